@@ -1,0 +1,45 @@
+// Helpers for rules: reading values and statuses of cells by address, formatting numbers.
+
+import type { CellProvenance, Report } from '../interchange/types.ts';
+
+export function valueAt(report: Report, address: string): number | null | undefined {
+  const [t, r, c] = address.split('.');
+  return report.tables[t]?.[r]?.[c];
+}
+
+export function cellAt(report: Report, address: string): CellProvenance | undefined {
+  return report.cells[address];
+}
+
+/** A value for arithmetic: null counts as 0. */
+export function asNumber(report: Report, address: string): number {
+  return valueAt(report, address) ?? 0;
+}
+
+/** "5", or "空(按0计)" for a null cell. */
+export function shown(report: Report, address: string): string {
+  const v = valueAt(report, address);
+  if (v === null || v === undefined) {
+    const st = cellAt(report, address)?.status;
+    return st === 'not_applicable' ? '“/”(按0计)' : '空(按0计)';
+  }
+  return formatNumber(v);
+}
+
+export function formatNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e6) / 1e6);
+}
+
+export function isMissing(report: Report, address: string): boolean {
+  return cellAt(report, address)?.status === 'missing';
+}
+
+/** First source line among cells, for pointing the user at the table. */
+export function firstLine(report: Report, addresses: string[]): number | null {
+  let best: number | null = null;
+  for (const a of addresses) {
+    const l = report.cells[a]?.line;
+    if (l && (best === null || l < best)) best = l;
+  }
+  return best;
+}

@@ -1,0 +1,44 @@
+// The check stage: a report → diagnostics, by the rules of the catalogue. Pure: no I/O.
+
+import type { Diagnostic, Report } from '../interchange/types.ts';
+import { getFormat } from '../model/load.ts';
+import { rules } from './catalogue.ts';
+
+export { rules, rule } from './catalogue.ts';
+export type { Rule, RuleMeta } from './rule.ts';
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** The check-stage diagnostics for a report (the parser's own diagnostics are not repeated). */
+export function checkReport(report: Report): Diagnostic[] {
+  const format = getFormat(report.format);
+  const out: Diagnostic[] = [];
+  for (const r of rules()) {
+    if (!r.check) continue;
+    out.push(...r.check.call(r, { report, format }));
+  }
+  return out;
+}
+
+/** Parse-stage diagnostics of a report (raised while reading the source), by rule stage. */
+export function parseDiagnostics(report: Report): Diagnostic[] {
+  const parseRules = new Set(rules().filter((r) => r.meta.stage === 'parse').map((r) => r.meta.id));
+  // structure.row_missing is raised by the parser too, for rows printed but unreadable: their
+  // cells are missing yet keep the line where the row was printed (absent rows have no line).
+  const printedButUnread = (d: Diagnostic) =>
+    d.rule === 'structure.row_missing' && !!d.cells?.length && d.cells.every((a) => report.cells[a]?.status === 'missing' && report.cells[a]?.line);
+  return report.diagnostics.filter((d) => parseRules.has(d.rule) || printedButUnread(d));
+}
+
+/** The report with its check-stage diagnostics recomputed (parse-stage ones kept). */
+export function withChecks(report: Report): Report {
+  const kept = parseDiagnostics(report);
+  return { ...report, diagnostics: sortDiagnostics([...kept, ...checkReport({ ...report, diagnostics: kept })]) };
+}
+
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || (a.d.line ?? 1e9) - (b.d.line ?? 1e9) || a.i - b.i)
+    .map((x) => x.d);
+}

@@ -1,0 +1,32 @@
+// What a rule is: an id, metadata (severity, stage, Chinese title and description) and, for
+// check-stage rules, a function from a report to diagnostics. Parse-stage rules (label variants,
+// reconstructed values) are raised by the parser while it reads the source; they are listed here
+// so the catalogue is complete.
+
+import type { Diagnostic, Report, Severity } from '../interchange/types.ts';
+import type { Format } from '../model/types.ts';
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  /** parse: raised while reading the source; check: computed from the report data. */
+  stage: 'parse' | 'check';
+  /** Short Chinese title. */
+  title: string;
+  /** What the rule checks and why, in Chinese. */
+  description: string;
+}
+
+export interface RuleContext {
+  report: Report;
+  format: Format;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check?: (ctx: RuleContext) => Diagnostic[];
+}
+
+export function diagnostic(meta: RuleMeta, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { rule: meta.id, severity: meta.severity, message, ...extra };
+}

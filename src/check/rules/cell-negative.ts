@@ -1,0 +1,25 @@
+import { cellName } from '../../model/names.ts';
+import { valueAt } from '../cells.ts';
+import { diagnostic, type Rule } from '../rule.ts';
+
+export const cellNegative: Rule = {
+  meta: {
+    id: 'cell.negative',
+    severity: 'error',
+    stage: 'check',
+    title: '数值为负',
+    description: '件数和金额不能为负数（2019年版表二的“本年增/减”除外）。',
+  },
+  check({ report, format }) {
+    const out = [];
+    for (const a of format.addresses) {
+      const v = valueAt(report, a);
+      const def = format.cell(a)!;
+      if (typeof v === 'number' && v < 0 && def.column.type !== 'signed_integer') {
+        const line = report.cells[a]?.line ?? null;
+        out.push(diagnostic(this.meta, `${cellName(format, a)}为负数（${v}）${line ? `（第${line}行）` : ''}`, { cells: [a], line }));
+      }
+    }
+    return out;
+  },
+};

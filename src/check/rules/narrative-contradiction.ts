@@ -1,0 +1,33 @@
+import { narrativeModel } from '../../model/narrative.ts';
+import { asNumber, formatNumber, isMissing } from '../cells.ts';
+import { diagnostic, type Rule } from '../rule.ts';
+import { sentences, where } from '../sentences.ts';
+
+export const narrativeContradiction: Rule = {
+  meta: {
+    id: 'narrative.contradiction',
+    severity: 'warning',
+    stage: 'check',
+    title: '正文说法与表格矛盾',
+    description: '正文说“未收到申请”“均获维持”“无行政复议、行政诉讼”，而表格显示有申请、有被纠正或未审结的案件、有复议诉讼。',
+  },
+  check({ report }) {
+    const out = [];
+    const { contradictions } = narrativeModel();
+    const all = sentences(report);
+    for (const c of contradictions) {
+      if (c.whenPositive.some((a) => isMissing(report, a))) continue;
+      const total = c.whenPositive.reduce((acc, a) => acc + asNumber(report, a), 0);
+      if (total <= 0) continue;
+      const s = all.find((x) => !c.unless?.test(x.text) && c.patterns.some((re) => re.test(x.text)));
+      if (!s) continue;
+      out.push(
+        diagnostic(this.meta, `${where(s)}“${s.text.length > 60 ? s.text.slice(0, 60) + '…' : s.text}”（${c.says}），但表中相应数字合计为${formatNumber(total)}`, {
+          cells: c.whenPositive.filter((a) => asNumber(report, a) !== 0),
+          line: s.line,
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+import { narrativeModel } from '../../model/narrative.ts';
+import { asNumber, formatNumber, isMissing } from '../cells.ts';
+import { diagnostic, type Rule } from '../rule.ts';
+import { sentences, where } from '../sentences.ts';
+
+export const narrativeNumberMismatch: Rule = {
+  meta: {
+    id: 'narrative.number_mismatch',
+    severity: 'warning',
+    stage: 'check',
+    title: '正文数字与表格不符',
+    description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
+  },
+  check({ report }) {
+    const out = [];
+    const { claims } = narrativeModel();
+    const seen = new Set<string>();
+    for (const s of sentences(report)) {
+      for (const claim of claims) {
+        if (claim.unless?.test(s.text)) continue;
+        if (claim.accept.every((sum) => sum.some((a) => isMissing(report, a)))) continue;
+        for (const re of claim.patterns) {
+          re.lastIndex = 0;
+          for (const m of s.text.matchAll(re)) {
+            const n = Number(m.groups?.n);
+            const sums = claim.accept.filter((sum) => !sum.some((a) => isMissing(report, a))).map((sum) => sum.reduce((acc, a) => acc + asNumber(report, a), 0));
+            if (sums.some((v) => Math.abs(v - n) < 1e-9)) continue;
+            const key = `${claim.id}:${n}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            out.push(
+              diagnostic(this.meta, `${where(s)}“${m[0]}”，但表中${claim.what}为${formatNumber(sums[0])}`, {
+                cells: claim.accept[0],
+                line: s.line,
+              }),
+            );
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,107 @@
+// The relation rules (applications.row_sum, applications.balance, applications.results_sum,
+// review_litigation.row_sum, and whatever a format version declares): generated from the
+// relations in the format model, so a new format brings its own.
+
+import type { Diagnostic, Report } from '../../interchange/types.ts';
+import { formats } from '../../model/load.ts';
+import { columnName, rowName } from '../../model/names.ts';
+import type { Equation, Format, RelationDef } from '../../model/types.ts';
+import { asNumber, firstLine, formatNumber, isMissing, shown, valueAt } from '../cells.ts';
+import { diagnostic, type Rule, type RuleContext, type RuleMeta } from '../rule.ts';
+
+/** Above this many failing instances of one relation in a table, report them as one finding. */
+const GROUP_AT = 3;
+
+function termName(format: Format, rel: RelationDef, address: string): string {
+  const cell = format.cell(address)!;
+  return rel.each === 'row' ? columnName(cell.column) : cell.row.short;
+}
+
+function sideText(report: Report, format: Format, rel: RelationDef, side: string[]): { text: string; sum: number } {
+  let sum = 0;
+  const parts: string[] = [];
+  const nonZero: string[] = [];
+  for (const a of side) {
+    sum += asNumber(report, a);
+    const term = `${termName(format, rel, a)}(${shown(report, a)})`;
+    parts.push(term);
+    if (valueAt(report, a) !== 0) nonZero.push(term);
+  }
+  if (side.length === 1) return { text: parts[0], sum };
+  if (side.length <= 7) return { text: `${parts.join('+')}=${formatNumber(sum)}`, sum };
+  // Long sums (the 21 outcome rows): name only the terms that are not 0.
+  const shownTerms = nonZero.length ? nonZero.join('+') : '各项均为0';
+  return { text: `各项之和${formatNumber(sum)}（${shownTerms}${nonZero.length && nonZero.length < side.length ? '，其余为0' : ''}）`, sum };
+}
+
+function subject(format: Format, eq: Equation): string {
+  const table = format.table(eq.relation.table);
+  if (eq.relation.each === 'row') {
+    const row = table.rows.find((r) => r.id === eq.key)!;
+    return `${table.name}“${rowName(row)}”${table.layout === 'single_row' ? '' : '行'}`;
+  }
+  const col = table.columns.find((c) => c.id === eq.key)!;
+  return `${table.name}“${columnName(col)}”列`;
+}
+
+function failing(report: Report, format: Format, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
+  const out: { eq: Equation; message: string; diff: number }[] = [];
+  for (const eq of format.equations) {
+    if (eq.relation.id !== rel.id) continue;
+    const all = [...eq.left, ...eq.right];
+    // Absent tables and rows are reported once by the structure rules, not through every relation.
+    if (all.some((a) => isMissing(report, a))) continue;
+    if (all.every((a) => valueAt(report, a) === null)) continue;
+    const left = sideText(report, format, rel, eq.left);
+    const right = sideText(report, format, rel, eq.right);
+    const diff = left.sum - right.sum;
+    if (Math.abs(diff) < 1e-6) continue;
+    const nulls = all.some((a) => valueAt(report, a) === null) ? '（空白单元格按0计算）' : '';
+    out.push({
+      eq,
+      diff,
+      message: `${subject(format, eq)}：${left.text}，${right.text}，两者应相等，相差${formatNumber(Math.abs(diff))}${nulls}`,
+    });
+  }
+  return out;
+}
+
+function relationRule(rel: RelationDef): Rule {
+  const meta: RuleMeta = {
+    id: rel.id,
+    severity: 'error',
+    stage: 'check',
+    title: rel.describe,
+    description: `勾稽关系：${rel.describe}。任何一处不相等都说明表中数据有误（录入错误、漏填或提取错位）。空白单元格按0计算，并在提示中注明。`,
+  };
+  return {
+    meta,
+    check({ report, format }: RuleContext): Diagnostic[] {
+      const own = format.relations.find((r) => r.id === rel.id);
+      if (!own) return [];
+      const fails = failing(report, format, own);
+      if (fails.length < GROUP_AT) {
+        return fails.map((f) =>
+          diagnostic(meta, f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLine(report, [...f.eq.left, ...f.eq.right]) }),
+        );
+      }
+      const table = format.table(own.table);
+      const cells = [...new Set(fails.flatMap((f) => [...f.eq.left, ...f.eq.right]))];
+      const list = fails.map((f) => `${subject(format, f.eq).replace(table.name, '')}相差${formatNumber(Math.abs(f.diff))}`).join('；');
+      return [
+        diagnostic(
+          meta,
+          `${table.name}有${fails.length}处不满足“${own.describe}”（可能是整行或整列数据错位，或合计有误）：${list}`,
+          { cells, line: firstLine(report, cells) },
+        ),
+      ];
+    },
+  };
+}
+
+/** One rule per relation id declared by any format version. */
+export function relationRules(): Rule[] {
+  const seen = new Map<string, RelationDef>();
+  for (const f of formats()) for (const r of f.relations) if (!seen.has(r.id)) seen.set(r.id, r);
+  return [...seen.values()].map(relationRule);
+}

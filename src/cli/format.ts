@@ -1,0 +1,59 @@
+// Printing reports and diagnostics for people (Chinese, grouped by file, with line numbers).
+
+import type { Diagnostic, Report, Severity } from '../interchange/types.ts';
+import { getFormat } from '../model/load.ts';
+import { rowName } from '../model/names.ts';
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+
+export function describeReport(r: Report): string {
+  const format = getFormat(r.format);
+  const parts = [r.agency ?? '（未写明机关）', r.year ? `${r.year}年度` : '（年度不明）', format.name];
+  if (r.published) parts.push(`日期 ${r.published}`);
+  return parts.join(' · ');
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.line ? `第${d.line}行` : '';
+  const label = paint(SEVERITY_COLOR[d.severity], SEVERITY_LABEL[d.severity]);
+  // The message may end with the same line reference; the column already shows it.
+  const message = d.line ? d.message.replace(new RegExp(`（第${d.line}行）$`), '') : d.message;
+  return `  ${label}  ${where.padEnd(8)}${message}  ${paint('2', `[${d.rule}]`)}`;
+}
+
+export function summary(ds: Diagnostic[]): string {
+  const n = (s: Severity) => ds.filter((d) => d.severity === s).length;
+  return `${n('error')} 个错误，${n('warning')} 个警告，${n('info')} 条提示`;
+}
+
+export function formatCheck(name: string, r: Report): string {
+  const lines = [paint('1', `${name}`) + `  ${describeReport(r)}`];
+  for (const d of r.diagnostics) lines.push(formatDiagnostic(d));
+  lines.push(`  小结：${summary(r.diagnostics)}`);
+  return lines.join('\n');
+}
+
+/** The report's tables as aligned text (for `gongkai parse` without --json). */
+export function formatTables(r: Report): string {
+  const format = getFormat(r.format);
+  const out: string[] = [];
+  for (const t of format.tables) {
+    out.push(`  ${t.name}`);
+    for (const row of t.rows) {
+      const cells = row.columns.map((c) => {
+        const a = `${t.id}.${row.id}.${c.id}`;
+        const v = r.tables[t.id]?.[row.id]?.[c.id];
+        const st = r.cells[a]?.status;
+        const mark = st === 'reconstructed' ? '*' : st === 'blank' ? '' : st === 'not_applicable' ? '/' : st === 'missing' ? '?' : '';
+        return (v === null || v === undefined ? (st === 'blank' ? '空' : st === 'not_applicable' ? '/' : '?') : String(v) + mark).padStart(6);
+      });
+      out.push(`    ${rowName(row).padEnd(16, '　').slice(0, 16)} ${cells.join('')}`);
+    }
+  }
+  out.push('  （* 由勾稽关系推算；空 空白；/ 不适用；? 缺失或无法确定）');
+  return out.join('\n');
+}

@@ -1,0 +1,61 @@
+// What kind of document a file is, from its bytes (magic numbers and markup), never its name.
+
+import type { SourceKind } from '../interchange/types.ts';
+
+export type DetectedKind = SourceKind | 'zip' | 'ole' | 'rtf' | 'image' | 'binary';
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  if (bytes.length < at + sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[at + i] !== sig[i]) return false;
+  return true;
+}
+
+/** Index of `needle` (ASCII) in the first `limit` bytes, or -1. */
+export function findAscii(bytes: Uint8Array, needle: string, limit = bytes.length): number {
+  const n = Math.min(limit, bytes.length) - needle.length;
+  const first = needle.charCodeAt(0);
+  outer: for (let i = 0; i <= n; i++) {
+    if (bytes[i] !== first) continue;
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+export function detectKind(bytes: Uint8Array): DetectedKind {
+  // PDF: the header may follow a little garbage (allowed by readers within the first 1 KB).
+  const pdfAt = findAscii(bytes, '%PDF-', 1024);
+  if (pdfAt >= 0) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    return findAscii(bytes, 'word/', Math.min(bytes.length, 64 * 1024)) >= 0 || findAscii(bytes, '[Content_Types].xml', 4096) >= 0
+      ? 'docx'
+      : 'zip';
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'doc';
+  if (startsWith(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf'; // {\rtf
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) {
+    return 'image';
+  }
+  // Markup and JSON are recognised on the first kilobytes, ignoring BOM and whitespace.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  if (head.startsWith('{') && /"schema"\s*:\s*"gongkai\.report\//.test(head)) return 'json';
+  const lower = head.slice(0, 2048).toLowerCase();
+  if (/^<!doctype html|^<html[\s>]|^<\?xml[^>]*>\s*<html/.test(lower) || /<(html|body|head|table|div|p)[\s>]/.test(lower.slice(0, 1024)) && lower.startsWith('<')) {
+    return 'html';
+  }
+  return 'text';
+}
+
+export const KIND_NAMES: Record<DetectedKind, string> = {
+  text: '纯文本',
+  html: '网页（HTML）',
+  docx: 'Word 文档（.docx）',
+  doc: 'Word 97–2003 文档（.doc）',
+  pdf: 'PDF 文档',
+  json: 'Gongkai 交换格式（JSON）',
+  zip: 'ZIP 压缩包',
+  ole: 'Office 复合文档',
+  rtf: 'RTF 文档',
+  image: '图片',
+  binary: '二进制文件',
+};

@@ -1,0 +1,60 @@
+// The ingest stage: bytes → a source document (paragraphs and tables), by the kind detected from
+// the content. Interchange JSON is recognised here too and passed through as a report.
+
+import { IngestError } from './errors.ts';
+import { detectKind, KIND_NAMES } from './detect.ts';
+import { LIMITS, formatBytes } from './limits.ts';
+import { readText } from './text.ts';
+import type { SourceDocument } from './types.ts';
+import type { Report } from '../interchange/types.ts';
+import { validateReport } from '../interchange/validate.ts';
+
+export { detectKind } from './detect.ts';
+export { decodeText } from './decode.ts';
+export { readText } from './text.ts';
+
+export interface ReadResult {
+  document?: SourceDocument;
+  /** Set when the input already is an interchange report (JSON). */
+  report?: Report;
+}
+
+/** Bytes → source document. Throws IngestError with a Chinese message when it cannot. */
+export async function ingest(bytes: Uint8Array, name: string): Promise<SourceDocument> {
+  const r = await readInput(bytes, name);
+  if (!r.document) throw new IngestError('unsupported', name, '这是 Gongkai 交换格式（JSON），不是待解析的原始报告');
+  return r.document;
+}
+
+export async function readInput(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  if (bytes.length === 0) throw new IngestError('empty', name, '文件是空的（0 字节）');
+  if (bytes.length > LIMITS.maxInputBytes) {
+    throw new IngestError('too_large', name, `文件过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+  }
+  const kind = detectKind(bytes);
+  switch (kind) {
+    case 'text':
+      return { document: readText(bytes, name) };
+    case 'json':
+      return { report: readInterchange(bytes, name) };
+    case 'image':
+      throw new IngestError('scanned', name, '这是一张图片，需要先做文字识别（OCR）才能读取');
+    case 'zip':
+      throw new IngestError('unsupported', name, '这是一个 ZIP 压缩包，不是年度报告文档；请解压后分别导入其中的文件');
+    default:
+      throw new IngestError('unsupported', name, `暂不支持读取${KIND_NAMES[kind]}；目前支持纯文本（UTF-8、UTF-16、GB18030/GBK）和 Gongkai 交换格式（JSON）`);
+  }
+}
+
+function readInterchange(bytes: Uint8Array, name: string): Report {
+  if (bytes.length > LIMITS.maxTextBytes) throw new IngestError('too_large', name, `JSON 文件过大（${formatBytes(bytes.length)}）`);
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder().decode(bytes));
+  } catch (e) {
+    throw new IngestError('corrupt', name, `JSON 格式有误：${(e as Error).message}`);
+  }
+  const problems = validateReport(data);
+  if (problems.length) throw new IngestError('corrupt', name, `不是有效的 gongkai.report/1 报告：${problems.slice(0, 3).join('；')}`);
+  return data as Report;
+}

@@ -1,0 +1,43 @@
+// Text reader: decoded text → one paragraph block per line (tabs and spacing kept).
+
+import { createHash } from 'node:crypto';
+import { IngestError } from './errors.ts';
+import { decodeText, garbageRatio } from './decode.ts';
+import { LIMITS, formatBytes } from './limits.ts';
+import type { Block, SourceDocument } from './types.ts';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Split text into paragraph blocks, one per line, numbered from 1. */
+export function linesToBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  let line = 1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      let end = i;
+      if (end - start > LIMITS.maxLineChars) end = start + LIMITS.maxLineChars;
+      blocks.push({ type: 'paragraph', text: text.slice(start, end), line });
+      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+      line++;
+    }
+  }
+  return blocks;
+}
+
+export function readText(bytes: Uint8Array, name: string): SourceDocument {
+  if (bytes.length > LIMITS.maxTextBytes) {
+    throw new IngestError('too_large', name, `文本过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxTextBytes)} 的上限；一份年度报告的文本通常不超过 200 KB`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  if (text.trim() === '') throw new IngestError('empty', name, '文件是空的，没有可读的文字');
+  if (garbageRatio(text) > 0.1) {
+    throw new IngestError('binary', name, '文件内容不是文字（像是二进制数据或编码无法识别），无法作为年度报告读取');
+  }
+  return { name, kind: 'text', sha256: sha256(bytes), size: bytes.length, encoding, blocks: linesToBlocks(text) };
+}

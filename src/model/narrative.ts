@@ -1,0 +1,52 @@
+// Loads narrative.yaml: how narratives state table quantities (for the narrative.* rules).
+
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+const FILE = new URL('../../src/model/narrative.yaml', import.meta.url);
+
+export interface Claim {
+  id: string;
+  what: string;
+  patterns: RegExp[];
+  unless?: RegExp;
+  accept: string[][];
+}
+
+export interface Contradiction {
+  id: string;
+  says: string;
+  patterns: RegExp[];
+  unless?: RegExp;
+  whenPositive: string[];
+}
+
+interface Raw {
+  claims: { id: string; what: string; patterns: string[]; unless?: string; accept: string[][] }[];
+  contradictions: { id: string; says: string; patterns: string[]; unless?: string; when_positive: string[] }[];
+}
+
+let cache: { claims: Claim[]; contradictions: Contradiction[] } | undefined;
+
+export function narrativeModel(): { claims: Claim[]; contradictions: Contradiction[] } {
+  if (!cache) {
+    const raw = parseYaml(readFileSync(FILE, 'utf8')) as Raw;
+    cache = {
+      claims: raw.claims.map((c) => ({
+        id: c.id,
+        what: c.what,
+        patterns: c.patterns.map((p) => new RegExp(p, 'g')),
+        unless: c.unless ? new RegExp(c.unless) : undefined,
+        accept: c.accept,
+      })),
+      contradictions: raw.contradictions.map((c) => ({
+        id: c.id,
+        says: c.says,
+        patterns: c.patterns.map((p) => new RegExp(p)),
+        unless: c.unless ? new RegExp(c.unless) : undefined,
+        whenPositive: c.when_positive,
+      })),
+    };
+  }
+  return cache;
+}

@@ -1,0 +1,187 @@
+// From table readings to cell values with provenance: rows printed exactly are read as printed;
+// ambiguous rows are settled by the relations (solve.ts) when the answer is unique, and reported.
+
+import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
+import type { ColumnType, Format } from '../model/types.ts';
+import { rowName } from '../model/names.ts';
+import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
+import type { TableReading } from './read-tables.ts';
+import { filterLocally, solve, type Option } from './solve.ts';
+import type { Token } from './tokens.ts';
+
+export interface BuiltTables {
+  tables: Record<string, TableValues>;
+  cells: Record<string, CellProvenance>;
+  diagnostics: Diagnostic[];
+}
+
+function provenance(t: Token | undefined | null, status: CellProvenance['status'], raw: string | null, line: number | null): CellProvenance {
+  const p: CellProvenance = { raw, line: t && t.line > 0 ? t.line : line && line > 0 ? line : null, status };
+  if (t) {
+    if (t.page > 0) p.page = t.page;
+    if (t.table > 0) p.table = t.table;
+    if (t.row > 0) p.row = t.row;
+    if (t.col > 0) p.col = t.col;
+  }
+  return p;
+}
+
+function fromToken(t: Token | null, line: number): { value: number | null; prov: CellProvenance } {
+  if (!t) return { value: null, prov: provenance(null, 'blank', '', line) };
+  switch (t.kind) {
+    case 'num':
+      return { value: t.value, prov: provenance(t, 'read', t.raw, line) };
+    case 'na':
+      return { value: null, prov: provenance(t, 'not_applicable', t.raw, line) };
+    case 'blank':
+      return { value: null, prov: provenance(t, 'blank', '', line) };
+    default:
+      // Words where a number should be: kept as printed, value null (cell.not_a_number).
+      return { value: null, prov: provenance(t, 'read', t.raw, line) };
+  }
+}
+
+function printed(ui: UnitInterpretation): string {
+  return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ');
+}
+
+function unitName(ui: UnitInterpretation): string {
+  const u = ui.unit;
+  return u.rows.length === 1 ? `“${rowName(u.rows[0])}”行` : '数据行';
+}
+
+export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
+  const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [] };
+  for (const reading of readings) {
+    const table = reading.table;
+    const values: TableValues = {};
+    for (const row of table.rows) {
+      values[row.id] = {};
+      for (const c of row.columns) {
+        values[row.id][c.id] = null;
+        out.cells[`${table.id}.${row.id}.${c.id}`] = { raw: null, line: null, status: 'missing' };
+      }
+    }
+    out.tables[table.id] = values;
+    out.diagnostics.push(...reading.diagnostics);
+    if (!reading.found) continue;
+
+    const set = (address: string, value: number | null, prov: CellProvenance) => {
+      const [, rowId, colId] = address.split('.');
+      values[rowId][colId] = value;
+      out.cells[address] = prov;
+    };
+
+    const types = new Map<string, ColumnType>();
+    const fixed = new Map<string, number | null>();
+    const absent = new Set<string>();
+    const ambiguous: { ui: UnitInterpretation; options: Option[] }[] = [];
+    const unresolved: UnitInterpretation[] = [];
+    const equations = format.equations.filter((eq) => eq.relation.table === table.id);
+
+    const interps = reading.units.map(interpretUnit);
+    for (const ui of interps) {
+      const u = ui.unit;
+      u.addresses.forEach((a, i) => types.set(a, u.types[i]));
+      if (!u.found) {
+        u.addresses.forEach((a) => absent.add(a));
+      } else if (ui.exact) {
+        u.addresses.forEach((a, i) => {
+          const { value, prov } = fromToken(ui.exact!.tokens[i], u.line);
+          set(a, value, prov);
+          fixed.set(a, value);
+        });
+      }
+    }
+    for (const ui of interps) {
+      if (!ui.unit.found || ui.exact) continue;
+      const options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+      if (options.length === 0) unresolved.push(ui);
+      else ambiguous.push({ ui, options });
+    }
+    for (const ui of unresolved) ui.unit.addresses.forEach((a) => absent.add(a));
+
+    const outcome = ambiguous.length ? solve(ambiguous, fixed, absent, equations, types) : null;
+    const reconstructed = new Map<Interp['how'], { units: UnitInterpretation[]; cells: string[] }>();
+    for (const { ui } of ambiguous) {
+      const u = ui.unit;
+      const settled = outcome && outcome.solutions > 0 && !outcome.exhausted;
+      if (!settled) {
+        unresolved.push(ui);
+        continue;
+      }
+      const used = outcome.used.get(ui) ?? [];
+      const how = used[0]?.readings[0]?.how ?? 'short';
+      const group = reconstructed.get(how) ?? { units: [], cells: [] };
+      let undetermined = 0;
+      u.addresses.forEach((a) => {
+        const s = outcome.cells.get(a);
+        if (!s || s.value === undefined) {
+          undetermined++;
+          set(a, null, provenance(null, 'missing', null, u.line));
+          return;
+        }
+        if (s.token && !s.derived && s.piece === undefined) {
+          const { value, prov } = fromToken(s.token, u.line);
+          set(a, value, prov);
+          return;
+        }
+        set(a, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
+        group.cells.push(a);
+      });
+      if (undetermined > 0) unresolved.push(ui);
+      if (group.cells.length > 0 || how === 'extra') {
+        group.units.push(ui);
+        reconstructed.set(how, group);
+      }
+    }
+
+    const relationsUsed = [...new Set(equations.filter((eq) => [...eq.left, ...eq.right].some((a) => ambiguous.some((x) => x.ui.unit.addresses.includes(a)))).map((eq) => eq.relation.describe))];
+    const basis = relationsUsed.length ? `依据勾稽关系（${relationsUsed.join('；')}）` : '依据勾稽关系';
+    for (const [how, group] of reconstructed) {
+      const first = group.units[0].unit;
+      const names = group.units.map(unitName);
+      const list = names.length > 4 ? `${names.slice(0, 4).join('、')}等${names.length}行` : names.join('、');
+      let message: string;
+      if (how === 'extra') {
+        const dropped = group.units.flatMap((ui) => (outcome!.used.get(ui)?.[0]?.readings[0]?.dropped ?? []).map((t) => `“${t.raw}”（第${t.line}行）`));
+        message = `${table.name}${list}印出的数比应有的多：${dropped.join('、')}不属于表中数据（可能是页码、页脚或编号），${basis}已将其剔除`;
+      } else if (how === 'split') {
+        const runs = group.units.map((ui) => `${unitName(ui)}“${printed(ui)}”`).join('、');
+        message = `${table.name}${runs}的数字连在一起印刷；${basis}只有一种拆分方式，已按此拆分，拆出的值标为推算值`;
+      } else {
+        const counts = [...new Set(group.units.map((ui) => ui.unit.slots.filter((t) => t.kind !== 'blank').length))];
+        const expected = first.addresses.length;
+        message =
+          `${table.name}${list}只印出${counts.join('或')}个数，应有${expected}个（疑似提取时丢了列或空了格）；` +
+          `${basis}，缺失的值只有一种可能，已补出并标为推算值（共${group.cells.length}个单元格）`;
+      }
+      out.diagnostics.push({ rule: 'cell.reconstructed', severity: 'warning', message, cells: group.cells.length ? group.cells : first.addresses, line: first.line || null });
+    }
+
+    for (const ui of unresolved) {
+      const u = ui.unit;
+      const k = u.slots.filter((t) => t.kind !== 'blank').length;
+      if (k === 0) {
+        // The label is printed but no value: the cells exist and are empty.
+        for (const a of u.addresses) if (out.cells[a].status === 'missing') set(a, null, provenance(null, 'blank', '', u.line));
+        continue;
+      }
+      for (const a of u.addresses) if (out.cells[a].status === 'missing') set(a, null, provenance(null, 'missing', null, u.line));
+      const open = u.addresses.filter((a) => out.cells[a].status === 'missing');
+      const why = ui.tooAmbiguous
+        ? '可能的读法太多'
+        : k < u.addresses.length
+          ? '按勾稽关系无法唯一确定缺的是哪几格'
+          : '按勾稽关系无法确定哪个数是多出的';
+      out.diagnostics.push({
+        rule: 'structure.row_missing',
+        severity: 'error',
+        message: `${table.name}${unitName(ui)}印出${k}个数（${printed(ui)}），应有${u.addresses.length}个；${why}，未能确定的单元格置为空值，请对照原文核实（第${u.line}行）`,
+        cells: open.length ? open : u.addresses,
+        line: u.line || null,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+// Diagnostics the parser itself raises (what only reading the source can tell): labels printed
+// differently from the official wording, values reconstructed from the relations, rows whose
+// numbers could not be placed. Rule ids and severities come from the rule catalogue.
+
+import type { Diagnostic } from '../interchange/types.ts';
+import type { ColumnDef, Labelled, RowDef, TableDef } from '../model/types.ts';
+import type { LabelHit } from './locate.ts';
+
+function isRow(item: Labelled): item is RowDef {
+  return 'parents' in item;
+}
+
+export function labelVariantDiagnostic(table: TableDef, item: RowDef | ColumnDef | Labelled, hit: LabelHit, line: number, group?: string): Diagnostic {
+  const what = isRow(item) ? `“${item.short}”行的标签` : group ? `“${group}”的列标题` : '列标题';
+  const cells = isRow(item)
+    ? item.columns.map((c) => `${table.id}.${item.id}.${c.id}`)
+    : 'id' in item
+      ? table.rows.filter((r) => r.columns.some((c) => c.id === (item as ColumnDef).id)).map((r) => `${table.id}.${r.id}.${(item as ColumnDef).id}`)
+      : [];
+  const kind = hit.kind === 'fuzzy' ? '与规定写法不同（疑似错字或漏字）' : '是旧的或非规定的写法';
+  return {
+    rule: 'structure.label_variant',
+    severity: 'info',
+    message: `${table.name}${what}印作“${hit.printed}”，${kind}；规定写法为“${item.label}”（第${line}行）`,
+    cells,
+    line,
+  };
+}

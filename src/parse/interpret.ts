@@ -1,0 +1,212 @@
+// Interpretations of one printed row: how its value tokens may map onto the row's cells.
+//
+// A row that prints exactly as many values as it has cells is read as printed. Otherwise the
+// possible readings are enumerated: a row with too few values may have lost cells (a dropped
+// column) or had neighbouring numbers run together ("7000007"); a row with too many carries a
+// stray number (a page number). Each reading may leave some cells unknown, to be derived from the
+// relations. Which reading is right is decided by solve.ts, and only when exactly one fits.
+
+import type { ColumnType } from '../model/types.ts';
+import type { PrintedUnit } from './read-tables.ts';
+import type { Token } from './tokens.ts';
+
+/** One way to read a printed row. `undefined` values are unknown (to be derived). */
+export interface Interp {
+  values: (number | null | undefined)[];
+  /** The token each cell was read from (null when unknown or derived). */
+  tokens: (Token | null)[];
+  /** The cell's value is a piece of a run of digits (the token printed several numbers). */
+  pieces: (string | null)[];
+  /** Tokens this reading leaves out. */
+  dropped: Token[];
+  how: 'read' | 'blanks' | 'short' | 'split' | 'extra';
+}
+
+export interface UnitInterpretation {
+  unit: PrintedUnit;
+  /** The reading when the row printed exactly its cells. */
+  exact: Interp | null;
+  /** The possible readings otherwise (before the relations are applied). */
+  candidates: Interp[];
+  /** Too many readings to consider: the row is left unread. */
+  tooAmbiguous: boolean;
+}
+
+const MAX_CANDIDATES = 20_000;
+const MAX_EXTRA = 3;
+
+/** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
+function tokenValue(t: Token): number | null {
+  return t.kind === 'num' && Number.isFinite(t.value) ? t.value : null;
+}
+
+/** Peel the next label's numbering off a run of digits ("00000002" before "2.其他…" → "0000000"). */
+function peelNumbering(t: Token, nextNumbering: string): Token {
+  if (t.kind !== 'num' || !t.numberingFollows || !t.digits || !nextNumbering) return t;
+  if (t.digits.length <= nextNumbering.length || !t.digits.endsWith(nextNumbering)) return t;
+  const digits = t.digits.slice(0, -nextNumbering.length);
+  return { ...t, raw: t.raw.slice(0, t.raw.length - nextNumbering.length), digits, value: Number(digits), numberingFollows: false };
+}
+
+function plain(slots: Token[], how: Interp['how']): Interp {
+  return {
+    values: slots.map(tokenValue),
+    tokens: slots.slice(),
+    pieces: slots.map(() => null),
+    dropped: [],
+    how,
+  };
+}
+
+/** All ways to cut a digit string into `parts` numbers without leading zeros. */
+export function splitDigits(digits: string, parts: number, limit = 5000): string[][] {
+  const out: string[][] = [];
+  const L = digits.length;
+  if (parts < 1 || parts > L) return out;
+  const cur: string[] = [];
+  const rec = (pos: number, left: number) => {
+    if (out.length >= limit) return;
+    if (left === 1) {
+      const piece = digits.slice(pos);
+      if (piece.length === 1 || piece[0] !== '0') out.push([...cur, piece]);
+      return;
+    }
+    const maxLen = L - pos - (left - 1);
+    for (let len = 1; len <= maxLen; len++) {
+      const piece = digits.slice(pos, pos + len);
+      if (len > 1 && piece[0] === '0') break;
+      cur.push(piece);
+      rec(pos + len, left - 1);
+      cur.pop();
+    }
+  };
+  rec(0, parts);
+  return out;
+}
+
+/** Choose `k` of `n` positions (increasing), calling `fn` with a boolean mask. */
+function choose(n: number, k: number, fn: (mask: boolean[]) => boolean | void): void {
+  const mask = new Array<boolean>(n).fill(false);
+  const rec = (start: number, left: number): boolean => {
+    if (left === 0) return fn(mask) === false;
+    for (let i = start; i <= n - left; i++) {
+      mask[i] = true;
+      if (rec(i + 1, left - 1)) return true;
+      mask[i] = false;
+    }
+    return false;
+  };
+  rec(0, k);
+}
+
+interface Piece {
+  token: Token;
+  value: number | null;
+  piece: string | null;
+}
+
+export function interpretUnit(unit: PrintedUnit): UnitInterpretation {
+  const n = unit.addresses.length;
+  const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false };
+  if (!unit.found) return result;
+  const slots = unit.slots.map((t, i) => {
+    // The numbering that may trail the row's last run belongs to the next label.
+    return i === unit.slots.length - 1 ? peelNumbering(t, unit.nextNumbering) : t;
+  });
+  const values = slots.filter((t) => t.kind !== 'blank');
+  const blanks = slots.length - values.length;
+  const k = values.length;
+
+  if (k === n) {
+    result.exact = plain(values, 'read');
+    return result;
+  }
+  if (k < n && k + blanks === n) {
+    result.exact = plain(slots, 'blanks');
+    return result;
+  }
+
+  const push = (interp: Interp): boolean => {
+    result.candidates.push(interp);
+    if (result.candidates.length > MAX_CANDIDATES) {
+      result.tooAmbiguous = true;
+      return false;
+    }
+    return true;
+  };
+
+  if (k > n) {
+    const extra = k - n;
+    if (extra > MAX_EXTRA) {
+      result.tooAmbiguous = true;
+      return result;
+    }
+    choose(k, extra, (mask) => {
+      const kept = values.filter((_, i) => !mask[i]);
+      const interp = plain(kept, 'extra');
+      interp.dropped = values.filter((_, i) => mask[i]);
+      return push(interp);
+    });
+    return result;
+  }
+
+  // Too few values: some cells were not printed, or numbers ran together.
+  const deficit = n - k;
+  const splittable = values.map((t) => (t.kind === 'num' && t.digits.length >= 2 ? t.digits.length - 1 : 0));
+  const sequences: Piece[][] = [];
+  const build = (i: number, extraLeft: number, acc: Piece[]) => {
+    if (sequences.length > MAX_CANDIDATES) return;
+    if (i === values.length) {
+      sequences.push(acc.slice());
+      return;
+    }
+    const t = values[i];
+    acc.push({ token: t, value: tokenValue(t), piece: null });
+    build(i + 1, extraLeft, acc);
+    acc.pop();
+    for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
+      for (const parts of splitDigits(t.digits, e + 1)) {
+        for (const p of parts) acc.push({ token: t, value: Number(p), piece: p });
+        build(i + 1, extraLeft - e, acc);
+        acc.length -= parts.length;
+      }
+    }
+  };
+  build(0, deficit, []);
+  for (const seq of sequences) {
+    const unknowns = n - seq.length;
+    if (unknowns < 0) continue;
+    const split = seq.some((p) => p.piece !== null);
+    let stop = false;
+    choose(n, unknowns, (mask) => {
+      const interp: Interp = { values: [], tokens: [], pieces: [], dropped: [], how: split ? 'split' : 'short' };
+      let j = 0;
+      for (let c = 0; c < n; c++) {
+        if (mask[c]) {
+          interp.values.push(undefined);
+          interp.tokens.push(null);
+          interp.pieces.push(null);
+        } else {
+          const p = seq[j++];
+          interp.values.push(p.value);
+          interp.tokens.push(p.token);
+          interp.pieces.push(p.piece);
+        }
+      }
+      if (!push(interp)) {
+        stop = true;
+        return false;
+      }
+    });
+    if (stop) break;
+  }
+  return result;
+}
+
+/** Is `v` a valid value for a cell of this type? */
+export function validFor(type: ColumnType, v: number): boolean {
+  if (!Number.isFinite(v)) return false;
+  if (type === 'decimal') return v >= 0;
+  if (type === 'signed_integer') return Number.isInteger(v);
+  return v >= 0 && Number.isInteger(v);
+}

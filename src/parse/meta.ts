@@ -1,0 +1,284 @@
+// The report's own facts: which agency, which year, which date. Taken from the title first, then
+// from page metadata, the body ("由…编制", 统计期限), and the signature at the end.
+
+import type { FactOrigin } from '../interchange/types.ts';
+import type { Block, SourceMetadata } from '../ingest/types.ts';
+
+export interface ReportMeta {
+  agency: string | null;
+  year: number | null;
+  published: string | null;
+  origin: { agency?: FactOrigin; year?: FactOrigin; published?: FactOrigin };
+  /** Blocks that make up the title (not narrative). */
+  titleBlocks: number[];
+  /** Blocks of the signature at the end (agency name, date). */
+  signatureBlocks: number[];
+}
+
+interface Line {
+  block: number;
+  line: number;
+  text: string;
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function cnNumber(s: string): number {
+  // 二〇二二 (digit by digit) or 十九 / 三十一 (tens)
+  if (s.includes('十')) {
+    const [a, b] = s.split('十');
+    return (a ? CN_DIGITS[a] : 1) * 10 + (b ? CN_DIGITS[b] : 0);
+  }
+  let n = 0;
+  for (const ch of s) {
+    const d = CN_DIGITS[ch];
+    if (d === undefined) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (!(y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const DATE_RES: RegExp[] = [
+  /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/,
+  /((?:19|20)\d{2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)/,
+];
+const CN_DATE_RE = /([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
+
+/** The first date in `text`, as YYYY-MM-DD. */
+export function findDate(text: string): { iso: string; index: number; length: number } | null {
+  const t = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  for (const re of DATE_RES) {
+    const m = re.exec(t);
+    if (m) {
+      const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (iso) return { iso, index: m.index, length: m[0].length };
+    }
+  }
+  const m = CN_DATE_RE.exec(t);
+  if (m) {
+    const iso = isoDate(cnNumber(m[1]), cnNumber(m[2]), cnNumber(m[3]));
+    if (iso) return { iso, index: m.index, length: m[0].length };
+  }
+  return null;
+}
+
+const YEAR_RE = /((?:19|20)\d{2})\s*年/;
+const CN_YEAR_RE = /([〇零○一二三四五六七八九]{4})\s*年/;
+
+function yearIn(text: string): { year: number; index: number } | null {
+  const m = YEAR_RE.exec(text);
+  if (m) return { year: Number(m[1]), index: m.index };
+  const c = CN_YEAR_RE.exec(text);
+  if (c) {
+    const y = cnNumber(c[1]);
+    if (y >= 1990 && y <= 2100) return { year: y, index: c.index };
+  }
+  return null;
+}
+
+const AGENCY_SUFFIX = /(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|分局|支队|大队|管理局|局|委|厅|办|院|所|站|中心|队|处|署|馆|会|社|街道办事处|街道|镇|乡)$/;
+const GENERIC_START = /^(我|本|该|各|上级|区委|县委|市委|省委|全|有关|相关|其他|所属|下一步|今年|全年|同时|并|对|在)/;
+const PUBLIC_WORDS = /(政府信息公开|政务公开|信息公开)/;
+
+function cleanAgency(s: string): string | null {
+  let a = s.replace(/[\s"“”《》【】[\]]/g, '').replace(/^(关于|印发)/, '').replace(/(关于|的)$/, '');
+  a = a.replace(/[（(][^）)]*[)）]$/, '');
+  if (a.length < 2 || a.length > 40) return null;
+  if (/[，。；：,.;:!?！？]/.test(a)) return null;
+  return a;
+}
+
+/** Agency named in a title: the text before the year or before 政府信息公开, or between them. */
+export function agencyFromTitle(title: string): string | null {
+  const t = title.replace(/\s+/g, '');
+  const y = yearIn(t);
+  const p = PUBLIC_WORDS.exec(t);
+  const cut = Math.min(y ? y.index : Infinity, p ? p.index : Infinity);
+  if (cut !== Infinity && cut >= 2) {
+    const a = cleanAgency(t.slice(0, cut));
+    if (a) return a;
+  }
+  if (y && p && p.index > y.index) {
+    const between = t.slice(y.index, p.index).replace(YEAR_RE, '').replace(/^度/, '');
+    const a = cleanAgency(between);
+    if (a) return a;
+  }
+  return null;
+}
+
+function nonEmptyLines(blocks: Block[], skip: (b: number) => boolean): Line[] {
+  const out: Line[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const blk = blocks[b];
+    if (blk.type !== 'paragraph' || skip(b)) continue;
+    const text = blk.text.replace(/[\t\u00a0\u3000]+/g, ' ').trim();
+    if (text) out.push({ block: b, line: blk.line ?? b + 1, text });
+  }
+  return out;
+}
+
+function looksLikeTitleLine(text: string): boolean {
+  return text.length <= 60 && !/[。；]/.test(text);
+}
+
+export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
+  const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [] };
+  const lines = nonEmptyLines(blocks, isTableOrHeading);
+  const head = lines.filter((l) => firstHeadingBlock < 0 || l.block < firstHeadingBlock).slice(0, 15);
+
+  // Title: the first short line mentioning 报告/年报, joined with the line before it when the
+  // title was wrapped (it then lacks the year or the agency).
+  let title: Line[] = [];
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i];
+    if (!looksLikeTitleLine(l.text) || !/(报告|年报)/.test(l.text)) continue;
+    title = [l];
+    const prev = head[i - 1];
+    if (prev && looksLikeTitleLine(prev.text) && !/[，,：:]/.test(prev.text) && (!yearIn(l.text) || !agencyFromTitle(l.text))) {
+      if (yearIn(prev.text) || agencyFromTitle(prev.text + l.text)) title = [prev, l];
+    }
+    break;
+  }
+  if (title.length) {
+    const text = title.map((l) => l.text).join('');
+    meta.titleBlocks = title.map((l) => l.block);
+    const y = yearIn(text.replace(/\s+/g, ''));
+    if (y) {
+      meta.year = y.year;
+      meta.origin.year = { via: 'title', line: title[0].line, text };
+    }
+    const a = agencyFromTitle(text);
+    if (a) {
+      meta.agency = a;
+      meta.origin.agency = { via: 'title', line: title[0].line, text };
+    }
+  }
+  if (!meta.agency && metadata?.agency) {
+    meta.agency = metadata.agency;
+    meta.origin.agency = { via: 'metadata', text: metadata.agency };
+  }
+
+  const body = lines.filter((l) => !meta.titleBlocks.includes(l.block));
+  if (!meta.agency) {
+    for (const l of body.slice(0, 40)) {
+      const m = /由([^，。、；：\s]{2,30}?)(?:负责)?编制/.exec(l.text);
+      const a = m && cleanAgency(m[1]);
+      if (a && AGENCY_SUFFIX.test(a)) {
+        meta.agency = a;
+        meta.origin.agency = { via: 'body', line: l.line, text: l.text.slice(0, 60) };
+        break;
+      }
+    }
+  }
+
+  // Signature at the end: the agency's name and the date, each on a short line of its own.
+  const tail = body.slice(-6);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const l = tail[i];
+    const compact = l.text.replace(/\s/g, '');
+    const d = findDate(l.text);
+    if (d && compact.length <= d.length + 4) {
+      meta.signatureBlocks.push(l.block);
+      if (!meta.published) {
+        meta.published = d.iso;
+        meta.origin.published = { via: 'signature', line: l.line, text: l.text };
+      }
+      continue;
+    }
+    if (/^\d{6,8}$/.test(compact)) {
+      meta.signatureBlocks.push(l.block); // a date that lost its 年月日 ("2022215")
+      continue;
+    }
+    if (compact.length <= 30 && AGENCY_SUFFIX.test(compact) && !/[，。；：,]/.test(l.text)) {
+      meta.signatureBlocks.push(l.block);
+      const a = cleanAgency(l.text);
+      if (!meta.agency && a) {
+        meta.agency = a;
+        meta.origin.agency = { via: 'signature', line: l.line, text: l.text };
+      }
+      continue;
+    }
+    break;
+  }
+  if (!meta.published) {
+    for (const l of lines.slice(0, 20)) {
+      const m = /(发布时间|发布日期|成文日期|发文日期|印发日期|日期)\s*[:：]\s*(.{6,20})/.exec(l.text);
+      const d = m && findDate(m[2]);
+      if (d) {
+        meta.published = d.iso;
+        meta.origin.published = { via: 'metadata', line: l.line, text: l.text.slice(0, 60) };
+        break;
+      }
+    }
+  }
+  if (!meta.published && metadata?.published) {
+    const d = findDate(metadata.published);
+    if (d) {
+      meta.published = d.iso;
+      meta.origin.published = { via: 'metadata', text: metadata.published };
+    }
+  }
+
+  if (!meta.year) {
+    for (const l of body) {
+      const m = /统计(?:期限|时限|时段|区间|期间|范围)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,6}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(l.text);
+      if (m && m[1] === m[2]) {
+        meta.year = Number(m[1]);
+        meta.origin.year = { via: 'statistics_period', line: l.line, text: m[0] };
+        break;
+      }
+    }
+  }
+  if (!meta.year) {
+    // The year the body talks about most ("2023年，我局…"), ignoring document numbers 〔2020〕.
+    const counts = new Map<number, { n: number; line: number }>();
+    for (const l of body.slice(0, 200)) {
+      const text = l.text.replace(/[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]/g, '');
+      for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+        const y = Number(m[1]);
+        const c = counts.get(y) ?? { n: 0, line: l.line };
+        c.n++;
+        counts.set(y, c);
+      }
+    }
+    let best: [number, { n: number; line: number }] | null = null;
+    for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] > best[0])) best = e;
+    if (best && best[1].n >= 2) {
+      meta.year = best[0];
+      meta.origin.year = { via: 'body', line: best[1].line };
+    }
+  }
+
+  if (!meta.agency) {
+    // A name at the start of a sentence in the body: "…。叶集生态环境分局政府信息公开主要通过…".
+    const counts = new Map<string, { n: number; line: number }>();
+    const nameRe = /(?:^|[。；！？：:]|[（(][一二三四五六七八九十]+[)）][^。]{0,24}?[。．])\s*([\u4e00-\u9fa5]{2,24}?(?:人民政府办公室|人民政府|委员会|管理局|分局|支队|大队|办公室|中心|局|委|厅))(?=[\u4e00-\u9fa5])/g;
+    for (const l of body.slice(0, 200)) {
+      for (const m of l.text.matchAll(nameRe)) {
+        let name = m[1];
+        // 克州生态环境局 + 阿合奇县分局: a subordinate office named after its parent
+        const rest = l.text.slice((m.index ?? 0) + m[0].length);
+        const ext = /^([\u4e00-\u9fa5]{2,10}?(?:分局|支队|大队|办公室|中心))/.exec(rest);
+        if (ext && !PUBLIC_WORDS.test(ext[1])) name += ext[1];
+        if (GENERIC_START.test(name) || PUBLIC_WORDS.test(name)) continue;
+        const c = counts.get(name) ?? { n: 0, line: l.line };
+        c.n++;
+        counts.set(name, c);
+      }
+    }
+    let best: [string, { n: number; line: number }] | null = null;
+    for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+    if (best) {
+      meta.agency = best[0];
+      meta.origin.agency = { via: 'body', line: best[1].line };
+    }
+  }
+  return meta;
+}

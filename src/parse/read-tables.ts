@@ -1,0 +1,398 @@
+// Reading the format's tables out of the token stream.
+//
+// For each table of the format: find where it is (by its anchor labels, wherever it sits in the
+// document), locate its row labels in order, and collect for every printed row the value tokens
+// that belong to it. The result is a list of printed units (a row of 表三, a row of 表二, the one
+// 15-number row of 表四) with their value tokens; turning those into cell values is interpret.ts
+// and solve.ts.
+
+import type { Diagnostic } from '../interchange/types.ts';
+import type { ColumnType, Format, Labelled, RowDef, TableDef } from '../model/types.ts';
+import { normalizeLabel } from '../model/labels.ts';
+import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
+import type { TextStream } from './stream.ts';
+import { isValueToken, type Token } from './tokens.ts';
+import { labelVariantDiagnostic } from './diagnostics.ts';
+import { rowName } from '../model/names.ts';
+
+export interface PrintedUnit {
+  table: TableDef;
+  /** Model rows whose cells this printed row holds (three for 表四's single row). */
+  rows: RowDef[];
+  addresses: string[];
+  types: ColumnType[];
+  /** Value tokens (numbers, not-applicable marks, empty cells, stray words) in printed order. */
+  slots: Token[];
+  /** The row's label was found (or its place was); false means the row is absent. */
+  found: boolean;
+  /** Line of the row's label (or first value) for messages and provenance. */
+  line: number;
+  /** Arabic numbering of the next row's label ('2'), used to peel it off a run of digits. */
+  nextNumbering: string;
+}
+
+export interface TableReading {
+  table: TableDef;
+  found: boolean;
+  /** Token range of the table in the document (inclusive); -1 when not found. */
+  start: number;
+  end: number;
+  units: PrintedUnit[];
+  diagnostics: Diagnostic[];
+}
+
+interface Ctx {
+  tokens: Token[];
+  stream: TextStream;
+}
+
+const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
+
+/** Normalised label keys of a table (rows, columns, groups, headers) for telling table text from other text. */
+function tableKeys(table: TableDef): string[] {
+  const keys = new Set<string>();
+  const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
+  table.rows.forEach(add);
+  table.columns.forEach(add);
+  for (const s of table.structuralLabels) keys.add(normalizeLabel(s).replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
+  return [...keys].filter((k) => k.length > 0);
+}
+
+function isTableText(norm: string, keys: string[]): boolean {
+  for (const k of keys) if (k.includes(norm) || norm.includes(k)) return true;
+  return false;
+}
+
+/** Where a table starts in the stream, by its layout's anchors; -1 when it cannot be found. */
+function anchorOffset(ctx: Ctx, table: TableDef): number {
+  const { stream } = ctx;
+  const end = stream.text.length;
+  if (table.layout === 'groups') {
+    for (const g of table.groups) {
+      const h = findExact(stream, { ...g, variants: [], short: g.label, numberedKeys: [] }, 0, end);
+      if (h) return h.offset;
+    }
+    if (table.rowHeader) {
+      const at = stream.find(normalizeLabel(table.rowHeader), 0, end);
+      if (at >= 0) return at;
+    }
+    for (const c of table.groups[0].columns) {
+      const h = findExact(stream, c, 0, end);
+      if (h) return h.offset;
+    }
+    return -1;
+  }
+  if (table.layout === 'single_row') {
+    // The first column label (结果维持) is what only this table prints; the table starts at the
+    // row group label (行政复议) printed just before it.
+    for (const c of table.columns) {
+      const h = findExact(stream, c, 0, end);
+      if (!h) continue;
+      const first = table.rows[0];
+      for (const k of first.keys) {
+        const at = stream.findLast(k.text, Math.max(0, h.offset - 60), h.offset);
+        if (at >= 0) return at;
+      }
+      return h.offset;
+    }
+    return -1;
+  }
+  // rows layout: the first row label that can be found, with the header printed before it.
+  for (const row of table.rows.slice(0, 4)) {
+    const h = findExact(stream, row, 0, end);
+    if (!h) continue;
+    let start = h.offset;
+    const from = Math.max(0, h.offset - HEADER_LOOKBACK);
+    const headerKeys = [table.note, table.columnHeader, table.columns[0]?.label]
+      .filter((x): x is string => !!x)
+      .map((x) => normalizeLabel(x).replace(/^\(|\)$/g, ''));
+    for (const k of headerKeys) {
+      const at = stream.findLast(k.slice(0, 12), from, h.offset);
+      if (at >= 0 && at < start) start = at;
+    }
+    return start;
+  }
+  return -1;
+}
+
+/** Row units: token ranges between printed-row boundaries, when the layout shows them. */
+function rowUnits(tokens: Token[], from: number, to: number): Int32Array | null {
+  // Do blank lines separate table rows here (one cell per line, rows between blank lines), or do
+  // they separate every cell (each cell a paragraph)? Count cells per blank-line segment.
+  let cells = 0;
+  let inSegment = false;
+  let strong = 0;
+  const counts: number[] = [];
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'break') {
+      if (t.strong) strong++;
+      else if (inSegment) {
+        counts.push(cells);
+        cells = 0;
+        inSegment = false;
+      }
+      continue;
+    }
+    cells++;
+    inSegment = true;
+  }
+  if (inSegment) counts.push(cells);
+  counts.sort((a, b) => a - b);
+  const median = counts.length ? counts[counts.length >> 1] : 0;
+  const blankLinesSeparateRows = median >= 3;
+  if (!blankLinesSeparateRows && strong < 3) return null;
+  const unit = new Int32Array(to - from + 1);
+  let u = 0;
+  for (let i = from; i <= to; i++) {
+    const t = tokens[i];
+    unit[i - from] = u;
+    if (t.kind === 'break' && (t.strong || blankLinesSeparateRows)) u++;
+  }
+  return unit;
+}
+
+function arabicNumbering(row: RowDef | undefined): string {
+  const m = row ? /^(\d{1,2})[.、]$/.exec(row.numbering) : null;
+  return m ? m[1] : '';
+}
+
+function unitFor(table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
+  const addresses: string[] = [];
+  const types: ColumnType[] = [];
+  for (const r of rows) {
+    for (const c of r.columns) {
+      addresses.push(`${table.id}.${r.id}.${c.id}`);
+      types.push(c.type);
+    }
+  }
+  return { table, rows, addresses, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
+}
+
+/**
+ * Value tokens from `from` onwards until text that is not part of the table (after at least one
+ * value), or a long piece of foreign text before any value.
+ */
+function trailingValues(tokens: Token[], from: number, limit: number, keys: string[]): { slots: Token[]; end: number } {
+  const slots: Token[] = [];
+  let end = from - 1;
+  for (let i = from; i < limit; i++) {
+    const t = tokens[i];
+    if (t.kind === 'text') {
+      if (isTableText(t.norm, keys)) continue;
+      if (slots.length > 0 || t.norm.length >= 6) break;
+      continue;
+    }
+    if (isValueToken(t)) {
+      slots.push(t);
+      end = i;
+    }
+  }
+  return { slots, end };
+}
+
+/** Words among a row's values (e.g. "未统计") that stand where a number should be. */
+function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Set<number>, keys: string[]): Token[] {
+  if (slots.length < 2) return slots;
+  const first = slots[0].index;
+  const last = slots[slots.length - 1].index;
+  const out: Token[] = [];
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (isValueToken(t)) out.push(t);
+    else if (t.kind === 'text' && !labelTokens.has(i) && t.norm.length <= 6 && !isTableText(t.norm, keys)) out.push(t);
+  }
+  return out;
+}
+
+function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
+  const { tokens, stream } = ctx;
+  const keys = tableKeys(table);
+  const fromOffset = stream.offsetOf(start);
+  const toOffset = stream.offsetOf(limit);
+  const hits = locateSequence(stream, table.rows, fromOffset, toOffset);
+  const foundIdx = hits.map((h, i) => (h ? i : -1)).filter((i) => i >= 0);
+  if (foundIdx.length === 0) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
+
+  // Header labels (columns, group labels) are checked for misprints only.
+  checkHeaders(ctx, table, hits, fromOffset, diagnostics);
+  table.rows.forEach((row, i) => {
+    const h = hits[i];
+    if (h && h.kind !== 'official') diagnostics.push(labelVariantDiagnostic(table, row, h, tokens[h.start].line));
+  });
+
+  const labelTokens = new Set<number>();
+  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) labelTokens.add(i);
+
+  const lastFound = foundIdx[foundIdx.length - 1];
+  const firstTok = hits[foundIdx[0]]!.start;
+  const lastHit = hits[lastFound]!;
+  const tail = trailingValues(tokens, lastHit.end + 1, limit, keys);
+  const regionEnd = Math.max(lastHit.end, tail.end);
+  const units = rowUnits(tokens, firstTok, regionEnd);
+  const unitOf = (i: number) => (units ? units[i - firstTok] : -1);
+
+  // Gather candidate areas for both orientations (values after the label, or before it).
+  const after: Token[][] = [];
+  const before: Token[][] = [];
+  const inSpan: Token[][] = [];
+  for (let k = 0; k < foundIdx.length; k++) {
+    const h = hits[foundIdx[k]]!;
+    const nextStart = k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : -1;
+    const prevEnd = k > 0 ? hits[foundIdx[k - 1]]!.end : start - 1;
+    const span: Token[] = [];
+    for (let i = h.start + 1; i < h.end; i++) if (isValueToken(tokens[i])) span.push(tokens[i]);
+    inSpan.push(span);
+    const a: Token[] = [];
+    if (nextStart < 0) a.push(...tail.slots);
+    else for (let i = h.end + 1; i < nextStart; i++) if (isValueToken(tokens[i])) a.push(tokens[i]);
+    after.push(a);
+    const b: Token[] = [];
+    for (let i = prevEnd + 1; i < h.start; i++) if (isValueToken(tokens[i])) b.push(tokens[i]);
+    before.push(b);
+  }
+
+  const colsOf = (k: number) => table.rows[foundIdx[k]].columns.length;
+  const countValues = (ts: Token[]) => ts.reduce((n, t) => n + (t.kind === 'blank' ? 0 : 1), 0);
+  let orientation: 'after' | 'before' = 'after';
+  if (!units) {
+    let scoreAfter = 0;
+    let scoreBefore = 0;
+    for (let k = 0; k < foundIdx.length; k++) {
+      if (countValues([...inSpan[k], ...after[k]]) === colsOf(k)) scoreAfter++;
+      if (countValues([...before[k], ...inSpan[k]]) === colsOf(k)) scoreBefore++;
+    }
+    if (scoreBefore > scoreAfter) orientation = 'before';
+  }
+
+  const readings: PrintedUnit[] = [];
+  for (let r = 0; r < table.rows.length; r++) {
+    const row = table.rows[r];
+    const h = hits[r];
+    readings.push(unitFor(table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
+  }
+  for (let k = 0; k < foundIdx.length; k++) {
+    const r = foundIdx[k];
+    const h = hits[r]!;
+    let slots: Token[];
+    if (units) {
+      // The row's values are those printed in the same row(s) as its label.
+      const lastUnit = unitOf(h.end);
+      const restricted: Token[] = [];
+      for (let i = h.start + 1; i <= regionEnd && unitOf(i) <= lastUnit; i++) {
+        if (isValueToken(tokens[i]) && !labelTokens.has(i)) restricted.push(tokens[i]);
+      }
+      slots = restricted.some((t) => t.kind !== 'blank') ? restricted : [...inSpan[k], ...after[k]];
+    } else {
+      slots = orientation === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]];
+    }
+    readings[r].slots = withStrayWords(tokens, slots, labelTokens, keys);
+  }
+
+  // Rows whose labels were not recognised but whose values sit between recognised neighbours:
+  // when a found row carries exactly the values of itself and the unrecognised rows after it,
+  // share them out in order.
+  for (let k = 0; k < foundIdx.length; k++) {
+    const r = foundIdx[k];
+    const nextFound = k + 1 < foundIdx.length ? foundIdx[k + 1] : table.rows.length;
+    const missing = nextFound - r - 1;
+    if (missing <= 0) continue;
+    const unit = readings[r];
+    const n = unit.addresses.length;
+    const values = unit.slots.filter((t) => t.kind !== 'blank');
+    const widths = table.rows.slice(r, nextFound).map((x) => x.columns.length);
+    const total = widths.reduce((a, b) => a + b, 0);
+    if (values.length !== total || unit.slots.length !== values.length || n === total) continue;
+    let at = 0;
+    for (let j = 0; j <= missing; j++) {
+      const target = readings[r + j];
+      target.slots = values.slice(at, at + widths[j]);
+      at += widths[j];
+      if (j > 0) {
+        target.found = true;
+        target.line = target.slots[0]?.line ?? unit.line;
+        diagnostics.push({
+          rule: 'structure.label_variant',
+          severity: 'warning',
+          message: `${table.name}“${rowName(table.rows[r + j])}”行的标签未能识别，按位置读取了它的数值（第${target.line}行），请核对`,
+          cells: target.addresses,
+          line: target.line,
+        });
+      }
+    }
+  }
+
+  return { table, found: true, start: Math.min(start, firstTok), end: regionEnd, units: readings, diagnostics };
+}
+
+function checkHeaders(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], fromOffset: number, diagnostics: Diagnostic[]): void {
+  const { stream, tokens } = ctx;
+  if (table.layout === 'groups') {
+    let lo = fromOffset;
+    for (const g of table.groups) {
+      const firstRow = hits[g.rows[0].index];
+      const hi = firstRow ? firstRow.offset : lo;
+      if (hi <= lo) continue;
+      for (const c of g.columns) {
+        const h = findExact(stream, c, lo, hi) ?? findFuzzy(stream, c, lo, hi);
+        if (h && h.kind !== 'official') diagnostics.push(labelVariantDiagnostic(table, c, h, tokens[h.start].line, g.label));
+      }
+      const lastRow = hits[g.rows[g.rows.length - 1].index];
+      if (lastRow) lo = lastRow.offset + lastRow.length;
+    }
+    return;
+  }
+  const firstFound = hits.find((h) => h);
+  if (!firstFound) return;
+  for (const c of table.columns) {
+    if (c.keys[0].text.length <= 3) continue;
+    const h = findExact(stream, c, fromOffset, firstFound.offset) ?? findFuzzy(stream, c, fromOffset, firstFound.offset);
+    if (h && h.kind !== 'official') diagnostics.push(labelVariantDiagnostic(table, c, h, tokens[h.start].line));
+  }
+}
+
+function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
+  const { tokens } = ctx;
+  const keys = tableKeys(table);
+  // Skip the header (labels and layout cells) to the first value, then read the values.
+  let first = -1;
+  for (let i = start; i < limit; i++) {
+    const t = tokens[i];
+    if (t.kind === 'num' || t.kind === 'na') {
+      first = i;
+      break;
+    }
+    if (t.kind === 'text' && !isTableText(t.norm, keys) && t.norm.length >= 6) break;
+  }
+  const unit = unitFor(table, table.rows, true, tokens[start]?.line ?? 0, undefined);
+  if (first < 0) return { table, found: true, start, end: start, units: [unit], diagnostics };
+  const { slots, end } = trailingValues(tokens, first, limit, keys);
+  unit.slots = withStrayWords(tokens, slots, new Set(), keys);
+  unit.line = tokens[first].line;
+  for (const c of table.columns) {
+    const h = findExact(ctx.stream, c, ctx.stream.offsetOf(start), ctx.stream.offsetOf(first));
+    if (!h && c.keys[0].text.length > 3) {
+      const f = findFuzzy(ctx.stream, c, ctx.stream.offsetOf(start), ctx.stream.offsetOf(first));
+      if (f) diagnostics.push(labelVariantDiagnostic(table, c, f, tokens[f.start].line));
+    }
+  }
+  return { table, found: true, start, end, units: [unit], diagnostics };
+}
+
+/** Read all tables of `format` from the tokens. */
+export function readTables(tokens: Token[], stream: TextStream, format: Format): TableReading[] {
+  const ctx: Ctx = { tokens, stream };
+  const anchors = format.tables.map((t) => ({ table: t, offset: anchorOffset(ctx, t) }));
+  const located = anchors.filter((a) => a.offset >= 0).sort((a, b) => a.offset - b.offset);
+  return format.tables.map((table) => {
+    const a = located.find((x) => x.table === table);
+    const diagnostics: Diagnostic[] = [];
+    if (!a) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
+    const next = located[located.indexOf(a) + 1];
+    const start = stream.tokenAt(a.offset);
+    const limit = next ? stream.tokenAt(next.offset) : tokens.length;
+    return table.layout === 'single_row'
+      ? readSingleRowTable(ctx, table, start, limit, diagnostics)
+      : readRowsTable(ctx, table, start, limit, diagnostics);
+  });
+}

@@ -1,0 +1,163 @@
+// Blocks → tokens. Text lines are split into cells the way extraction tools print tables:
+// tab-separated fields, pipe/Markdown rows, columns separated by runs of spaces, or one cell per
+// line; table blocks (HTML, Word, PDF) give their grid cells directly.
+
+import type { Block, TableBlock } from '../ingest/types.ts';
+import { scanCell, type CellOrigin } from './cells.ts';
+import { makeToken, type Token } from './tokens.ts';
+
+const PAGE_MARKERS = [
+  /^[-—–－_\s]*\d{1,4}[-—–－_\s]*$/, // — 3 —, - 3 -  (only with dashes; see isPageMarker)
+  /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
+  /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/,
+  /^page\s*\d+(\s*of\s*\d+)?$/i,
+];
+
+/** A page number or running footer line inside a table ("— 3 —", "第3页 共6页", "3/6"). */
+export function isPageMarker(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 24) return false;
+  if (PAGE_MARKERS[0].test(t)) return /[-—–－_]/.test(t);
+  for (let i = 1; i < PAGE_MARKERS.length; i++) if (PAGE_MARKERS[i].test(t)) return true;
+  return false;
+}
+
+const PIPE_SEPARATOR = /^\s*:?-{2,}:?\s*$/;
+const MULTI_SPACE = /[ \u3000\u00a0]{2,}/;
+
+function isBlankText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xa0 && c !== 13 && c !== 0x200b && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+const NUMERIC_FIELD = /^[+\-－]?[0-9０-９][0-9０-９,，.．\s]*$/;
+const NA_FIELD = /^(?:[/／\\—–―\-－×]{1,3}|无)$/;
+
+/** A field that holds a number or a not-applicable mark (not a label that starts with its numbering). */
+function looksNumericField(f: string): boolean {
+  const t = f.trim();
+  return t !== '' && (NUMERIC_FIELD.test(t) || NA_FIELD.test(t));
+}
+
+/** Split one text line into cell fields; null when the line is a single cell. */
+export function splitFields(raw: string): string[] | null {
+  if (raw.includes('\t')) {
+    const fields = raw.split('\t');
+    if (fields[0] === '' || isBlankText(fields[0])) fields.shift();
+    if (fields.length > 1 && isBlankText(fields[fields.length - 1])) fields.pop();
+    return fields.length > 1 ? fields : fields.length === 1 ? [fields[0]] : [''];
+  }
+  const pipe = raw.indexOf('|');
+  if (pipe >= 0 && raw.indexOf('|', pipe + 1) > 0) {
+    let body = raw.trim();
+    if (body.startsWith('|')) body = body.slice(1);
+    if (body.endsWith('|')) body = body.slice(0, -1);
+    const fields = body.split('|');
+    return fields;
+  }
+  const trimmed = raw.trim();
+  if (MULTI_SPACE.test(trimmed)) return trimmed.split(MULTI_SPACE);
+  return null;
+}
+
+function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
+  const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
+  if (isBlankText(raw)) {
+    if (raw.includes('\t')) {
+      // "\t" or "\t " on its own line: an empty cell in a one-cell-per-line table.
+      const t = makeToken('blank', '', blockIndex, line);
+      t.page = page;
+      out.push(t);
+    } else {
+      const t = makeToken('break', '', blockIndex, line);
+      t.page = page;
+      out.push(t);
+    }
+    return;
+  }
+  if (isPageMarker(raw)) return;
+  const fields = splitFields(raw);
+  if (!fields || fields.length === 1) {
+    scanCell(fields ? fields[0] : raw, origin, out);
+    return;
+  }
+  if (fields.every((f) => PIPE_SEPARATOR.test(f))) return; // Markdown |---|---|
+  let firstNumeric = fields.length;
+  for (let i = 0; i < fields.length; i++) {
+    if (looksNumericField(fields[i])) {
+      firstNumeric = i;
+      break;
+    }
+  }
+  for (let i = 0; i < fields.length; i++) {
+    origin.col = i + 1;
+    if (isBlankText(fields[i])) {
+      const t = makeToken('blank', '', blockIndex, line);
+      t.page = page;
+      t.col = i + 1;
+      // Empty cells before the first number of an extracted row are layout (merged label
+      // columns displaced by the extraction), not values.
+      t.structural = i < firstNumeric;
+      out.push(t);
+    } else {
+      scanCell(fields[i], origin, out);
+    }
+  }
+  const br = makeToken('break', '', blockIndex, line);
+  br.strong = true;
+  br.page = page;
+  out.push(br);
+}
+
+function tokenizeTable(block: TableBlock, blockIndex: number, out: Token[]): void {
+  for (const cells of block.rows) {
+    // In a real grid, empty cells left of the row's last text cell are layout; after it, values.
+    let lastText = -1;
+    for (let i = 0; i < cells.length; i++) {
+      const t = cells[i].text.trim();
+      if (t && !looksNumericField(t)) lastText = i;
+    }
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      const origin: CellOrigin = {
+        block: blockIndex,
+        line: cell.line ?? 0,
+        page: cell.page ?? block.page ?? 0,
+        table: block.table,
+        row: cell.row + 1,
+        col: cell.col + 1,
+      };
+      if (isBlankText(cell.text.replace(/\n/g, ' '))) {
+        const t = makeToken('blank', '', blockIndex, origin.line);
+        t.page = origin.page;
+        t.table = origin.table;
+        t.row = origin.row;
+        t.col = origin.col;
+        t.structural = i < lastText;
+        out.push(t);
+      } else {
+        scanCell(cell.text.replace(/\s*\n\s*/g, ' '), origin, out);
+      }
+    }
+    const br = makeToken('break', '', blockIndex, cells[0]?.line ?? 0);
+    br.strong = true;
+    br.table = block.table;
+    out.push(br);
+  }
+}
+
+/** All tokens of a document, in reading order. */
+export function tokenize(blocks: Block[]): Token[] {
+  const out: Token[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    if (block.type === 'paragraph') tokenizeLine(block.text, b, block.line ?? 0, block.page ?? 0, out);
+    else tokenizeTable(block, b, out);
+  }
+  for (let i = 0; i < out.length; i++) out[i].index = i;
+  return out;
+}

@@ -1,0 +1,47 @@
+// The whole pipeline for one input: bytes (or text) → source document → report → diagnostics.
+
+import { readFile, stat } from 'node:fs/promises';
+import { withChecks } from './check/index.ts';
+import { IngestError } from './ingest/errors.ts';
+import { readInput } from './ingest/index.ts';
+import { LIMITS, formatBytes } from './ingest/limits.ts';
+import { readText as readTextDocument } from './ingest/text.ts';
+import type { Report } from './interchange/types.ts';
+import { parseDocument, type ParseOptions } from './parse/index.ts';
+
+export interface PipelineOptions extends ParseOptions {
+  /** File name for messages and the report's source (default: 输入). */
+  name?: string;
+  /** Run the checker (default true). */
+  check?: boolean;
+}
+
+/** Parse a report from bytes of any supported kind (text, HTML, Word, PDF, interchange JSON). */
+export async function parseReport(input: Uint8Array | string, options: PipelineOptions = {}): Promise<Report> {
+  const name = options.name ?? '输入';
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const read = await readInput(bytes, name);
+  const report = read.report ?? parseDocument(read.document!, options);
+  return options.check === false ? report : withChecks(report);
+}
+
+/** Synchronous parse of text already in memory (text sources only). */
+export function parseText(text: string, options: PipelineOptions = {}): Report {
+  const name = options.name ?? '输入';
+  const bytes = new TextEncoder().encode(text);
+  // Text needs no asynchronous reader; reuse the text path directly.
+  const doc = readTextDocument(bytes, name);
+  const report = parseDocument(doc, options);
+  return options.check === false ? report : withChecks(report);
+}
+
+export async function parseFile(path: string, options: PipelineOptions = {}): Promise<Report> {
+  const name = options.name ?? path;
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new IngestError('unreadable', name, '文件不存在或无法打开');
+  if (!info.isFile()) throw new IngestError('unreadable', name, '不是普通文件');
+  if (info.size > LIMITS.maxInputBytes) {
+    throw new IngestError('too_large', name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+  }
+  return parseReport(await readFile(path), { ...options, name });
+}
