@@ -4,7 +4,7 @@
 import { IngestError } from './errors.ts';
 import { detectKind, KIND_NAMES } from './detect.ts';
 import { LIMITS, formatBytes } from './limits.ts';
-import { readText } from './text.ts';
+import { READERS } from './readers.ts';
 import type { SourceDocument } from './types.ts';
 import type { Report } from '../interchange/types.ts';
 import { validateReport } from '../interchange/validate.ts';
@@ -32,9 +32,9 @@ export async function readInput(bytes: Uint8Array, name: string): Promise<ReadRe
     throw new IngestError('too_large', name, `文件过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
   }
   const kind = detectKind(bytes);
+  const reader = READERS[kind];
+  if (reader) return { document: await (await reader())(bytes, name) };
   switch (kind) {
-    case 'text':
-      return { document: readText(bytes, name) };
     case 'json':
       return { report: readInterchange(bytes, name) };
     case 'image':
@@ -42,8 +42,12 @@ export async function readInput(bytes: Uint8Array, name: string): Promise<ReadRe
     case 'zip':
       throw new IngestError('unsupported', name, '这是一个 ZIP 压缩包，不是年度报告文档；请解压后分别导入其中的文件');
     default:
-      throw new IngestError('unsupported', name, `暂不支持读取${KIND_NAMES[kind]}；目前支持纯文本（UTF-8、UTF-16、GB18030/GBK）和 Gongkai 交换格式（JSON）`);
+      throw new IngestError('unsupported', name, `暂不支持读取${KIND_NAMES[kind]}；支持的输入：${supportedKinds()}`);
   }
+}
+
+function supportedKinds(): string {
+  return [...Object.keys(READERS), 'json'].map((k) => KIND_NAMES[k as keyof typeof KIND_NAMES]).join('、');
 }
 
 function readInterchange(bytes: Uint8Array, name: string): Report {

@@ -1,0 +1,12 @@
+// One reader per document kind, all yielding the same intermediate (SourceDocument). Readers are
+// loaded on first use, so reading text does not pay for the PDF engine.
+
+import type { DetectedKind } from './detect.ts';
+import type { SourceDocument } from './types.ts';
+import { readText } from './text.ts';
+
+export type Reader = (bytes: Uint8Array, name: string) => SourceDocument | Promise<SourceDocument>;
+
+export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
+  text: async () => readText,
+};
