@@ -5,6 +5,8 @@ import { join } from 'node:path';
 
 export interface InputFile {
   path: string;
+  /** Found by walking a directory (not named on the command line). */
+  fromDirectory?: boolean;
   /** Set when the argument could not be opened at all. */
   error?: string;
 }
@@ -15,7 +17,7 @@ async function walk(dir: string, out: InputFile[]): Promise<void> {
     if (e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile()) out.push({ path: p });
+    else if (e.isFile()) out.push({ path: p, fromDirectory: true });
   }
 }
 

@@ -18,6 +18,8 @@ interface Outcome {
   file: InputFile;
   report?: Report;
   error?: string;
+  /** A file found in a directory that is readable but is no annual report (a README, say). */
+  skipped?: string;
 }
 
 /** Parse every input in order, one at a time; unreadable inputs give an error, not an exception. */
@@ -36,7 +38,8 @@ async function* run(files: InputFile[], opts: { format?: string; check?: boolean
     try {
       yield { file, report: await parseFile(file.path, { format: opts.format, check: opts.check }) };
     } catch (e) {
-      if (e instanceof IngestError) yield { file, error: e.message };
+      if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) yield { file, skipped: `${file.path}：不是年度报告，已跳过` };
+      else if (e instanceof IngestError) yield { file, error: e.message };
       else yield { file, error: `${file.path}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
     }
   }
@@ -65,6 +68,10 @@ program
   .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string }) => {
     let failed = false;
     for await (const o of run(await expandInputs(paths), opts)) {
+      if (o.skipped) {
+        process.stderr.write(`${o.skipped}\n`);
+        continue;
+      }
       if (o.error) {
         failed = true;
         process.stderr.write(`无法读取：${o.error}\n`);
@@ -91,6 +98,10 @@ program
     let unreadable = false;
     let count = 0;
     for await (const o of run(await expandInputs(paths), { format: opts.format })) {
+      if (o.skipped) {
+        process.stderr.write(`${o.skipped}\n`);
+        continue;
+      }
       count++;
       if (o.error) {
         unreadable = true;

@@ -1,0 +1,103 @@
+// The command line as users run it: JSON Lines contract, Chinese output, exit codes, directories.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { ROOT, SEEDS_DIR, seedPath } from './support/seeds.ts';
+
+function gongkai(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('gongkai parse --json', () => {
+  it('目录：每份报告一行 JSON，按输入顺序，退出码 0（即使报告有错误）', () => {
+    const r = gongkai('parse', '--json', SEEDS_DIR);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines.length, 5);
+    assert.deepEqual(
+      lines.map((l) => l.source.name.slice(-24, -21)),
+      ['000', '001', '002', '003', '004'],
+    );
+    assert.ok(lines.every((l) => l.schema === 'gongkai.report/1'));
+    // the directory also holds a README: noted and skipped, not an error
+    assert.match(r.err, /README\.md：不是年度报告，已跳过/);
+  });
+
+  it('有文件无法读取：标准错误一行中文说明，其余照常处理，退出码 2', () => {
+    const bad = join(dir, 'empty.txt');
+    writeFileSync(bad, '');
+    const r = gongkai('parse', '--json', seedPath('000'), bad, seedPath('001'));
+    assert.equal(r.code, 2);
+    assert.equal(r.out.trim().split('\n').length, 2);
+    assert.match(r.err, /empty\.txt：文件是空的/);
+    assert.equal(r.err.trim().split('\n').length, 1);
+  });
+});
+
+describe('gongkai check', () => {
+  it('有错误的报告退出码 1，并按文件列出中文诊断与行号', () => {
+    const r = gongkai('check', seedPath('004'));
+    assert.equal(r.code, 1);
+    assert.match(r.out, /错误\s+第380行\s+表四“行政复议”/);
+    assert.match(r.out, /\[review_litigation\.row_sum\]/);
+    assert.match(r.out, /小结：1 个错误，2 个警告/);
+  });
+
+  it('没有错误的报告退出码 0', () => {
+    const r = gongkai('check', seedPath('000'));
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /0 个错误/);
+  });
+
+  it('交换格式 JSON 作为输入', () => {
+    const json = join(dir, 'r.json');
+    const parsed = gongkai('parse', '--json', seedPath('004'));
+    writeFileSync(json, parsed.out);
+    const r = gongkai('check', json);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /review_litigation\.row_sum/);
+  });
+
+  it('类型按内容识别，不看扩展名', () => {
+    const odd = join(dir, 'report.pdf');
+    copyFileSync(seedPath('002'), odd);
+    const r = gongkai('check', '--json', odd);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(JSON.parse(r.out).agency, '阜新市生态环境局');
+  });
+});
+
+describe('帮助与规则目录', () => {
+  it('--help 是中文', () => {
+    for (const cmd of [[], ['parse'], ['check']]) {
+      const r = gongkai(...cmd, '--help');
+      assert.equal(r.code, 0);
+      assert.match(r.out, /[\u4e00-\u9fa5]{4}/);
+    }
+  });
+
+  it('rules 列出规则编号与说明', () => {
+    const r = gongkai('rules', '--json');
+    const list = JSON.parse(r.out) as { id: string; title: string }[];
+    assert.ok(list.some((x) => x.id === 'applications.balance'));
+    assert.ok(list.some((x) => x.id === 'cell.reconstructed'));
+  });
+
+  it('inspect 展示每行读到的数', () => {
+    const r = gongkai('inspect', seedPath('002'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /予以公开.*← 5 0 0 0 0 5/);
+  });
+});
