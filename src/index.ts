@@ -14,3 +14,5 @@ export { IngestError } from './ingest/errors.ts';
 export { parseDocument } from './parse/index.ts';
 export { checkReport, withChecks, rules, rule, sortDiagnostics } from './check/index.ts';
 export { parseReport, parseText, parseFile } from './pipeline.ts';
+export { renderReport, publicationErrors, closeBrowser, PublicationRefusedError, RenderError, RENDER_TARGETS, TARGET_INFO } from './render/index.ts';
+export type { RenderOptions, RenderTarget } from './render/index.ts';

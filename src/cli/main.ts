@@ -2,12 +2,14 @@
 // gongkai: parse and check 政府信息公开工作年度报告 from the command line.
 
 import { Command, Option } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { rules } from '../check/index.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
+import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { describeReport, formatCheck, formatTables, SEVERITY_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
@@ -49,7 +51,7 @@ async function* run(files: InputFile[], opts: { format?: string; check?: boolean
 const program = new Command();
 program
   .name('gongkai')
-  .description('政府信息公开工作年度报告：解析为结构化数据，并核查勾稽关系、完整性和规范性')
+  .description('政府信息公开工作年度报告：解析为结构化数据，核查勾稽关系、完整性和规范性，并按国家格式生成报告')
   .version(pkg.version, '-V, --version', '显示版本号')
   .helpOption('-h, --help', '显示帮助')
   .addHelpCommand('help [命令]', '显示某个命令的帮助')
@@ -149,6 +151,73 @@ program
       process.stderr.write(`无法读取：${e instanceof IngestError ? e.message : (e as Error).message}\n`);
       process.exitCode = 2;
     }
+  });
+
+/** Default output path: next to the input, with the target's extension (never the input itself). */
+function defaultOutput(input: string, to: RenderTarget, draft: boolean): string {
+  const ext = TARGET_INFO[to].extension;
+  const base = join(dirname(input), basename(input, extname(input)) + (draft ? '-草稿' : ''));
+  return resolve(base + ext) === resolve(input) ? `${base}-生成${ext}` : base + ext;
+}
+
+program
+  .command('render')
+  .description('按国家格式生成报告：Word、PDF、网页、Excel 表格或 Markdown；发布稿须先通过核查')
+  .argument('<文件>', '报告文件：gongkai parse 能读取的任何文件，或交换格式 JSON')
+  .option('--to <格式>', `输出格式（必填）：${RENDER_TARGETS.join('、')}`)
+  .option('-o, --output <文件>', '输出文件（默认与输入文件同目录、同名，换成相应扩展名；- 表示标准输出）')
+  .option('--draft', '生成草稿：不做发布核查，每页带“草稿”水印')
+  .addOption(formatOption)
+  .addHelpText(
+    'after',
+    '\n不加 --draft 时生成发布稿：先运行全部核查规则，报告仍有“错误”级别的问题时拒绝生成并逐条列出。' +
+      '\n退出码：0 已生成；1 报告有错误，拒绝生成发布稿；2 文件无法读取或无法生成。' +
+      '\n例：gongkai render 去年的报告.pdf --to docx --draft   # 得到可编辑的 Word 稿',
+  )
+  .action(async (path: string, opts: { to?: string; output?: string; draft?: boolean; format?: string }) => {
+    if (!RENDER_TARGETS.includes(opts.to as RenderTarget)) {
+      program.error(`${opts.to ? `不支持的输出格式“${opts.to}”` : '缺少 --to 输出格式'}；可选：${RENDER_TARGETS.join('、')}（例：gongkai render 报告.txt --to docx）`, { exitCode: 2 });
+    }
+    const to = opts.to as RenderTarget;
+    let report: Report;
+    try {
+      report = await parseFile(path, { format: opts.format });
+    } catch (e) {
+      process.stderr.write(`无法读取：${e instanceof IngestError ? e.message : `${path}：${(e as Error).message}`}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const draft = opts.draft === true;
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderReport(report, { to, draft });
+    } catch (e) {
+      if (e instanceof PublicationRefusedError) {
+        process.stderr.write(`${path}：${e.message}\n生成草稿：gongkai render ${path} --to ${to} --draft\n`);
+        process.exitCode = 1;
+      } else {
+        process.stderr.write(`无法生成：${e instanceof RenderError ? e.message : `内部错误（${(e as Error).message}），请把此文件报告给开发者`}\n`);
+        process.exitCode = 2;
+      }
+      return;
+    } finally {
+      await closeBrowser();
+    }
+    if (opts.output === '-') {
+      process.stdout.write(bytes);
+      return;
+    }
+    const out = opts.output ?? defaultOutput(path, to, draft);
+    try {
+      await writeFile(out, bytes);
+    } catch (e) {
+      process.stderr.write(`无法写入 ${out}：${(e as Error).message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+    process.stdout.write(`已生成${draft ? '草稿' : '发布稿'}（${TARGET_INFO[to].name}）：${out}\n`);
+    if (warnings) process.stderr.write(`提示：报告有 ${warnings} 个警告，可用 gongkai check ${path} 查看\n`);
   });
 
 await program.parseAsync(process.argv);
