@@ -79,7 +79,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const unresolved: UnitInterpretation[] = [];
     const equations = format.equations.filter((eq) => eq.relation.table === table.id);
 
-    const interps = reading.units.map(interpretUnit);
+    const interps = reading.units.map((u) => interpretUnit(u));
     for (const ui of interps) {
       const u = ui.unit;
       u.addresses.forEach((a, i) => types.set(a, u.types[i]));
@@ -93,20 +93,35 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         });
       }
     }
-    for (const ui of interps) {
+    for (let ui of interps) {
       if (!ui.unit.found || ui.exact) continue;
-      const options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+      let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+      if (options.length === 0 && ui.completeOnly) {
+        // No reading that fills every cell fits the row's own sums: consider lost cells too.
+        ui = interpretUnit(ui.unit, true);
+        options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+      }
       if (options.length === 0) unresolved.push(ui);
       else ambiguous.push({ ui, options });
     }
     for (const ui of unresolved) ui.unit.addresses.forEach((a) => absent.add(a));
 
-    const outcome = ambiguous.length ? solve(ambiguous, fixed, absent, equations, types) : null;
+    let outcome = ambiguous.length ? solve(ambiguous, fixed, absent, equations, types) : null;
+    if (outcome && outcome.solutions === 0 && !outcome.exhausted && ambiguous.some((x) => x.ui.completeOnly)) {
+      // The complete readings (runs split, nothing lost) fit no combination: widen to readings
+      // that assume unprinted cells, for the rows that had them.
+      for (let i = 0; i < ambiguous.length; i++) {
+        if (!ambiguous[i].ui.completeOnly) continue;
+        const ui = interpretUnit(ambiguous[i].ui.unit, true);
+        const options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+        ambiguous[i] = { ui, options: options.length ? options : ambiguous[i].options };
+      }
+      outcome = solve(ambiguous, fixed, absent, equations, types);
+    }
     const reconstructed = new Map<Interp['how'], { units: UnitInterpretation[]; cells: string[] }>();
     for (const { ui } of ambiguous) {
       const u = ui.unit;
-      const settled = outcome && outcome.solutions > 0 && !outcome.exhausted;
-      if (!settled) {
+      if (!outcome || outcome.solutions === 0 || outcome.exhausted) {
         unresolved.push(ui);
         continue;
       }

@@ -30,6 +30,13 @@ export interface UnitInterpretation {
   candidates: Interp[];
   /** Too many readings to consider: the row is left unread. */
   tooAmbiguous: boolean;
+  /**
+   * The candidates are only the readings that fill every cell from the printed digits (runs
+   * split, nothing lost); readings that assume unprinted cells were not enumerated. Lost
+   * separators explain such a row without also assuming lost cells, so these are tried first
+   * (see build-tables.ts); `interpretUnit(unit, true)` gives them all.
+   */
+  completeOnly: boolean;
 }
 
 const MAX_CANDIDATES = 20_000;
@@ -105,9 +112,14 @@ interface Piece {
   piece: string | null;
 }
 
-export function interpretUnit(unit: PrintedUnit): UnitInterpretation {
+/** A run of several digits that starts with 0 ("0000000") cannot be one number. */
+function mustSplit(t: Token): boolean {
+  return t.kind === 'num' && t.digits.length > 1 && t.digits[0] === '0';
+}
+
+export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitInterpretation {
   const n = unit.addresses.length;
-  const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false };
+  const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false, completeOnly: false };
   if (!unit.found) return result;
   const slots = unit.slots.map((t, i) => {
     // The numbering that may trail the row's last run belongs to the next label.
@@ -161,9 +173,11 @@ export function interpretUnit(unit: PrintedUnit): UnitInterpretation {
       return;
     }
     const t = values[i];
-    acc.push({ token: t, value: tokenValue(t), piece: null });
-    build(i + 1, extraLeft, acc);
-    acc.pop();
+    if (!mustSplit(t)) {
+      acc.push({ token: t, value: tokenValue(t), piece: null });
+      build(i + 1, extraLeft, acc);
+      acc.pop();
+    }
     for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
       for (const parts of splitDigits(t.digits, e + 1)) {
         for (const p of parts) acc.push({ token: t, value: Number(p), piece: p });
@@ -173,7 +187,23 @@ export function interpretUnit(unit: PrintedUnit): UnitInterpretation {
     }
   };
   build(0, deficit, []);
-  for (const seq of sequences) {
+  // Readings that fill every cell come first; when there are any, the others wait until asked.
+  const complete = sequences.filter((seq) => seq.length === n);
+  const incomplete = sequences.filter((seq) => seq.length < n);
+  if (complete.length > 0 && !withIncomplete) {
+    result.completeOnly = incomplete.length > 0;
+    for (const seq of complete) {
+      const interp: Interp = { values: [], tokens: [], pieces: [], dropped: [], how: seq.some((p) => p.piece !== null) ? 'split' : 'short' };
+      for (const p of seq) {
+        interp.values.push(p.value);
+        interp.tokens.push(p.token);
+        interp.pieces.push(p.piece);
+      }
+      if (!push(interp)) break;
+    }
+    return result;
+  }
+  for (const seq of [...complete, ...incomplete]) {
     const unknowns = n - seq.length;
     if (unknowns < 0) continue;
     const split = seq.some((p) => p.piece !== null);

@@ -95,6 +95,17 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
       }
       return h.offset;
     }
+    // Column labels broken over lines with other words between them (pdftotext -layout prints
+    // 结果/维持 on two lines): the labels of the spanning row groups (未经复议直接起诉) still anchor it.
+    for (const row of table.rows.slice(1)) {
+      const h = findExact(stream, row, 0, end);
+      if (!h) continue;
+      for (const k of table.rows[0].keys) {
+        const at = stream.findLast(k.text, Math.max(0, h.offset - 60), h.offset);
+        if (at >= 0) return at;
+      }
+      return h.offset;
+    }
     return -1;
   }
   // rows layout: the first row label that can be found, with the header printed before it.
@@ -140,7 +151,8 @@ function rowUnits(tokens: Token[], from: number, to: number): Int32Array | null 
   if (inSegment) counts.push(cells);
   counts.sort((a, b) => a - b);
   const median = counts.length ? counts[counts.length >> 1] : 0;
-  const blankLinesSeparateRows = median >= 3;
+  // A region without blank lines is one segment: that says nothing about rows.
+  const blankLinesSeparateRows = counts.length >= 3 && median >= 3;
   if (!blankLinesSeparateRows && strong < 3) return null;
   const unit = new Int32Array(to - from + 1);
   let u = 0;
@@ -276,10 +288,12 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     const h = hits[r]!;
     let slots: Token[];
     if (units) {
-      // The row's values are those printed in the same row(s) as its label.
+      // The row's values are those printed in the same row(s) as its label, before the next
+      // row's label (a wrapped label's last line may share a printed row with the next label).
       const lastUnit = unitOf(h.end);
+      const stop = k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : regionEnd + 1;
       const restricted: Token[] = [];
-      for (let i = h.start + 1; i <= regionEnd && unitOf(i) <= lastUnit; i++) {
+      for (let i = h.start + 1; i <= regionEnd && i < stop && unitOf(i) <= lastUnit; i++) {
         if (isValueToken(tokens[i]) && !labelTokens.has(i)) restricted.push(tokens[i]);
       }
       slots = restricted.some((t) => t.kind !== 'blank') ? restricted : [...inSpan[k], ...after[k]];

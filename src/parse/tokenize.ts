@@ -7,7 +7,8 @@ import { scanCell, type CellOrigin } from './cells.ts';
 import { makeToken, type Token } from './tokens.ts';
 
 const PAGE_MARKERS = [
-  /^[-—–－_\s]*\d{1,4}[-—–－_\s]*$/, // — 3 —, - 3 -  (only with dashes; see isPageMarker)
+  // — 3 —, - 3 -: dashes on both sides ("-20" alone is a negative number, 本年增/减)
+  /^\s*[-—–－_]+\s*\d{1,4}\s*[-—–－_]+\s*$/,
   /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
   /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/,
   /^\d{1,4}\s*\/\s*\d{1,4}$/,
