@@ -9,4 +9,5 @@ export type Reader = (bytes: Uint8Array, name: string) => SourceDocument | Promi
 
 export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
   text: async () => readText,
+  docx: async () => (await import('./docx.ts')).readDocx,
 };

@@ -1,0 +1,29 @@
+// DOCX reader: a Word 2007+ package → paragraphs and tables (see docx/body.ts for what is read).
+// The package is checked before anything is inflated (docx/zip.ts), XML parts with a DTD are
+// refused (docx/xml.ts), and nothing outside the file is ever fetched.
+
+import { IngestError } from './errors.ts';
+import { sha256 } from './text.ts';
+import type { SourceDocument } from './types.ts';
+import { readBody } from './docx/body.ts';
+import { Numbering } from './docx/numbering.ts';
+import { readWordPackage } from './docx/package.ts';
+import { readProperties } from './docx/properties.ts';
+import { readStyles } from './docx/styles.ts';
+
+export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
+  let doc: SourceDocument;
+  try {
+    const parts = readWordPackage(bytes, name);
+    const styles = readStyles(parts.styles);
+    const numbering = new Numbering(parts.numbering, styles);
+    const blocks = readBody(parts.document, numbering);
+    const metadata = readProperties(parts.core);
+    doc = { name, kind: 'docx', sha256: sha256(bytes), size: bytes.length, blocks, ...(metadata ? { metadata } : {}) };
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError('corrupt', name, `Word 文档（.docx）已损坏，无法读取（${(e as Error).message}）`);
+  }
+  if (!doc.blocks.length) throw new IngestError('empty', name, 'Word 文档（.docx）中没有文字');
+  return doc;
+}

@@ -1,0 +1,84 @@
+// XML parts of a Word package: decoded, refused when they declare a DTD (entity-expansion attacks),
+// and read with htmlparser2's streaming parser in XML mode (no entity expansion beyond the five
+// XML entities and character references, no external resources).
+
+import { Parser } from 'htmlparser2';
+import { IngestError } from '../errors.ts';
+
+const WML_NAMESPACES = new Set([
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]);
+
+/** Bytes of an XML part → text. Refuses DTDs and entity declarations. */
+export function decodeXml(bytes: Uint8Array, part: string, file: string): string {
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
+  else text = new TextDecoder().decode(bytes);
+  // A DTD may only come before the root element; Word never writes one.
+  if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) {
+    throw new IngestError('corrupt', file, `Word 文档的部件 ${part} 含有 DTD 或实体声明（可被用于“实体膨胀”攻击），已拒绝读取`);
+  }
+  return text;
+}
+
+export type Attrs = Record<string, string>;
+
+export interface XmlHandler {
+  open(name: string, attrs: Attrs): void;
+  close(name: string): void;
+  text?(text: string): void;
+}
+
+/**
+ * Stream the elements of `xml` to `handler`. Element and attribute names of the
+ * WordprocessingML namespace are given with the prefix `w:` whatever prefix the part uses.
+ */
+export function parseXml(xml: string, handler: XmlHandler): void {
+  let rename: ((name: string) => string) | null = null;
+  let first = true;
+  const renameAttrs = (a: Attrs): Attrs => {
+    const out: Attrs = {};
+    for (const k in a) out[rename!(k)] = a[k];
+    return out;
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (first) {
+          first = false;
+          rename = wmlRename(attrs);
+        }
+        if (rename) handler.open(rename(name), renameAttrs(attrs));
+        else handler.open(name, attrs);
+      },
+      onclosetag(name) {
+        handler.close(rename ? rename(name) : name);
+      },
+      ontext: handler.text ? (t) => handler.text!(t) : undefined,
+    },
+    { xmlMode: true, decodeEntities: true },
+  );
+  parser.end(xml);
+}
+
+/** A renaming function when the part binds WordprocessingML to a prefix other than `w`. */
+function wmlRename(rootAttrs: Attrs): ((name: string) => string) | null {
+  for (const k in rootAttrs) {
+    if (!WML_NAMESPACES.has(rootAttrs[k])) continue;
+    if (k === 'xmlns:w') return null;
+    if (k === 'xmlns') return (n) => (n.includes(':') || n.startsWith('xmlns') ? n : `w:${n}`);
+    if (k.startsWith('xmlns:')) {
+      const prefix = k.slice(6) + ':';
+      return (n) => (n.startsWith(prefix) ? `w:${n.slice(prefix.length)}` : n);
+    }
+  }
+  return null;
+}
+
+/** `w:val` and friends: true unless the value says false. */
+export function onOff(a: Attrs): boolean {
+  const v = a['w:val'];
+  return v === undefined || !(v === '0' || v === 'false' || v === 'off');
+}
