@@ -9,5 +9,6 @@ export type Reader = (bytes: Uint8Array, name: string) => SourceDocument | Promi
 
 export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
   text: async () => readText,
+  html: async () => (await import('./html.ts')).readHtml,
   docx: async () => (await import('./docx.ts')).readDocx,
 };
