@@ -209,6 +209,13 @@ describe('DOCX 读取：恶意或损坏的文件', () => {
     assert.deepEqual(paragraphs(doc.blocks), ['一、总体情况']);
   });
 
+  it('正文的命名空间用别的前缀时照常读取', async () => {
+    const xml =
+      '<?xml version="1.0"?><x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>' +
+      '<x:p><x:r><x:t xml:space="preserve">行政许可 </x:t></x:r><x:r><x:t>4</x:t></x:r><x:r><x:t>6&amp;</x:t></x:r></x:p></x:body></x:document>';
+    assert.deepEqual(paragraphs((await ingest(pkg(strToU8(xml)), 'p.docx')).blocks), ['行政许可 46&']);
+  });
+
   it('压缩炸弹：解压后总量超限，在解压前拒绝', async () => {
     // 120 parts of 1 MB of zeros each, about 1 KB compressed: 120 MB declared.
     const mb = deflateSync(new Uint8Array(1024 * 1024));

@@ -11,4 +11,5 @@ export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
   text: async () => readText,
   html: async () => (await import('./html.ts')).readHtml,
   docx: async () => (await import('./docx.ts')).readDocx,
+  doc: async () => (await import('./doc.ts')).readDoc,
 };

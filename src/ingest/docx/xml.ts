@@ -1,8 +1,8 @@
 // XML parts of a Word package: decoded, refused when they declare a DTD (entity-expansion attacks),
-// and read with htmlparser2's streaming parser in XML mode (no entity expansion beyond the five
+// and read with htmlparser2's tokenizer in XML mode (no entity expansion beyond the five
 // XML entities and character references, no external resources).
 
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { IngestError } from '../errors.ts';
 
 const WML_NAMESPACES = new Set([
@@ -34,34 +34,78 @@ export interface XmlHandler {
 /**
  * Stream the elements of `xml` to `handler`. Element and attribute names of the
  * WordprocessingML namespace are given with the prefix `w:` whatever prefix the part uses.
+ * Uses htmlparser2's tokenizer directly (its tree-building parser costs twice as much).
  */
 export function parseXml(xml: string, handler: XmlHandler): void {
   let rename: ((name: string) => string) | null = null;
   let first = true;
-  const renameAttrs = (a: Attrs): Attrs => {
-    const out: Attrs = {};
-    for (const k in a) out[rename!(k)] = a[k];
-    return out;
+  let tag = '';
+  let attrs: Attrs = NO_ATTRS;
+  let attrName = '';
+  let attrValue = '';
+  const openTag = () => {
+    if (first) {
+      first = false;
+      rename = wmlRename(attrs);
+    }
+    if (!rename) return handler.open(tag, attrs);
+    const renamed: Attrs = {};
+    for (const k in attrs) renamed[rename(k)] = attrs[k];
+    handler.open(rename(tag), renamed);
   };
-  const parser = new Parser(
+  const text = handler.text ? handler.text.bind(handler) : null;
+  const tokenizer = new Tokenizer(
+    { xmlMode: true, decodeEntities: true },
     {
-      onopentag(name, attrs) {
-        if (first) {
-          first = false;
-          rename = wmlRename(attrs);
-        }
-        if (rename) handler.open(rename(name), renameAttrs(attrs));
-        else handler.open(name, attrs);
+      onopentagname(start, end) {
+        tag = xml.slice(start, end);
+        attrs = NO_ATTRS;
       },
-      onclosetag(name) {
+      onattribname(start, end) {
+        attrName = xml.slice(start, end);
+        attrValue = '';
+      },
+      onattribdata(start, end) {
+        attrValue += xml.slice(start, end);
+      },
+      onattribentity(cp) {
+        attrValue += String.fromCodePoint(cp);
+      },
+      onattribend() {
+        if (attrs === NO_ATTRS) attrs = {};
+        attrs[attrName] = attrValue;
+      },
+      onopentagend() {
+        openTag();
+      },
+      onselfclosingtag() {
+        openTag();
+        handler.close(rename ? rename(tag) : tag);
+      },
+      onclosetag(start, end) {
+        const name = xml.slice(start, end);
         handler.close(rename ? rename(name) : name);
       },
-      ontext: handler.text ? (t) => handler.text!(t) : undefined,
+      ontext(start, end) {
+        if (text) text(xml.slice(start, end));
+      },
+      ontextentity(cp) {
+        if (text) text(String.fromCodePoint(cp));
+      },
+      oncdata(start, end, offset) {
+        if (text) text(xml.slice(start, end - offset));
+      },
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend() {},
     },
-    { xmlMode: true, decodeEntities: true },
   );
-  parser.end(xml);
+  tokenizer.write(xml);
+  tokenizer.end();
 }
+
+const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
 
 /** A renaming function when the part binds WordprocessingML to a prefix other than `w`. */
 function wmlRename(rootAttrs: Attrs): ((name: string) => string) | null {

@@ -1,9 +1,9 @@
 // Reading a ZIP package (the container of a .docx) without trusting it. The central directory is
 // read and checked first (entry count, declared sizes, compression ratios); only the few parts the
-// reader asks for are inflated, in small steps, and inflation stops as soon as an entry produces
-// more than it declared. Inflation itself is fflate's.
+// reader asks for are inflated, and inflation stops as soon as an entry produces more than it
+// declared (zlib's maxOutputLength).
 
-import { Inflate } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { IngestError } from '../errors.ts';
 import { formatBytes } from '../limits.ts';
 
@@ -17,8 +17,6 @@ export const ZIP_LIMITS = {
   /** Highest compression ratio accepted for an entry larger than `ratioFloorBytes`. */
   maxRatio: 200,
   ratioFloorBytes: 1024 * 1024,
-  /** Compressed bytes handed to the inflater per step (bounds the overshoot of a lying entry). */
-  inflateStep: 16 * 1024,
 };
 
 export interface ZipEntry {
@@ -154,30 +152,18 @@ export function openZip(bytes: Uint8Array, file: string, what = 'Word 文档（.
   return { entries, read };
 }
 
-/** Inflate `data`, which must yield exactly `size` bytes; stops early when it yields more. */
+/**
+ * Inflate `data`, which must yield exactly `size` bytes. zlib stops as soon as the output would
+ * pass `size`, so an entry that lies about its size costs no more than an honest one.
+ */
 function inflateBounded(data: Uint8Array, size: number, corrupt: () => Error, tooLarge: () => Error): Uint8Array {
-  const out = new Uint8Array(size);
-  let written = 0;
-  let over = false;
-  let ended = false;
-  const inflater = new Inflate((chunk, final) => {
-    if (written + chunk.length > size) over = true;
-    else out.set(chunk, written);
-    written += chunk.length;
-    if (final) ended = true;
-  });
+  let out: Buffer;
   try {
-    const step = ZIP_LIMITS.inflateStep;
-    for (let i = 0; i < data.length && !over; i += step) {
-      const last = i + step >= data.length;
-      inflater.push(data.subarray(i, Math.min(i + step, data.length)), last);
-    }
-    if (data.length === 0) inflater.push(data, true);
-  } catch {
-    if (!over) throw corrupt();
+    out = inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
+    throw corrupt();
   }
-  if (over) throw tooLarge();
-  if (!ended && written !== size) throw corrupt();
-  if (written !== size) throw corrupt();
+  if (out.length !== size) throw out.length > size ? tooLarge() : corrupt();
   return out;
 }

@@ -1,0 +1,94 @@
+// DOC reader: a Word 97–2003 document (also what WPS saves as .doc) → paragraphs and tables.
+// The compound file is opened with `cfb`; the Word binary structures are read in doc/ (text
+// pieces, paragraph and character properties, table rows, list numbering). Encrypted files
+// (a password-protected .doc, or a .docx with an open password, which is a compound file holding
+// an EncryptedPackage) are refused with their own error.
+
+import CFB from 'cfb';
+import { IngestError } from './errors.ts';
+import { sha256 } from './text.ts';
+import type { SourceDocument } from './types.ts';
+import { readDocBody } from './doc/body.ts';
+import { FC, readFib } from './doc/fib.ts';
+import { readChpx, readPapx } from './doc/fkp.ts';
+import { readLists } from './doc/lists.ts';
+import { readText } from './doc/pieces.ts';
+import { SPRM, eachSprm, toggleOn } from './doc/sprm.ts';
+
+function view(b: Uint8Array): DataView {
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function streams(bytes: Uint8Array, name: string): Map<string, Uint8Array> {
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(bytes, { type: 'buffer' });
+  } catch (e) {
+    throw new IngestError('corrupt', name, `Office 复合文档已损坏，无法打开（${(e as Error).message}）`);
+  }
+  const out = new Map<string, Uint8Array>();
+  container.FullPaths.forEach((path, i) => {
+    const entry = container.FileIndex[i];
+    // Only top-level streams matter here (Root Entry/NAME).
+    if (entry.type === 2 && path.split('/').length === 2 && entry.content) out.set(entry.name, entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content));
+  });
+  return out;
+}
+
+export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
+  const s = streams(bytes, name);
+  if (s.has('EncryptedPackage') || s.has('EncryptionInfo')) {
+    throw new IngestError('encrypted', name, '这是设有打开密码的 Office 文档（加密的 .docx），无法读取；请去掉密码后重新导入');
+  }
+  const wdBytes = s.get('WordDocument');
+  if (!wdBytes) {
+    if (s.has('Workbook') || s.has('Book')) throw new IngestError('unsupported', name, '这是 Excel 97–2003 表格（.xls），不是 Word 文档；暂不支持读取表格文件');
+    if (s.has('PowerPoint Document')) throw new IngestError('unsupported', name, '这是 PowerPoint 97–2003 演示文稿（.ppt），不是 Word 文档');
+    throw new IngestError('unsupported', name, '这个 Office 复合文档不是 Word 文档（没有 WordDocument 正文流）');
+  }
+  let blocks;
+  try {
+    const wd = view(wdBytes);
+    const fib = readFib(wd);
+    if (fib.encrypted) throw new IngestError('encrypted', name, 'Word 文档设有打开密码（已加密），无法读取；请去掉密码后重新导入');
+    if (fib.nFib < 0xc1 && fib.nFib !== 0) {
+      throw new IngestError('unsupported', name, '这是 Word 6.0/95 或更早格式的文档，暂不支持；请用办公软件另存为 .docx 后再导入');
+    }
+    const tableBytes = s.get(fib.table1 ? '1Table' : '0Table');
+    if (!tableBytes) throw new IngestError('corrupt', name, 'Word 文档（.doc）已损坏：缺少表流');
+    const table = view(tableBytes);
+    const data = s.get('Data');
+    const text = readText(wdBytes, table, ...fib.fcLcb(FC.clx), Math.max(0, fib.ccpText));
+    const papx = readPapx(wd, table, data ? view(data) : null, ...fib.fcLcb(FC.plcfBtePapx));
+    const removed = removedText(text.text.length, text, readChpx(wd, table, ...fib.fcLcb(FC.plcfBteChpx)));
+    let lists = null;
+    try {
+      lists = readLists(table, fib.fcLcb(FC.plfLst), fib.fcLcb(FC.plfLfo), fib.fcLcb(FC.stshf));
+    } catch {
+      lists = null; // numbering is a nicety: read the text without it
+    }
+    blocks = readDocBody(text, papx, removed, lists);
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取（${(e as Error).message}）`);
+  }
+  if (!blocks.length) throw new IngestError('empty', name, 'Word 文档（.doc）中没有文字');
+  return { name, kind: 'doc', sha256: sha256(bytes), size: bytes.length, blocks };
+}
+
+/** Characters of deleted revisions and hidden text (1 = leave out). */
+function removedText(length: number, text: ReturnType<typeof readText>, chpx: ReturnType<typeof readChpx>): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (const run of chpx.runs) {
+    const p = run.props;
+    if (!p) continue;
+    let gone = false;
+    eachSprm(p.g, p.start, p.end, (sprm, at) => {
+      if ((sprm === SPRM.cFRMarkDel || sprm === SPRM.cFVanish) && toggleOn(p.g.getUint8(at))) gone = true;
+    });
+    if (!gone) continue;
+    mask ??= new Uint8Array(length);
+    for (const [a, b] of text.cpRanges(run.fcStart, run.fcEnd)) mask.fill(1, Math.max(0, a), Math.min(length, b));
+  }
+  return mask;
+}
