@@ -59,6 +59,15 @@ describe('DOC 读取：与同一报告的 DOCX 读出相同的段落和表格', 
   });
 });
 
+describe('DOC 读取：目录、修订、隐藏文字、嵌套表格（word-revisions）', () => {
+  it('目录、删除的修订、隐藏文字不算正文；内层表格跟在外层表格之后', () => {
+    const doc = readDoc(readFileSync(resolve(FIXTURES, 'doc/word-revisions.doc')), 'word-revisions.doc');
+    const shape = doc.blocks.map((b) => (b.type === 'paragraph' ? b.text : `表${b.table}:${b.rows.map((r) => r.map((c) => c.text).join('|')).join('/')}`));
+    // Text boxes live in a separate story of a .doc and are not read.
+    assert.deepEqual(shape, ['一、总体情况', '全年共收到申请12件。', '见下框：', '表1:信息内容|本年/行政处罚|5', '表2:7|8', '完']);
+  });
+});
+
 describe('DOC 读取：加密、损坏或不是 Word 的文件', () => {
   const good = readFileSync(resolve(FIXTURES, 'doc/word-merged.doc'));
 

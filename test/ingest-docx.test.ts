@@ -88,6 +88,15 @@ describe('DOCX 读取：合并单元格、编号、分段的文字', () => {
   });
 });
 
+describe('DOCX 读取：目录、修订、隐藏文字、文本框、嵌套表格（word-revisions）', () => {
+  const doc = readDocx(readFileSync(resolve(FIXTURES, 'docx/word-revisions.docx')), 'word-revisions.docx');
+  const shape = doc.blocks.map((b) => (b.type === 'paragraph' ? b.text : `表${b.table}:${b.rows.map((r) => r.map((c) => c.text).join('|')).join('/')}`));
+
+  it('目录、删除的修订、隐藏文字不算正文；文本框的文字跟在所在段落之后；内层表格跟在外层表格之后', () => {
+    assert.deepEqual(shape, ['一、总体情况', '全年共收到申请12件。', '见下框：', '文本框：行政许可46件', '表1:信息内容|本年/行政处罚|5', '表2:7|8', '完']);
+  });
+});
+
 async function makeDocx(children: (Paragraph | Table)[]): Promise<Uint8Array> {
   const doc = new Document({
     numbering: {
