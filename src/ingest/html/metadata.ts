@@ -30,13 +30,53 @@ const ALL_KEYS = [...Object.values(FIELD_KEYS).flat(), ...OTHER_KEYS].sort((a, b
 const KEY_OF = new Map<string, { field: Field; rank: number }>();
 for (const [field, keys] of Object.entries(FIELD_KEYS) as [Field, string[]][]) keys.forEach((k, rank) => KEY_OF.set(k, { field, rank }));
 
-/** "KEY：" anywhere in a line. */
-const INLINE_KEY = new RegExp(`(${ALL_KEYS.map(keyPattern).join('|')})${SPACE}[:：]`, 'g');
 /** A cell or line that is only a key ("索 引 号：", "发文机关"). */
 const KEY_ONLY = new RegExp(`^${SPACE}(${ALL_KEYS.map(keyPattern).join('|')})${SPACE}[:：]?${SPACE}$`);
 
-const INLINE_AT_START = new RegExp(`^${SPACE}(${ALL_KEYS.map(keyPattern).join('|')})${SPACE}[:：]`);
 const compactKey = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
+const KEY_SET = new Set(ALL_KEYS);
+const LONGEST_KEY = Math.max(...ALL_KEYS.map((k) => k.length));
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || c === 0x3000;
+
+interface KeyHit {
+  key: string;
+  /** Offset of the key's first character. */
+  start: number;
+  /** Offset just after the colon. */
+  end: number;
+}
+
+/** Every "KEY：" in a line (spaces allowed inside the key: "索 引 号："), in order. */
+function keysIn(text: string): KeyHit[] {
+  const hits: KeyHit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 0xff1a && ch !== 0x3a) continue; // ： :
+    let j = i - 1;
+    while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+    // Walk back over up to LONGEST_KEY non-space characters, trying the longest key first.
+    const chars: number[] = [];
+    for (let k = j; k >= 0 && chars.length < LONGEST_KEY; k--) if (!isSpace(text.charCodeAt(k))) chars.push(k);
+    for (let len = chars.length; len >= 2; len--) {
+      let key = '';
+      for (let m = len - 1; m >= 0; m--) key += text[chars[m]];
+      if (KEY_SET.has(key)) {
+        hits.push({ key, start: chars[len - 1], end: i + 1 });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** The line starts with "KEY：". */
+function startsWithKey(text: string): boolean {
+  const hits = keysIn(text.slice(0, 24));
+  return hits.length > 0 && text.slice(0, hits[0].start).trim() === '';
+}
+
+/** Metadata tables are short; longer tables are the report's data. */
+const MAX_METADATA_ROWS = 12;
 
 interface Candidate {
   field: Field;
@@ -93,12 +133,8 @@ class Collector {
 
   /** Every "KEY：VALUE" in a line; a value runs to the next key. Returns the number of keys seen. */
   inline(text: string): number {
-    const hits = [...text.matchAll(INLINE_KEY)];
-    hits.forEach((m, i) => {
-      const start = (m.index ?? 0) + m[0].length;
-      const end = i + 1 < hits.length ? hits[i + 1].index : text.length;
-      this.add(m[1], text.slice(start, end));
-    });
+    const hits = keysIn(text);
+    hits.forEach((h, i) => this.add(h.key, text.slice(h.end, i + 1 < hits.length ? hits[i + 1].start : text.length)));
     return hits.length;
   }
 
@@ -150,8 +186,10 @@ export function readPageMetadata(doc: Document): { collector: Collector; tables:
       else if (name === 'contentsource') fallback.push({ field: 'agency', value: content });
     } else if (el.name === 'table' && !SKIPPED.has(el.parent && isTag(el.parent) ? el.parent.name : '')) {
       if (el.children.some((c) => isTag(c) && hasDescendant(c, 'table'))) continue; // layout
+      const rows = tableRows(el);
+      if (rows.length > MAX_METADATA_ROWS) continue; // a data table
       let keys = 0;
-      for (const cells of tableRows(el)) {
+      for (const cells of rows) {
         const texts = cells.map((c) => textOf(c, 300));
         texts.forEach((t, i) => {
           if (KEY_ONLY.test(t)) {
@@ -159,7 +197,7 @@ export function readPageMetadata(doc: Document): { collector: Collector; tables:
             const next = texts[i + 1];
             if (next !== undefined && !KEY_ONLY.test(next)) collector.add(t.replace(/[:：]/g, ''), next);
           } else if (t.length <= 300) {
-            keys += collector.inline(t) > 0 && INLINE_AT_START.test(t) ? 1 : 0;
+            keys += collector.inline(t) > 0 && startsWithKey(t) ? 1 : 0;
           }
         });
       }
@@ -189,7 +227,7 @@ export function readLineMetadata(collector: Collector, items: readonly Item[]): 
     if (KEY_ONLY.test(it.text)) {
       const next = items[i + 1];
       if (next && next.kind === 'paragraph' && !KEY_ONLY.test(next.text) && next.text.length <= 300) collector.add(it.text.replace(/[:：]/g, ''), next.text);
-    } else if (INLINE_AT_START.test(it.text) || /[:：]/.test(it.text)) {
+    } else if (/[:：]/.test(it.text)) {
       collector.inline(it.text);
     }
   }

@@ -20,7 +20,10 @@ export const BLOCKS = new Set([
 export function isHidden(el: Element): boolean {
   if (el.attribs.hidden !== undefined) return true;
   const style = el.attribs.style;
-  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/i.test(style);
+  if (style === undefined) return false;
+  const s = style.toLowerCase();
+  if (!s.includes('none') && !s.includes('hidden') && !s.includes('mso-hide')) return false;
+  return /display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all/.test(s);
 }
 
 export function elementChildren(el: Element, names: ReadonlySet<string>): Element[] {
