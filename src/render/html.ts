@@ -39,6 +39,11 @@ export const PAGE_MARGINS = { top: '37mm', right: '26mm', bottom: '35mm', left: 
 // them; CJK punctuation such as “ ” stays with the CJK font. local() only: nothing is fetched.
 const LATIN_FACE = `@font-face { font-family: "GK Latin"; src: local("Times New Roman"), local("TimesNewRomanPSMT"), local("Liberation Serif"), local("LiberationSerif"); unicode-range: U+0020-007E, U+00A0-00FF; }`;
 
+// Print rules worth knowing: the watermark's slight blur makes browsers draw it as an image, so
+// it stays out of the PDF's text layer (copying text or reading the PDF back never picks up the
+// watermark inside a table). A table never starts at the foot of a page with only its top border
+// and never leaves its header alone; rows are never split, but labels spanning many rows
+// (三、本年度办理结果) continue on the next page instead of pushing the whole block over.
 function stylesheet(opts: HtmlOptions): string {
   const pageNumbers = opts.cssPageNumbers !== false ? `\n  @bottom-center { content: "— " counter(page) " —"; font-family: ${FONTS.table}; font-size: 14pt; }` : '';
   return `
@@ -58,11 +63,14 @@ th[scope="row"] { text-align: left; }
 td.note { font-size: 0.9em; text-align: left; }
 thead { display: table-header-group; }
 tr, th, td { break-inside: avoid; }
+tr:has(> th[scope="rowgroup"]), th[scope="rowgroup"] { break-inside: auto; }
+tr:first-child { break-before: avoid; }
+thead tr { break-after: avoid; }
 .signature { margin-top: 2em; text-align: right; padding-right: 2em; }
 .signature p { text-indent: 0; text-align: right; }
 .draft-notice { font-family: ${FONTS.hei}; color: #b00; text-indent: 0; text-align: center; margin-bottom: 1em; }
-.watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none; z-index: 10; }
-.watermark span { font-family: ${FONTS.hei}; font-size: 120pt; color: rgba(200, 0, 0, 0.16); transform: rotate(-35deg); white-space: nowrap; }
+.watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none; z-index: -1; }
+.watermark span { font-family: ${FONTS.hei}; font-size: 120pt; color: rgba(200, 0, 0, 0.22); filter: blur(0.4px); transform: rotate(-35deg); white-space: nowrap; user-select: none; }
 @page { size: A4; margin: ${PAGE_MARGINS.top} ${PAGE_MARGINS.right} ${PAGE_MARGINS.bottom} ${PAGE_MARGINS.left};${pageNumbers}
 }
 @media print {
