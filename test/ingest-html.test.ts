@@ -180,6 +180,12 @@ describe('网页编码', () => {
     assert.ok(doc.blocks.some((b) => b.type === 'paragraph' && b.text.endsWith('碶')));
   });
 
+  it('声明 utf-8 但实为 GBK 的网页按 GB18030 读', () => {
+    const doc = readHtml(gbk(`<html><head><meta charset="utf-8"></head><body>${body}</body></html>`), 'a.html');
+    assert.equal(doc.encoding, 'gb18030');
+    assert.ok(doc.blocks.some((b) => b.type === 'paragraph' && b.text.endsWith('碶')));
+  });
+
   it('带 BOM 的 UTF-8 网页', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode(`<html><body>${body}</body></html>`)]);
     const doc = readHtml(bytes, 'a.html');
@@ -225,6 +231,26 @@ describe('网页结构', () => {
     assert.equal(t[0].table, 1);
     assert.deepEqual(t[0].rows[1].map((c) => c.text), ['行政许可', '7']);
     assert.ok(doc.blocks.some((b) => b.type === 'paragraph' && b.text === '一、总体情况'));
+  });
+
+  it('报告在别的页面结构中：标题在 <header> 里，主栏类名带 left，旁栏有往年报告的链接', async () => {
+    const page = readFileSync(pagePath('yunxiu-zrzy-2022'), 'utf8');
+    const article = page.slice(page.indexOf('<!--ZJEG_RSS.content.begin-->'), page.indexOf('<!--ZJEG_RSS.content.end-->'));
+    const html =
+      '<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>' +
+      '<nav><a href="/">首页</a><a href="/ndbg/">政府信息公开年报</a></nav>' +
+      '<div class="main-left"><article><header><h1>云岫市自然资源和规划局2022年政府信息公开工作年度报告</h1><div class="info">发布时间：2023-01-16　来源：云岫市自然资源和规划局</div></header>' +
+      `<div class="body">${article}</div></article></div>` +
+      '<div class="sidebar"><h3>往年报告</h3><ul><li><a href="/1.html">云岫市自然资源和规划局2021年政府信息公开工作年度报告</a></li></ul></div>' +
+      '<footer>网站标识码：5399000031</footer></body></html>';
+    const doc = readHtml(enc.encode(html), 'b.html');
+    assert.equal(doc.metadata?.title, '云岫市自然资源和规划局2022年政府信息公开工作年度报告');
+    assert.equal(doc.metadata?.published, '2023-01-16');
+    const report = await parseReport(enc.encode(html), { name: 'b.html' });
+    assert.equal(report.agency, '云岫市自然资源和规划局');
+    assert.equal(report.year, 2022);
+    assert.equal(report.tables.applications.results_total.total, 70);
+    assert.equal(report.tables.review_litigation.litigation_after_review.total, 2);
   });
 
   it('脚本、样式、noscript、iframe、template、注释和隐藏内容不读', () => {

@@ -22,8 +22,8 @@ const MARKERS = [
 ];
 const MAX_MARKER_LINE = 80;
 
-const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'a', 'menu']);
-const CHROME_NAME = /(?:^|[-_])(?:nav|navbar|menu|footer|foot|crumbs?|breadcrumbs?|position|dqwz|location|related|relate|side|sidebar|left|copyright|bottom|share|header)(?:[-_]|$)/i;
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'a', 'menu']);
+const CHROME_NAME = /(?:^|[-_])(?:nav|navbar|menu|footer|foot|crumbs?|breadcrumbs?|position|dqwz|location|related|relate|sidebar|copyright|bottom|share)(?:[-_]|$)/i;
 const TITLE_NAME = /title|biaoti|bt$|tit$|headline/i;
 const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'span', 'font', 'b', 'strong', 'em', 'dt', 'dd', 'caption']);
 
@@ -40,11 +40,10 @@ function inChrome(node: AnyNode | null): boolean {
   return false;
 }
 
-function isMarker(item: Item): boolean {
-  if (item.kind === 'paragraph') {
-    return !item.linkOnly && item.text.length <= MAX_MARKER_LINE && MARKERS.some((re) => re.test(item.text)) && !inChrome(item.node);
-  }
-  return item.rows.some((r) => r.some((c) => MARKERS.some((re) => re.test(c.text)))) && !inChrome(item.node);
+function looksLikeReport(item: Item): boolean {
+  if (item.node === null) return false;
+  if (item.kind === 'paragraph') return !item.linkOnly && item.text.length <= MAX_MARKER_LINE && MARKERS.some((re) => re.test(item.text));
+  return item.rows.some((r) => r.some((c) => MARKERS.some((re) => re.test(c.text))));
 }
 
 function looksLikeTitle(item: ParagraphItem): boolean {
@@ -67,7 +66,11 @@ export interface LocatedReport {
 const compact = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
 
 export function locateReport(items: Item[], pageTitle: string | null): LocatedReport {
-  const markers = items.filter((i) => i.node !== null && isMarker(i));
+  // Places that look like the report, outside navigation and footers (unless that is all there is:
+  // some sites name their main column "nav-content" or the like).
+  const candidates = items.filter(looksLikeReport);
+  const outside = candidates.filter((i) => !inChrome(i.node));
+  const markers = outside.length ? outside : candidates;
   const dataTables = new Set(items.filter((i) => i.kind === 'table').map((i) => i.node));
   let root: Element | null = null;
   if (markers.length > 0) {
