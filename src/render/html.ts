@@ -116,7 +116,9 @@ function partHtml(part: DocPart, report: Report): string {
       return `<p>${escapeHtml(part.text)}</p>`;
     case 'table': {
       const format = getFormat(report.format);
-      return tableHtml(part.layout, `${part.layout.table.name}　${format.section(part.layout.table.section).label}`);
+      // Not the bare part title: a reader taking the caption for a line of text must not see a
+      // second heading of the part in it.
+      return tableHtml(part.layout, `${part.layout.table.name}　${format.section(part.layout.table.section).label}统计表`);
     }
     case 'signature': {
       const lines = [part.agency, part.date].filter((x): x is string => !!x);
