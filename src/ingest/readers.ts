@@ -10,6 +10,7 @@ export type Reader = (bytes: Uint8Array, name: string) => SourceDocument | Promi
 export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
   text: async () => readText,
   html: async () => (await import('./html.ts')).readHtml,
+  pdf: async () => (await import('./pdf/index.ts')).readPdf,
   docx: async () => (await import('./docx.ts')).readDocx,
   doc: async () => (await import('./doc.ts')).readDoc,
 };

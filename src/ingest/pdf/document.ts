@@ -1,0 +1,96 @@
+// Reading a whole PDF into page layouts (layers 1–4) under the resource bounds: a page cap, a
+// time budget for the document, and destroy() on every exit. Errors become Chinese IngestErrors.
+
+import { IngestError } from '../errors.ts';
+import { openDocument, pdfjs, toIngestError, type PdfDocument, type PdfLoadingTask } from './engine.ts';
+import { readRuns } from './glyphs.ts';
+import { PDF_LIMITS } from './limits.ts';
+import { finishPages, layoutPage, type PageLayout } from './page.ts';
+import { readGraphics, type OpCodes } from './rulings.ts';
+
+export interface PdfLayers {
+  pageCount: number;
+  title?: string;
+  pages: PageLayout[];
+}
+
+export interface ReadOptions {
+  /** Time budget in milliseconds (default PDF_LIMITS.timeBudgetMs). */
+  timeBudgetMs?: number;
+  /** Read only these 1-based pages (for inspection). */
+  pages?: number[];
+}
+
+/** Pages read at the same time: pdf.js interleaves their work, which hides its internal waits. */
+const CONCURRENCY = 4;
+
+class Timeout extends Error {}
+
+async function readPage(doc: PdfDocument, n: number, ops: OpCodes, annotationsOff: number): Promise<PageLayout> {
+  const page = await doc.getPage(n);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const runs = await readRuns(page, viewport.transform);
+    // A page without text (a scanned page) needs no ruling lines.
+    const graphics = runs.length ? await readGraphics(page, ops, viewport.transform, annotationsOff) : { rulings: [], rects: [] };
+    return layoutPage(n, viewport.width, viewport.height, runs, graphics);
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** Bytes → page layouts. Throws IngestError (encrypted, corrupt, too_large) when it cannot. */
+export async function readLayers(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PdfLayers> {
+  const lib = await pdfjs();
+  const budget = options.timeBudgetMs ?? PDF_LIMITS.timeBudgetMs;
+  let task: PdfLoadingTask | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let expired = false;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      expired = true;
+      reject(new Timeout());
+    }, budget);
+  });
+  deadline.catch(() => {}); // handled by whoever races against it
+  const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, deadline]);
+  try {
+    task = await openDocument(bytes);
+    const doc = await within(task.promise);
+    const pageCount = doc.numPages;
+    if (pageCount > PDF_LIMITS.maxPages) {
+      throw new IngestError('too_large', name, `PDF 共 ${pageCount} 页，超过 ${PDF_LIMITS.maxPages} 页的上限，不像是一份年度报告`);
+    }
+    const wanted = (options.pages ?? Array.from({ length: pageCount }, (_, i) => i + 1)).filter((n) => n >= 1 && n <= pageCount);
+    const ops = lib.OPS as unknown as OpCodes;
+    const annotationsOff = lib.AnnotationMode.DISABLE;
+    const pages: PageLayout[] = new Array(wanted.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < wanted.length && !expired) {
+        const k = next++;
+        pages[k] = await within(readPage(doc, wanted[k], ops, annotationsOff));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, wanted.length) }, worker));
+    if (expired) throw new Timeout();
+    finishPages(pages);
+    let title: string | undefined;
+    try {
+      const meta = await within(doc.getMetadata());
+      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
+      if (typeof t === 'string' && /报告/.test(t)) title = t.trim();
+    } catch {
+      // Metadata is optional.
+    }
+    return { pageCount, title, pages };
+  } catch (e) {
+    if (e instanceof Timeout || expired) {
+      throw new IngestError('too_large', name, `读取 PDF 超过 ${Math.round(budget / 1000)} 秒仍未完成，已放弃（文件过于复杂或已损坏）`);
+    }
+    throw toIngestError(e, name);
+  } finally {
+    clearTimeout(timer);
+    if (task) await task.destroy().catch(() => {});
+  }
+}

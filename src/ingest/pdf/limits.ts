@@ -1,0 +1,14 @@
+// Resource bounds for reading an untrusted PDF. An annual report is 3–20 pages of text and tables.
+
+export const PDF_LIMITS = {
+  /** More pages than this is not an annual report (or is a hostile file): refuse before reading pages. */
+  maxPages: 200,
+  /** Wall-clock budget for one document; past it the document is abandoned and refused. */
+  timeBudgetMs: 20_000,
+  /** Images are never needed: anything above this many pixels is skipped, not decoded. */
+  maxImagePixels: 1,
+  /** Text items per page beyond which the rest of the page is ignored (a real page has a few thousand). */
+  maxItemsPerPage: 50_000,
+  /** Path operations per page beyond which no more ruling lines are taken. */
+  maxPathOpsPerPage: 200_000,
+};
