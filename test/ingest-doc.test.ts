@@ -123,6 +123,17 @@ describe('DOC 读取：加密、损坏或不是 Word 的文件', () => {
     await refused(withWordDocument((wd) => (wd[0] = 0)), 'corrupt', /已损坏/);
   });
 
+  it('扇区链循环：读取在有限步内停止并报告损坏', async () => {
+    const bytes = new Uint8Array(good);
+    const v = new DataView(bytes.buffer);
+    const ssz = 1 << v.getUint16(0x1e, true);
+    const start = CFB.read(good, { type: 'buffer' }).FileIndex.find((e) => e.name === 'WordDocument')!.start;
+    // The WordDocument chain's first sector points back to itself in the allocation table.
+    const fatSector = v.getInt32(0x4c + Math.floor(start / (ssz / 4)) * 4, true);
+    v.setInt32((fatSector + 1) * ssz + (start % (ssz / 4)) * 4, start, true);
+    await refused(bytes, 'corrupt', /扇区链循环/);
+  });
+
   it('复合文档头之后全是乱码', async () => {
     const junk = new Uint8Array(20000);
     junk.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

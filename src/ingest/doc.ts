@@ -1,14 +1,14 @@
 // DOC reader: a Word 97–2003 document (also what WPS saves as .doc) → paragraphs and tables.
-// The compound file is opened with `cfb`; the Word binary structures are read in doc/ (text
-// pieces, paragraph and character properties, table rows, list numbering). Encrypted files
+// The compound file and the Word binary structures are read in doc/ (streams, text pieces,
+// paragraph and character properties, table rows, list numbering). Encrypted files
 // (a password-protected .doc, or a .docx with an open password, which is a compound file holding
 // an EncryptedPackage) are refused with their own error.
 
-import CFB from 'cfb';
 import { IngestError } from './errors.ts';
 import { sha256 } from './text.ts';
 import type { SourceDocument } from './types.ts';
 import { readDocBody } from './doc/body.ts';
+import { readCompound, type Compound } from './doc/compound.ts';
 import { FC, readFib } from './doc/fib.ts';
 import { readChpx, readPapx } from './doc/fkp.ts';
 import { readLists } from './doc/lists.ts';
@@ -19,35 +19,24 @@ function view(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function streams(bytes: Uint8Array, name: string): Map<string, Uint8Array> {
-  let container: CFB.CFB$Container;
+export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
+  let s: Compound;
   try {
-    container = CFB.read(bytes, { type: 'buffer' });
+    s = readCompound(bytes);
   } catch (e) {
     throw new IngestError('corrupt', name, `Office 复合文档已损坏，无法打开（${(e as Error).message}）`);
   }
-  const out = new Map<string, Uint8Array>();
-  container.FullPaths.forEach((path, i) => {
-    const entry = container.FileIndex[i];
-    // Only top-level streams matter here (Root Entry/NAME).
-    if (entry.type === 2 && path.split('/').length === 2 && entry.content) out.set(entry.name, entry.content instanceof Uint8Array ? entry.content : Uint8Array.from(entry.content));
-  });
-  return out;
-}
-
-export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
-  const s = streams(bytes, name);
-  if (s.has('EncryptedPackage') || s.has('EncryptionInfo')) {
+  if (s.names.has('EncryptedPackage') || s.names.has('EncryptionInfo')) {
     throw new IngestError('encrypted', name, '这是设有打开密码的 Office 文档（加密的 .docx），无法读取；请去掉密码后重新导入');
   }
-  const wdBytes = s.get('WordDocument');
-  if (!wdBytes) {
-    if (s.has('Workbook') || s.has('Book')) throw new IngestError('unsupported', name, '这是 Excel 97–2003 表格（.xls），不是 Word 文档；暂不支持读取表格文件');
-    if (s.has('PowerPoint Document')) throw new IngestError('unsupported', name, '这是 PowerPoint 97–2003 演示文稿（.ppt），不是 Word 文档');
+  if (!s.names.has('WordDocument')) {
+    if (s.names.has('Workbook') || s.names.has('Book')) throw new IngestError('unsupported', name, '这是 Excel 97–2003 表格（.xls），不是 Word 文档；暂不支持读取表格文件');
+    if (s.names.has('PowerPoint Document')) throw new IngestError('unsupported', name, '这是 PowerPoint 97–2003 演示文稿（.ppt），不是 Word 文档');
     throw new IngestError('unsupported', name, '这个 Office 复合文档不是 Word 文档（没有 WordDocument 正文流）');
   }
   let blocks;
   try {
+    const wdBytes = s.get('WordDocument')!;
     const wd = view(wdBytes);
     const fib = readFib(wd);
     if (fib.encrypted) throw new IngestError('encrypted', name, 'Word 文档设有打开密码（已加密），无法读取；请去掉密码后重新导入');

@@ -11,7 +11,7 @@ import type { Block, TableCell } from '../types.ts';
 import { resolveGrid, type RawCell, type RawRow } from './grid.ts';
 import type { Numbering } from './numbering.ts';
 import { REVISION_RECORDS, type NumPr } from './styles.ts';
-import { onOff, parseXml, type Attrs } from './xml.ts';
+import { onOff, parseXml, type Attrs, type XmlPart } from './xml.ts';
 
 type Item = { kind: 'p'; text: string; line: number } | { kind: 't'; rows: TableCell[][] };
 
@@ -50,10 +50,16 @@ const SKIPPED = new Set([
   'w:del', 'w:moveFrom', 'w:delText', 'w:delInstrText', 'mc:Fallback', 'w:sectPr', 'w:rt', 'w:fldData',
 ]);
 
+/** Elements whose attributes the reader uses. */
+const WITH_ATTRS = new Set([
+  'w:fldChar', 'w:fldSimple', 'w:vanish', 'w:pStyle', 'w:numId', 'w:ilvl', 'w:showingPlcHdr',
+  'w:gridBefore', 'w:gridSpan', 'w:vMerge', 'w:hMerge',
+]);
+
 /** Fields whose shown result repeats other text of the document. */
 const REPEATING_FIELD = /^\s*(TOC|INDEX|TOA)\b/i;
 
-export function readBody(xml: string, numbering: Numbering): Block[] {
+export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
   const body: Container = { items: [] };
   const containers: Container[] = [body];
   const paras: Para[] = [];
@@ -277,6 +283,7 @@ export function readBody(xml: string, numbering: Numbering): Block[] {
   }
 
   parseXml(xml, {
+    attrsOf: WITH_ATTRS,
     open,
     close,
     text(s) {

@@ -5,7 +5,7 @@
 import { formatNumber } from './number-format.ts';
 import type { NumPr, ParagraphStyles } from './styles.ts';
 import { REVISION_RECORDS } from './styles.ts';
-import { parseXml } from './xml.ts';
+import { parseXml, type XmlPart } from './xml.ts';
 
 interface Level {
   start: number;
@@ -38,11 +38,11 @@ export class Numbering {
   /** Counters per list instance (abstract numbering, or a num with start overrides). */
   private readonly counters = new Map<string, (number | undefined)[]>();
 
-  constructor(xml: string | null, private readonly styles: ParagraphStyles) {
+  constructor(xml: XmlPart | null, private readonly styles: ParagraphStyles) {
     if (xml) this.read(xml);
   }
 
-  private read(xml: string): void {
+  private read(xml: XmlPart): void {
     let abs: AbstractNum | null = null;
     let num: Num | null = null;
     let override: { start?: number; level?: Level } | null = null;

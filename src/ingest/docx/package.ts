@@ -4,7 +4,7 @@
 
 import { IngestError } from '../errors.ts';
 import { openZip } from './zip.ts';
-import { decodeXml, parseXml } from './xml.ts';
+import { decodeXml, parseXml, type XmlPart } from './xml.ts';
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
 const REL_NUMBERING = /\/numbering$/;
@@ -12,10 +12,10 @@ const REL_STYLES = /\/styles$/;
 const REL_CORE = /\/(core-properties|metadata\/core-properties)$/;
 
 export interface WordParts {
-  document: string;
-  numbering: string | null;
-  styles: string | null;
-  core: string | null;
+  document: XmlPart;
+  numbering: XmlPart | null;
+  styles: XmlPart | null;
+  core: XmlPart | null;
 }
 
 interface Relationship {
@@ -47,7 +47,7 @@ export function readWordPackage(bytes: Uint8Array, file: string): WordParts {
     const name = zip.entries.has(part) ? part : lower.get(part.toLowerCase());
     return name ? zip.read(name) : null;
   };
-  const xmlPart = (part: string): string | null => {
+  const xmlPart = (part: string): XmlPart | null => {
     const b = read(part);
     return b ? decodeXml(b, part, file) : null;
   };
@@ -79,7 +79,7 @@ export function readWordPackage(bytes: Uint8Array, file: string): WordParts {
   };
 }
 
-function relationships(xml: string | null): Relationship[] {
+function relationships(xml: XmlPart | null): Relationship[] {
   const out: Relationship[] = [];
   if (!xml) return out;
   parseXml(xml, {

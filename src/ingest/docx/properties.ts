@@ -3,9 +3,9 @@
 // was saved, not when the report was published, so neither is evidence about the report.
 
 import type { SourceMetadata } from '../types.ts';
-import { parseXml } from './xml.ts';
+import { parseXml, type XmlPart } from './xml.ts';
 
-export function readProperties(xml: string | null): SourceMetadata | undefined {
+export function readProperties(xml: XmlPart | null): SourceMetadata | undefined {
   if (!xml) return undefined;
   let inTitle = false;
   let title = '';

@@ -1,7 +1,7 @@
 // Paragraph styles (word/styles.xml), only as far as list numbering needs them: a style may carry
 // numbering (w:numPr), directly or through the styles it is based on.
 
-import { parseXml } from './xml.ts';
+import { parseXml, type XmlPart } from './xml.ts';
 
 export interface NumPr {
   numId?: string;
@@ -26,7 +26,7 @@ export const REVISION_RECORDS = new Set([
   'w:sectPrChange', 'w:tblGridChange', 'w:tblPrExChange', 'w:numberingChange',
 ]);
 
-export function readStyles(xml: string | null): ParagraphStyles {
+export function readStyles(xml: XmlPart | null): ParagraphStyles {
   const styles = new Map<string, StyleDef>();
   let defaultId: string | undefined;
   if (xml) {

@@ -10,22 +10,38 @@ const WML_NAMESPACES = new Set([
   'http://purl.oclc.org/ooxml/wordprocessingml/main',
 ]);
 
-/** Bytes of an XML part → text. Refuses DTDs and entity declarations. */
-export function decodeXml(bytes: Uint8Array, part: string, file: string): string {
-  let text: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes);
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes);
-  else text = new TextDecoder().decode(bytes);
+/**
+ * An XML part. UTF-8 parts are kept as a Latin-1 view of their bytes (one character per byte,
+ * which costs next to nothing to make): markup is ASCII, so the tokenizer finds every tag in it,
+ * and only the text and attribute values the reader takes are decoded as UTF-8, from `bytes`.
+ */
+export interface XmlPart {
+  text: string;
+  /** Set when `text` is the Latin-1 view of these UTF-8 bytes. */
+  bytes: Buffer | null;
+}
+
+/** Bytes of an XML part → an XmlPart. Refuses DTDs and entity declarations. */
+export function decodeXml(bytes: Uint8Array, part: string, file: string): XmlPart {
+  let xml: XmlPart;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) xml = { text: new TextDecoder('utf-16le').decode(bytes), bytes: null };
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) xml = { text: new TextDecoder('utf-16be').decode(bytes), bytes: null };
+  else {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    xml = { text: buf.toString('latin1'), bytes: buf };
+  }
   // A DTD may only come before the root element; Word never writes one.
-  if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) {
+  if (xml.text.includes('<!DOCTYPE') || xml.text.includes('<!ENTITY')) {
     throw new IngestError('corrupt', file, `Word 文档的部件 ${part} 含有 DTD 或实体声明（可被用于“实体膨胀”攻击），已拒绝读取`);
   }
-  return text;
+  return xml;
 }
 
 export type Attrs = Record<string, string>;
 
 export interface XmlHandler {
+  /** Elements whose attributes the handler reads; the others are opened without (faster). */
+  attrsOf?: ReadonlySet<string>;
   open(name: string, attrs: Attrs): void;
   close(name: string): void;
   text?(text: string): void;
@@ -36,13 +52,19 @@ export interface XmlHandler {
  * WordprocessingML namespace are given with the prefix `w:` whatever prefix the part uses.
  * Uses htmlparser2's tokenizer directly (its tree-building parser costs twice as much).
  */
-export function parseXml(xml: string, handler: XmlHandler): void {
+export function parseXml(part: XmlPart, handler: XmlHandler): void {
+  const xml = part.text;
+  const bytes = part.bytes;
+  /** Text between two offsets, decoded. */
+  const str = bytes ? (start: number, end: number) => bytes.toString('utf8', start, end) : (start: number, end: number) => xml.slice(start, end);
   let rename: ((name: string) => string) | null = null;
   let first = true;
   let tag = '';
   let attrs: Attrs = NO_ATTRS;
   let attrName = '';
   let attrValue = '';
+  let keep = true;
+  const wanted = handler.attrsOf;
   const openTag = () => {
     if (first) {
       first = false;
@@ -60,18 +82,21 @@ export function parseXml(xml: string, handler: XmlHandler): void {
       onopentagname(start, end) {
         tag = xml.slice(start, end);
         attrs = NO_ATTRS;
+        keep = first || !wanted || wanted.has(rename ? rename(tag) : tag);
       },
       onattribname(start, end) {
+        if (!keep) return;
         attrName = xml.slice(start, end);
         attrValue = '';
       },
       onattribdata(start, end) {
-        attrValue += xml.slice(start, end);
+        if (keep) attrValue += str(start, end);
       },
       onattribentity(cp) {
-        attrValue += String.fromCodePoint(cp);
+        if (keep) attrValue += String.fromCodePoint(cp);
       },
       onattribend() {
+        if (!keep) return;
         if (attrs === NO_ATTRS) attrs = {};
         attrs[attrName] = attrValue;
       },
@@ -87,13 +112,13 @@ export function parseXml(xml: string, handler: XmlHandler): void {
         handler.close(rename ? rename(name) : name);
       },
       ontext(start, end) {
-        if (text) text(xml.slice(start, end));
+        if (text) text(str(start, end));
       },
       ontextentity(cp) {
         if (text) text(String.fromCodePoint(cp));
       },
       oncdata(start, end, offset) {
-        if (text) text(xml.slice(start, end - offset));
+        if (text) text(str(start, end - offset));
       },
       oncomment() {},
       ondeclaration() {},
