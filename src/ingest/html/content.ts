@@ -4,7 +4,7 @@
 // places that look like a report (the six section headings, the tables' labels), outside
 // navigation and footers. The article title usually stands above it and is kept.
 
-import { isTag, type AnyNode, type Element } from 'domhandler';
+import { isTag, type AnyNode, type Element } from './dom.ts';
 import { ancestry, isInside } from './nodes.ts';
 import type { Item, ParagraphItem } from './walk.ts';
 

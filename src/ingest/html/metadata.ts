@@ -2,7 +2,7 @@
 // 发布时间 and 名称/标题, from the metadata table or list above the article, the info line under
 // the title, and the <meta> tags portals fill in (ArticleTitle, PubDate, ContentSource).
 
-import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
+import { isTag, type AnyNode, type Document, type Element } from './dom.ts';
 import type { SourceMetadata } from '../types.ts';
 import { SKIPPED, elementChildren, hasDescendant, textOf } from './nodes.ts';
 import type { Item } from './walk.ts';

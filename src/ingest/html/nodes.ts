@@ -1,6 +1,6 @@
 // Which HTML elements hold text a reader sees, which break lines, and small DOM helpers.
 
-import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from './dom.ts';
 
 /** Elements whose content is never report text (scripts, styles, embedded documents, forms). */
 export const SKIPPED = new Set([
@@ -56,7 +56,8 @@ export function textOf(node: AnyNode, limit = 2000): string {
       if (BLOCKS.has(x.name)) parts.push(' ');
     }
   };
-  visit(node);
+  if (isTag(node)) for (const c of node.children) visit(c);
+  else visit(node);
   return parts.join('').replace(/[ \t\n\r\f]+/g, ' ').trim();
 }
 

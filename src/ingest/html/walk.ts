@@ -4,7 +4,7 @@
 // tables, cells holding whole articles) are flattened into their content, so the report's data
 // tables are the innermost tables with data.
 
-import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from './dom.ts';
 import { LIMITS } from '../limits.ts';
 import type { TableCell } from '../types.ts';
 import { parseSpan, resolveGrid, type SourceCell } from './grid.ts';
