@@ -3,7 +3,7 @@
 // not installed). The page may fetch nothing: every request is blocked.
 
 import type { Report } from '../interchange/types.ts';
-import { sharedBrowser } from './browser.ts';
+import { withPage } from './browser.ts';
 import { PAGE_MARGINS, renderHtml } from './html.ts';
 
 export interface PdfOptions {
@@ -19,16 +19,8 @@ const FOOTER = `<div style="width:100%;text-align:center;font-size:14pt;font-fam
 
 /** Print a self-contained HTML page to A4 PDF bytes. */
 export async function printHtml(html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
-  const browser = await sharedBrowser();
-  const context = await browser.newContext({ javaScriptEnabled: false, offline: true, serviceWorkers: 'block' });
-  try {
-    await context.route('**/*', (route) => {
-      opts.onBlockedRequest?.(route.request().url());
-      return route.abort('blockedbyclient');
-    });
-    const page = await context.newPage();
+  return withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,
@@ -40,9 +32,7 @@ export async function printHtml(html: string, opts: PrintOptions = {}): Promise<
       outline: true,
     });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  } finally {
-    await context.close().catch(() => undefined);
-  }
+  }, opts.onBlockedRequest);
 }
 
 /** The report as PDF bytes. Uses the shared browser; call closeBrowser() when done rendering. */
