@@ -114,6 +114,10 @@ describe('DOC 读取：加密、损坏或不是 Word 的文件', () => {
     await refused(bytes, 'encrypted', /打开密码.*docx/);
   });
 
+  it('只有一张图片的文档（扫描件，LibreOffice 生成）', async () => {
+    await refused(readFileSync(resolve(FIXTURES, 'doc/word-scan.doc')), 'scanned', /只有图片.*OCR/);
+  });
+
   it('截断的文件', async () => {
     await refused(good.subarray(0, 9000), 'corrupt', /已损坏/);
   });

@@ -134,6 +134,15 @@ describe('DOCX 读取：用 Word 文档结构构造的情形', () => {
     assert.equal(text[13], '9.事项9');
   });
 
+  it('表格单元格里的列表编号也按打印的样子读出', async () => {
+    const numbered = (text: string) => new TableCell({ children: [new Paragraph({ text, numbering: { reference: 'items', level: 0 } })] });
+    const bytes = await makeDocx([
+      new Table({ rows: [new TableRow({ children: [numbered('属于国家秘密'), cell('0')] }), new TableRow({ children: [numbered('其他法律行政法规禁止公开'), cell('2')] })] }),
+    ]);
+    const [t] = tables(readDocx(bytes, 'n.docx').blocks);
+    assert.deepEqual(t.rows.map((r) => r[0].text), ['1.属于国家秘密', '2.其他法律行政法规禁止公开']);
+  });
+
   it('vMerge restart/continue 与 gridSpan 解析为原点单元格', async () => {
     const bytes = await makeDocx([
       new Table({
@@ -257,6 +266,10 @@ describe('DOCX 读取：恶意或损坏的文件', () => {
     await refused(pkg(strToU8(lol)), 'corrupt', /DTD/);
   });
 
+  it('只有一张图片的文档（扫描件，LibreOffice 生成）', async () => {
+    await refused(readFileSync(resolve(FIXTURES, 'docx/word-scan.docx')), 'scanned', /只有图片.*OCR/);
+  });
+
   it('截断的文件', async () => {
     const bytes = readFileSync(resolve(FIXTURES, 'docx/word-merged.docx'));
     await refused(bytes.subarray(0, Math.floor(bytes.length / 2)), 'corrupt', /已损坏/);
@@ -282,8 +295,9 @@ describe('DOCX 读取：恶意或损坏的文件', () => {
     await refused(zipSync({ '[Content_Types].xml': contentTypes, '_rels/.rels': xlRels, 'xl/workbook.xml': strToU8('<workbook/>') }), 'unsupported', /Excel/);
   });
 
-  it('没有文字的文档', async () => {
+  it('没有文字的文档；只有图片的文档（扫描件）', async () => {
     await refused(pkg(strToU8(body('<w:p/>'))), 'empty', /没有文字/);
+    await refused(pkg(strToU8(body('<w:p/>')), { 'word/media/image1.png': new Uint8Array(100) }), 'scanned', /扫描件.*OCR/);
   });
 
   it('解析报告时错误照常抛出（与文本相同的约定）', async () => {

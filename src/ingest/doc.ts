@@ -35,6 +35,7 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     throw new IngestError('unsupported', name, '这个 Office 复合文档不是 Word 文档（没有 WordDocument 正文流）');
   }
   let blocks;
+  let pictures = false;
   try {
     const wdBytes = s.get('WordDocument')!;
     const wd = view(wdBytes);
@@ -48,6 +49,7 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     const table = view(tableBytes);
     const data = s.get('Data');
     const text = readText(wdBytes, table, ...fib.fcLcb(FC.clx), Math.max(0, fib.ccpText));
+    pictures = /[\x01\x08]/.test(text.text); // inline pictures and drawn objects
     const papx = readPapx(wd, table, data ? view(data) : null, ...fib.fcLcb(FC.plcfBtePapx));
     const removed = removedText(text.text.length, text, readChpx(wd, table, ...fib.fcLcb(FC.plcfBteChpx)));
     let lists = null;
@@ -61,7 +63,10 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     if (e instanceof IngestError) throw e;
     throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取（${(e as Error).message}）`);
   }
-  if (!blocks.length) throw new IngestError('empty', name, 'Word 文档（.doc）中没有文字');
+  if (!blocks.length) {
+    if (pictures) throw new IngestError('scanned', name, 'Word 文档（.doc）中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取');
+    throw new IngestError('empty', name, 'Word 文档（.doc）中没有文字');
+  }
   return { name, kind: 'doc', sha256: sha256(bytes), size: bytes.length, blocks };
 }
 

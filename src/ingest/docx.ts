@@ -13,8 +13,10 @@ import { readStyles } from './docx/styles.ts';
 
 export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
   let doc: SourceDocument;
+  let media = 0;
   try {
     const parts = readWordPackage(bytes, name);
+    media = parts.media;
     const styles = readStyles(parts.styles);
     const numbering = new Numbering(parts.numbering, styles);
     const blocks = readBody(parts.document, numbering);
@@ -24,6 +26,9 @@ export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
     if (e instanceof IngestError) throw e;
     throw new IngestError('corrupt', name, `Word 文档（.docx）已损坏，无法读取（${(e as Error).message}）`);
   }
-  if (!doc.blocks.length) throw new IngestError('empty', name, 'Word 文档（.docx）中没有文字');
+  if (!doc.blocks.length) {
+    if (media) throw new IngestError('scanned', name, 'Word 文档（.docx）中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取');
+    throw new IngestError('empty', name, 'Word 文档（.docx）中没有文字');
+  }
   return doc;
 }

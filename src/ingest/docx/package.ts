@@ -16,6 +16,8 @@ export interface WordParts {
   numbering: XmlPart | null;
   styles: XmlPart | null;
   core: XmlPart | null;
+  /** Number of pictures and other media in the package. */
+  media: number;
 }
 
 interface Relationship {
@@ -76,6 +78,7 @@ export function readWordPackage(bytes: Uint8Array, file: string): WordParts {
     numbering: xmlPart(target(REL_NUMBERING, 'numbering.xml')),
     styles: xmlPart(target(REL_STYLES, 'styles.xml')),
     core: xmlPart(corePart ? resolvePart('', corePart.target) : 'docProps/core.xml'),
+    media: [...zip.entries.keys()].filter((n) => n.startsWith(base + 'media/')).length,
   };
 }
 
