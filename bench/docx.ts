@@ -2,13 +2,13 @@
 // checked in turn, on one core; also the readers alone (bytes → paragraphs and tables). Timed in
 // CPU seconds of this process, so that other work on the machine does not count.
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { readDoc } from '../src/ingest/doc.ts';
 import { readDocx } from '../src/ingest/docx.ts';
 import type { SourceDocument } from '../src/ingest/types.ts';
 import { parseReport } from '../src/pipeline.ts';
-import { ROOT } from '../test/support/seeds.ts';
+import { wordFixtures } from '../test/support/word-fixtures.ts';
 
 type Kind = 'docx' | 'doc';
 
@@ -18,12 +18,9 @@ function cpuSeconds(): number {
   return (u.user + u.system) / 1e6;
 }
 
+/** The report fixtures of a kind (those with hand-written expectations). */
 function files(kind: Kind): { name: string; bytes: Uint8Array }[] {
-  const dir = resolve(ROOT, 'test/fixtures', kind);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(`.${kind}`))
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(resolve(dir, f))) }));
+  return wordFixtures(kind).map(({ file }) => ({ name: basename(file), bytes: new Uint8Array(readFileSync(file)) }));
 }
 
 export interface WordBench {
