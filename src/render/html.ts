@@ -60,6 +60,9 @@ table.wide { font-size: 9pt; }
 caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 th, td { border: 1px solid #000; padding: 0.25em 0.3em; vertical-align: middle; text-align: center; font-weight: normal; overflow-wrap: anywhere; }
 th[scope="row"] { text-align: left; }
+td.value { white-space: nowrap; overflow-wrap: normal; }
+.table-scroll { overflow-x: auto; }
+@media screen { table { min-width: 34em; } table.wide { min-width: 44em; } }
 td.note { font-size: 0.9em; text-align: left; }
 thead { display: table-header-group; }
 tr, th, td { break-inside: avoid; }
@@ -103,7 +106,7 @@ function tableHtml(layout: TableLayoutGrid, caption: string): string {
   const head = layout.headerRows > 0 ? `<thead>\n${rows.slice(0, layout.headerRows).join('\n')}\n</thead>\n` : '';
   const body = `<tbody>\n${rows.slice(layout.headerRows).join('\n')}\n</tbody>`;
   const cls = layout.columns > 12 ? ' class="wide"' : '';
-  return `<table${cls} data-table="${escapeHtml(layout.table.id)}">\n<caption>${escapeHtml(caption)}</caption>\n<colgroup>${cols}</colgroup>\n${head}${body}\n</table>`;
+  return `<div class="table-scroll">\n<table${cls} data-table="${escapeHtml(layout.table.id)}">\n<caption>${escapeHtml(caption)}</caption>\n<colgroup>${cols}</colgroup>\n${head}${body}\n</table>\n</div>`;
 }
 
 function partHtml(part: DocPart, report: Report): string {
