@@ -15,6 +15,12 @@ import { readLists } from './doc/lists.ts';
 import { readText } from './doc/pieces.ts';
 import { SPRM, eachSprm, toggleOn } from './doc/sprm.ts';
 
+/** The reader's own (Chinese) explanation of a failure; engine messages are not for users. */
+function detail(e: unknown): string {
+  const m = (e as Error)?.message ?? '';
+  return /[\u4e00-\u9fa5]/.test(m) ? `（${m}）` : '';
+}
+
 function view(b: Uint8Array): DataView {
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
@@ -24,7 +30,7 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
   try {
     s = readCompound(bytes);
   } catch (e) {
-    throw new IngestError('corrupt', name, `Office 复合文档已损坏，无法打开（${(e as Error).message}）`);
+    throw new IngestError('corrupt', name, `Office 复合文档已损坏，无法打开${detail(e)}`);
   }
   if (s.names.has('EncryptedPackage') || s.names.has('EncryptionInfo')) {
     throw new IngestError('encrypted', name, '这是设有打开密码的 Office 文档（加密的 .docx），无法读取；请去掉密码后重新导入');
@@ -61,7 +67,7 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     blocks = readDocBody(text, papx, removed, lists);
   } catch (e) {
     if (e instanceof IngestError) throw e;
-    throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取（${(e as Error).message}）`);
+    throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取${detail(e)}`);
   }
   if (!blocks.length) {
     if (pictures) throw new IngestError('scanned', name, 'Word 文档（.doc）中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取');

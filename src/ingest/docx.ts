@@ -11,6 +11,12 @@ import { readWordPackage } from './docx/package.ts';
 import { readProperties } from './docx/properties.ts';
 import { readStyles } from './docx/styles.ts';
 
+/** The reader's own (Chinese) explanation of a failure; engine messages are not for users. */
+function detail(e: unknown): string {
+  const m = (e as Error)?.message ?? '';
+  return /[\u4e00-\u9fa5]/.test(m) ? `（${m}）` : '';
+}
+
 export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
   let doc: SourceDocument;
   let media = 0;
@@ -24,7 +30,7 @@ export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
     doc = { name, kind: 'docx', sha256: sha256(bytes), size: bytes.length, blocks, ...(metadata ? { metadata } : {}) };
   } catch (e) {
     if (e instanceof IngestError) throw e;
-    throw new IngestError('corrupt', name, `Word 文档（.docx）已损坏，无法读取（${(e as Error).message}）`);
+    throw new IngestError('corrupt', name, `Word 文档（.docx）已损坏，无法读取${detail(e)}`);
   }
   if (!doc.blocks.length) {
     if (media) throw new IngestError('scanned', name, 'Word 文档（.docx）中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取');
