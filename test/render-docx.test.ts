@@ -517,7 +517,7 @@ describe('Word 往返：读回生成的 .docx，得到同样的表格', () => {
           const back = await parseReport(await renderDocx(report), { name: 'x.docx' });
           assert.deepEqual(back.tables, report.tables);
         }),
-        { numRuns: 8 },
+        { numRuns: 6 },
       );
     });
   }
