@@ -3,10 +3,9 @@
 
 import { IngestError } from '../errors.ts';
 import { openDocument, pdfjs, toIngestError, type PdfDocument, type PdfLoadingTask } from './engine.ts';
-import { readRuns } from './glyphs.ts';
 import { PDF_LIMITS } from './limits.ts';
 import { finishPages, layoutPage, type PageLayout } from './page.ts';
-import { readGraphics, type OpCodes } from './rulings.ts';
+import { readOperators, type FontInfo, type OpCodes } from './operators.ts';
 
 export interface PdfLayers {
   pageCount: number;
@@ -30,9 +29,13 @@ async function readPage(doc: PdfDocument, n: number, ops: OpCodes, annotationsOf
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
-    const runs = await readRuns(page, viewport.transform);
-    // A page without text (a scanned page) needs no ruling lines.
-    const graphics = runs.length ? await readGraphics(page, ops, viewport.transform, annotationsOff) : { rulings: [], rects: [] };
+    const list = await page.getOperatorList({ annotationMode: annotationsOff });
+    const fonts = (name: string): FontInfo | null => {
+      if (!page.commonObjs.has(name)) return null;
+      const f = page.commonObjs.get(name) as { fontMatrix?: number[]; vertical?: boolean } | null;
+      return f ? { fontMatrix: f.fontMatrix ?? [0.001, 0, 0, 0.001, 0, 0], vertical: !!f.vertical } : null;
+    };
+    const { runs, graphics } = readOperators(list.fnArray, list.argsArray, ops, viewport.transform, fonts);
     return layoutPage(n, viewport.width, viewport.height, runs, graphics);
   } finally {
     page.cleanup();

@@ -1,11 +1,10 @@
-// Layer 1: the text runs of a page with their positions, from pdf.js's text content. A run is what
-// pdf.js gives as one item: glyphs drawn in sequence with the same font, gaps under 0.6 em
-// already turned into spaces. Position, size and font come from the item's transform.
+// Layer 1: text runs with positions, built glyph by glyph. A run is a sequence of glyphs drawn one
+// after the other on one baseline in one font and size; glyphs closer than 0.1 em stay together,
+// a gap of 0.1–0.6 em becomes a space (as pdf.js does for its text content), a wider gap or a
+// jump starts a new run. Every character keeps its x position (`edges`), so later layers cut
+// runs into words exactly where the glyphs are, never inside a number.
 
-import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { multiply, round2, type Box, type Matrix } from './geometry.ts';
-import { PDF_LIMITS } from './limits.ts';
-import type { PdfPage } from './engine.ts';
+import { round2, type Box } from './geometry.ts';
 
 export interface TextRun extends Box {
   text: string;
@@ -15,14 +14,19 @@ export interface TextRun extends Box {
   font: string;
   /** Not horizontal left-to-right text (rotated or vertical writing). */
   rotated: boolean;
+  /** For horizontal runs: x where each character starts, then where the last one ends (text.length + 1 values). */
+  edges?: number[];
 }
 
 // Glyph box relative to the baseline, as fractions of the font size (CJK fonts: ascent ≈ 0.88).
 const ASCENT = 0.88;
 const DESCENT = 0.12;
+/** Gaps (in em) under which glyphs touch, and over which they are not one run (pdf.js's values). */
+const SPACE_MIN = 0.102;
+const SPACE_MAX = 0.6;
 
 /** Kangxi radicals (U+2F00–U+2FD5) that some Chinese PDF producers emit instead of the ideographs. */
-function fixRadicals(s: string): string {
+export function fixRadicals(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if ((c >= 0x2f00 && c <= 0x2fd5) || (c >= 0x2e80 && c <= 0x2ef3)) {
@@ -32,43 +36,100 @@ function fixRadicals(s: string): string {
   return s;
 }
 
-/** Text items (as pdf.js gives them) → runs in page coordinates. Whitespace-only items are dropped. */
-export function toRuns(items: readonly unknown[], viewport: Matrix | number[]): TextRun[] {
-  const runs: TextRun[] = [];
-  const n = Math.min(items.length, PDF_LIMITS.maxItemsPerPage);
-  for (let i = 0; i < n; i++) {
-    const item = items[i] as TextItem;
-    if (typeof item.str !== 'string' || item.str.trim() === '') continue;
-    const m = multiply(viewport, item.transform);
-    const fontSize = Math.hypot(m[2], m[3]);
-    const advance = Math.hypot(m[0], m[1]);
-    if (!(fontSize > 0) || !(advance > 0) || !Number.isFinite(m[4]) || !Number.isFinite(m[5])) continue;
-    // Unit vectors along the text and towards the top of the glyphs.
-    const ux = m[0] / advance;
-    const uy = m[1] / advance;
-    const vx = -m[2] / fontSize;
-    const vy = -m[3] / fontSize;
-    const width = Math.abs(item.width) > 0 ? Math.abs(item.width) : item.str.length * fontSize * 0.5;
-    const rotated = Math.abs(uy) > 0.05 || ux < 0;
-    const xs = [0, width].flatMap((t) => [m[4] + ux * t + vx * fontSize * ASCENT, m[4] + ux * t - vx * fontSize * DESCENT]);
-    const ys = [0, width].flatMap((t) => [m[5] + uy * t + vy * fontSize * ASCENT, m[5] + uy * t - vy * fontSize * DESCENT]);
-    runs.push({
-      text: fixRadicals(item.str),
+interface Pending {
+  text: string;
+  edges: number[];
+  font: string;
+  fontSize: number;
+  /** Start and current end of the run, and its direction (unit vectors along and up). */
+  sx: number;
+  sy: number;
+  ex: number;
+  ey: number;
+  ux: number;
+  uy: number;
+  vx: number;
+  vy: number;
+}
+
+/** Collects glyphs (in page coordinates) into runs. */
+export class RunBuilder {
+  readonly runs: TextRun[] = [];
+  private cur: Pending | null = null;
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  /**
+   * One glyph: its text, its origin and advance end on the baseline (page coordinates), the
+   * rendering matrix's up vector (length = font size), and its font.
+   */
+  glyph(text: string, x0: number, y0: number, x1: number, y1: number, upX: number, upY: number, font: string): void {
+    if (this.runs.length >= this.limit) return;
+    const fontSize = Math.hypot(upX, upY);
+    if (!(fontSize > 0) || !Number.isFinite(x0) || !Number.isFinite(y0)) return;
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    // Direction along the text: from the advance, or perpendicular to "up" for zero-width glyphs.
+    const ux = len > 1e-6 ? (x1 - x0) / len : -upY / fontSize;
+    const uy = len > 1e-6 ? (y1 - y0) / len : upX / fontSize;
+    const c = this.cur;
+    if (c) {
+      const dx = x0 - c.ex;
+      const dy = y0 - c.ey;
+      const along = dx * c.ux + dy * c.uy;
+      const across = dx * c.vx + dy * c.vy;
+      const sameLine = Math.abs(across) <= 0.1 * c.fontSize && Math.abs(ux - c.ux) < 0.01 && Math.abs(uy - c.uy) < 0.01;
+      const sameFont = c.font === font && Math.abs(c.fontSize - fontSize) <= 0.01 * fontSize;
+      if (sameLine && sameFont && along >= -0.2 * fontSize && along <= SPACE_MAX * fontSize) {
+        if (along > SPACE_MIN * fontSize && text !== ' ' && !c.text.endsWith(' ')) {
+          c.text += ' ';
+          c.edges.push(c.ex);
+        }
+        this.append(c, text, x0, x1);
+        c.ex = x1;
+        c.ey = y1;
+        return;
+      }
+      this.flush();
+    }
+    if (text.trim() === '') return; // a run does not start with a space
+    const p: Pending = { text: '', edges: [], font, fontSize, sx: x0, sy: y0, ex: x1, ey: y1, ux, uy, vx: upX / fontSize, vy: upY / fontSize };
+    this.append(p, text, x0, x1);
+    this.cur = p;
+  }
+
+  private append(p: Pending, text: string, x0: number, x1: number): void {
+    // A ligature or a multi-character glyph shares its advance out.
+    for (let i = 0; i < text.length; i++) p.edges.push(x0 + ((x1 - x0) * i) / text.length);
+    p.text += text;
+  }
+
+  flush(): void {
+    const c = this.cur;
+    this.cur = null;
+    if (!c) return;
+    const text = fixRadicals(c.text.trimEnd());
+    if (!text) return;
+    const edges = c.edges.slice(0, text.length);
+    edges.push(c.ex);
+    const rotated = Math.abs(c.uy) > 0.05 || c.ux < 0;
+    // Box from the baseline segment, raised by the ascent and lowered by the descent.
+    const xs = [c.sx, c.ex].flatMap((x) => [x + c.vx * c.fontSize * ASCENT, x - c.vx * c.fontSize * DESCENT]);
+    const ys = [c.sy, c.ey].flatMap((y) => [y + c.vy * c.fontSize * ASCENT, y - c.vy * c.fontSize * DESCENT]);
+    const run: TextRun = {
+      text,
       x0: round2(Math.min(...xs)),
       x1: round2(Math.max(...xs)),
       y0: round2(Math.min(...ys)),
       y1: round2(Math.max(...ys)),
-      baseline: round2(m[5]),
-      fontSize: round2(fontSize),
-      font: item.fontName,
+      baseline: round2(c.sy),
+      fontSize: round2(c.fontSize),
+      font: c.font,
       rotated,
-    });
+    };
+    if (!rotated) run.edges = edges.map(round2);
+    this.runs.push(run);
   }
-  return runs;
-}
-
-/** Layer 1 of one page. */
-export async function readRuns(page: PdfPage, viewport: Matrix | number[]): Promise<TextRun[]> {
-  const content = await page.getTextContent({ includeMarkedContent: false });
-  return toRuns(content.items, viewport);
 }

@@ -7,8 +7,8 @@ export const PDF_LIMITS = {
   timeBudgetMs: 20_000,
   /** Images are never needed: anything above this many pixels is skipped, not decoded. */
   maxImagePixels: 1,
-  /** Text items per page beyond which the rest of the page is ignored (a real page has a few thousand). */
-  maxItemsPerPage: 50_000,
+  /** Text runs per page beyond which the rest of the page's text is ignored (a real page has a few hundred). */
+  maxRunsPerPage: 50_000,
   /** Path operations per page beyond which no more ruling lines are taken. */
   maxPathOpsPerPage: 200_000,
 };

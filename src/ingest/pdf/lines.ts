@@ -49,35 +49,42 @@ export function dedupeRuns(runs: TextRun[]): TextRun[] {
   return out;
 }
 
-/** Cut horizontal runs into words at whitespace; rotated runs stay whole. */
+/** Cut horizontal runs into words at whitespace, at the glyphs' own positions; rotated runs stay whole. */
 export function toWords(runs: TextRun[]): Word[] {
   const words: Word[] = [];
   for (const r of runs) {
     const text = r.text;
-    if (r.rotated || !/\s/.test(text.trim())) {
+    if (r.rotated || !/\s/.test(text)) {
       words.push({ text: text.trim(), x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, baseline: r.baseline, fontSize: r.fontSize });
       continue;
     }
-    let total = 0;
-    for (let i = 0; i < text.length; i++) total += charWeight(text.charCodeAt(i));
-    const scale = (r.x1 - r.x0) / (total || 1);
-    let x = r.x0;
+    const edges = r.edges ?? estimatedEdges(r);
     let start = -1;
-    let startX = x;
     for (let i = 0; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 32;
       const space = c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
-      if (!space && start < 0) {
-        start = i;
-        startX = x;
-      } else if (space && start >= 0) {
-        words.push({ text: text.slice(start, i), x0: round2(startX), y0: r.y0, x1: round2(x), y1: r.y1, baseline: r.baseline, fontSize: r.fontSize });
+      if (!space && start < 0) start = i;
+      else if (space && start >= 0) {
+        words.push({ text: text.slice(start, i), x0: edges[start], y0: r.y0, x1: edges[i], y1: r.y1, baseline: r.baseline, fontSize: r.fontSize });
         start = -1;
       }
-      if (i < text.length) x += charWeight(c) * scale;
     }
   }
   return words;
+}
+
+/** Character positions estimated from their widths, for runs that come without them. */
+function estimatedEdges(r: TextRun): number[] {
+  let total = 0;
+  for (let i = 0; i < r.text.length; i++) total += charWeight(r.text.charCodeAt(i));
+  const scale = (r.x1 - r.x0) / (total || 1);
+  const edges = [r.x0];
+  let x = r.x0;
+  for (let i = 0; i < r.text.length; i++) {
+    x += charWeight(r.text.charCodeAt(i)) * scale;
+    edges.push(round2(x));
+  }
+  return edges;
 }
 
 /** Is there a vertical ruling between x0 and x1 that crosses the band [y0, y1]? */

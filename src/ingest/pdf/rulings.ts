@@ -1,12 +1,10 @@
-// Layer 2: ruling lines and rectangles of a page, from pdf.js's operator list. Stroked straight
-// horizontal or vertical segments are rulings; filled rectangles that are thin (a cell border
-// drawn as a filled bar, as Word does) are rulings too; larger filled rectangles are kept as
-// rectangles (cell shading) for inspection. Transforms (cm, form XObjects) are followed; white
-// strokes and fills are invisible and ignored.
+// Layer 2: ruling lines and rectangles of a page, from the paths of its operator list (walked in
+// operators.ts, which follows the transforms and leaves out white strokes and fills). Stroked
+// straight horizontal or vertical segments are rulings; filled rectangles that are thin (a cell
+// border drawn as a filled bar, as Word does) are rulings too; larger filled rectangles are kept
+// as rectangles (cell shading) for inspection.
 
-import { apply, IDENTITY, multiply, round2, type Box, type Matrix } from './geometry.ts';
-import { PDF_LIMITS } from './limits.ts';
-import type { PdfPage } from './engine.ts';
+import { apply, round2, type Box, type Matrix } from './geometry.ts';
 
 export interface Ruling {
   /** Horizontal (y0 = y1) or vertical (x0 = x1). */
@@ -25,29 +23,6 @@ export interface PageGraphics {
   rects: Box[];
 }
 
-/** The operator codes the ruling extraction looks at (names as in pdf.js's OPS). */
-export type OpCodes = Record<
-  | 'save'
-  | 'restore'
-  | 'transform'
-  | 'paintFormXObjectBegin'
-  | 'paintFormXObjectEnd'
-  | 'setLineWidth'
-  | 'setGState'
-  | 'setStrokeRGBColor'
-  | 'setFillRGBColor'
-  | 'constructPath'
-  | 'stroke'
-  | 'closeStroke'
-  | 'fill'
-  | 'eoFill'
-  | 'fillStroke'
-  | 'eoFillStroke'
-  | 'closeFillStroke'
-  | 'closeEOFillStroke',
-  number
->;
-
 /** pdf.js path buffer codes (DrawOPS in pdf.js, not exported by its API). */
 const MOVE_TO = 0;
 const LINE_TO = 1;
@@ -60,18 +35,7 @@ const THIN = 2.5;
 /** How far from axis-parallel a segment may be (points over its length) and still count. */
 const SKEW = 0.5;
 
-interface GState {
-  ctm: Matrix;
-  lineWidth: number;
-  strokeVisible: boolean;
-  fillVisible: boolean;
-}
-
-function isWhite(color: unknown): boolean {
-  return typeof color === 'string' && /^#?f{6}$/i.test(color);
-}
-
-class Collector {
+export class Collector {
   readonly rulings: Ruling[] = [];
   readonly rects: Box[] = [];
 
@@ -137,7 +101,7 @@ function axisRect(points: [number, number][]): Box | null {
 }
 
 /** Walk one path buffer: stroke its straight segments and/or fill its closed sub-paths. */
-function paintPath(path: ArrayLike<number>, m: Matrix, out: Collector, stroke: boolean, fill: boolean, width: number): void {
+export function paintPath(path: ArrayLike<number>, m: Matrix, out: Collector, stroke: boolean, fill: boolean, width: number): void {
   let sub: [number, number][] = [];
   let straight: boolean[] = []; // straight[i]: the segment from sub[i-1] to sub[i] is a line
   let closed = false;
@@ -182,73 +146,4 @@ function paintPath(path: ArrayLike<number>, m: Matrix, out: Collector, stroke: b
     }
   }
   flush();
-}
-
-/** Operator list (as pdf.js gives it) → rulings and rectangles in page coordinates. */
-export function toGraphics(fnArray: ArrayLike<number>, argsArray: readonly unknown[], ops: OpCodes, viewport: Matrix | number[]): PageGraphics {
-  const out = new Collector();
-  const stack: GState[] = [];
-  let gs: GState = { ctm: IDENTITY, lineWidth: 1, strokeVisible: true, fillVisible: true };
-  const strokeOps = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  let pathOps = 0;
-  for (let k = 0; k < fnArray.length; k++) {
-    const fn = fnArray[k];
-    const args = argsArray[k] as unknown[] | null;
-    switch (fn) {
-      case ops.save:
-        stack.push({ ...gs });
-        break;
-      case ops.restore:
-        gs = stack.pop() ?? gs;
-        break;
-      case ops.transform:
-        if (args && args.length >= 6) gs.ctm = multiply(gs.ctm, args as number[]);
-        break;
-      case ops.paintFormXObjectBegin: {
-        stack.push({ ...gs });
-        const matrix = args?.[0] as number[] | null | undefined;
-        if (matrix && matrix.length >= 6) gs.ctm = multiply(gs.ctm, matrix);
-        break;
-      }
-      case ops.paintFormXObjectEnd:
-        gs = stack.pop() ?? gs;
-        break;
-      case ops.setLineWidth:
-        gs.lineWidth = Number(args?.[0]) || 0;
-        break;
-      case ops.setGState:
-        for (const entry of (args?.[0] as [string, unknown][] | undefined) ?? []) {
-          if (entry[0] === 'LW') gs.lineWidth = Number(entry[1]) || 0;
-        }
-        break;
-      case ops.setStrokeRGBColor:
-        gs.strokeVisible = !isWhite(args?.[0]);
-        break;
-      case ops.setFillRGBColor:
-        gs.fillVisible = !isWhite(args?.[0]);
-        break;
-      case ops.constructPath: {
-        if (!args || pathOps > PDF_LIMITS.maxPathOpsPerPage) break;
-        const paint = args[0] as number;
-        const path = (args[1] as (ArrayLike<number> | null)[] | undefined)?.[0];
-        if (!path) break;
-        pathOps += path.length;
-        const stroke = strokeOps.has(paint) && gs.strokeVisible;
-        const fill = fillOps.has(paint) && gs.fillVisible;
-        if (!stroke && !fill) break;
-        const m = multiply(viewport, gs.ctm);
-        const scale = Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])) || 1;
-        paintPath(path, m, out, stroke, fill, Math.max(gs.lineWidth * scale, 0.1));
-        break;
-      }
-    }
-  }
-  return { rulings: out.rulings, rects: out.rects };
-}
-
-/** Layer 2 of one page. */
-export async function readGraphics(page: PdfPage, ops: OpCodes, viewport: Matrix | number[], annotationsOff: number): Promise<PageGraphics> {
-  const list = await page.getOperatorList({ annotationMode: annotationsOff });
-  return toGraphics(list.fnArray, list.argsArray, ops, viewport);
 }

@@ -220,6 +220,8 @@ class TableBuilder {
       cx: number;
       y0: number;
       y1: number;
+      /** Baseline of the cell's last piece. */
+      base: number;
     }
     // Lines by baseline.
     const sorted = lines.slice().sort((a, b) => a.line.baseline - b.line.baseline);
@@ -228,7 +230,7 @@ class TableBuilder {
       const cells: HCell[] = [];
       const label = i.words.filter((w) => (w.x0 + w.x1) / 2 < this.bounds[0]);
       if (label.length) {
-        cells.push({ c0: -k, c1: -1, text: textOf(label), x0: label[0].x0, cx: 0, y0: i.line.y0, y1: i.line.y1 });
+        cells.push({ c0: -k, c1: -1, text: textOf(label), x0: label[0].x0, cx: 0, y0: i.line.y0, y1: i.line.y1, base: label[0].baseline });
       }
       for (const w of i.words) {
         if ((w.x0 + w.x1) / 2 < this.bounds[0]) continue;
@@ -239,7 +241,7 @@ class TableBuilder {
           last.c1 = Math.max(last.c1, c1);
           continue;
         }
-        cells.push({ c0, c1, text: w.text, x0: w.x0, cx: (w.x0 + w.x1) / 2, y0: w.y0, y1: w.y1 });
+        cells.push({ c0, c1, text: w.text, x0: w.x0, cx: (w.x0 + w.x1) / 2, y0: w.y0, y1: w.y1, base: w.baseline });
       }
       grid.push(cells);
     }
@@ -250,9 +252,12 @@ class TableBuilder {
           const above = grid[q].find((p) => p.c0 <= c.c1 && c.c0 <= p.c1);
           if (!above) continue;
           const aligned = Math.abs(above.cx - c.cx) <= 0.6 * this.fs || Math.abs(above.x0 - c.x0) <= 2;
-          if (above.c0 === c.c0 && above.c1 === c.c1 && (aligned || c.c0 < 0)) {
+          // The next line of the same cell: same columns, aligned, one line pitch below.
+          const nextLine = c.base - above.base <= 1.6 * this.fs;
+          if (above.c0 === c.c0 && above.c1 === c.c1 && ((aligned && nextLine) || c.c0 < 0)) {
             above.text = joinPieces(above.text, c.text);
             above.y1 = Math.max(above.y1, c.y1);
+            above.base = c.base;
             return false;
           }
           return true;
