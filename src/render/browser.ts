@@ -1,7 +1,7 @@
 // One headless Chromium shared by all PDF renders of the process, with a small pool of pages
 // (launching the browser costs seconds and opening a page a quarter of one; printing reuses
 // them). Pages run without JavaScript, offline, and every request they try is blocked.
-// closeBrowser() ends it all.
+// closeBrowser() ends it all; left unused for a while, the browser also closes by itself.
 
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -25,6 +25,8 @@ const ARGS = [
 
 /** Idle pages kept for reuse; more may be open while renders run side by side. */
 const POOL_SIZE = 4;
+/** The browser closes itself after this long unused, so a program that forgot closeBrowser() still ends. */
+const IDLE_CLOSE_MS = 15_000;
 
 interface Session {
   browser: Browser;
@@ -35,6 +37,8 @@ interface Session {
 }
 
 let starting: Promise<Session> | null = null;
+let busy = 0;
+let idleTimer: NodeJS.Timeout | null = null;
 
 async function launch(): Promise<Session> {
   const executablePath = chromiumPath();
@@ -86,6 +90,20 @@ export async function sharedBrowser(): Promise<Browser> {
  * hears every request the page tries meanwhile.
  */
 export async function withPage<T>(use: (page: Page) => Promise<T>, onBlockedRequest?: (url: string) => void): Promise<T> {
+  busy++;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  try {
+    return await usePage(use, onBlockedRequest);
+  } finally {
+    if (--busy === 0) {
+      idleTimer = setTimeout(() => void closeBrowser(), IDLE_CLOSE_MS);
+      idleTimer.unref();
+    }
+  }
+}
+
+async function usePage<T>(use: (page: Page) => Promise<T>, onBlockedRequest?: (url: string) => void): Promise<T> {
   const s = await session();
   const page = s.idle.pop() ?? (await s.context.newPage());
   if (onBlockedRequest) s.listeners.set(page, onBlockedRequest);
@@ -103,6 +121,8 @@ export async function withPage<T>(use: (page: Page) => Promise<T>, onBlockedRequ
 
 /** Close the shared browser, if one was launched. Safe to call at any time. */
 export async function closeBrowser(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const p = starting;
   starting = null;
   const s = await p?.catch(() => null);
