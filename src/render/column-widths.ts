@@ -20,9 +20,17 @@ const COLUMN_HEADER = 2;
 /** Cell padding, in em. */
 const PADDING = 0.8;
 
-/** One weight per grid column, in em; proportional to the width each column should get. */
-export function columnWeights(layout: TableLayoutGrid): number[] {
+/** A header over a number column never needs more than this to sit on one or two lines. */
+const COLUMN_HEADER_IDEAL = 7;
+
+/**
+ * One weight per grid column, in em; proportional to the width each column should get. With
+ * `available` (the table's width in em at its font size), room left over goes to the columns
+ * whose headers had to wrap, so a narrow table such as 表二 does not squeeze its headers.
+ */
+export function columnWeights(layout: TableLayoutGrid, available?: number): number[] {
   const weights = new Array<number>(layout.columns).fill(2 + PADDING);
+  const ideal = new Array<number>(layout.columns).fill(0);
   for (const line of layout.rows) {
     for (const cell of line) {
       if (cell.colSpan !== 1) continue;
@@ -30,8 +38,20 @@ export function columnWeights(layout: TableLayoutGrid): number[] {
       let want: number;
       if (cell.kind === 'value') want = w;
       else if (cell.kind === 'row-header') want = Math.min(w, cell.scope === 'rowgroup' ? ROW_GROUP : ROW_LABEL);
-      else want = Math.min(w, COLUMN_HEADER);
+      else {
+        want = Math.min(w, COLUMN_HEADER);
+        ideal[cell.col] = Math.max(ideal[cell.col], Math.min(w, COLUMN_HEADER_IDEAL) + PADDING);
+      }
       weights[cell.col] = Math.max(weights[cell.col], want + PADDING);
+    }
+  }
+  if (available) {
+    const slack = available - weights.reduce((a, b) => a + b, 0);
+    const wanted = weights.map((w, i) => Math.max(0, ideal[i] - w));
+    const total = wanted.reduce((a, b) => a + b, 0);
+    if (slack > 0 && total > 0) {
+      const share = Math.min(1, slack / total);
+      return weights.map((w, i) => w + wanted[i] * share);
     }
   }
   return weights;

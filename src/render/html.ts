@@ -68,7 +68,7 @@ thead { display: table-header-group; }
 tr, th, td { break-inside: avoid; }
 tr:has(> th[scope="rowgroup"]), th[scope="rowgroup"] { break-inside: auto; }
 tr:first-child { break-before: avoid; }
-thead tr { break-after: avoid; }
+thead tr, tr.head { break-after: avoid; }
 .signature { margin-top: 2em; text-align: right; padding-right: 2em; }
 .signature p { text-indent: 0; text-align: right; }
 .draft-notice { font-family: ${FONTS.hei}; color: #b00; text-indent: 0; text-align: center; margin-bottom: 1em; }
@@ -99,10 +99,12 @@ function cellHtml(cell: LayoutCell): string {
 }
 
 function tableHtml(layout: TableLayoutGrid, caption: string): string {
-  const weights = columnWeights(layout);
+  // The text block is 156 mm: about 42 em of 10.5 pt, 49 em of 9 pt (wide tables), less padding.
+  const weights = columnWeights(layout, layout.columns > 12 ? 47 : 40);
   const sum = weights.reduce((a, b) => a + b, 0);
   const cols = weights.map((w) => `<col style="width:${((100 * w) / sum).toFixed(2)}%">`).join('');
-  const rows = layout.rows.map((line) => `<tr>${line.map(cellHtml).join('')}</tr>`);
+  // Rows of headers only (表二's group label and column headers) stay with the row after them.
+  const rows = layout.rows.map((line) => `<tr${line.some((c) => c.kind === 'value') ? '' : ' class="head"'}>${line.map(cellHtml).join('')}</tr>`);
   const head = layout.headerRows > 0 ? `<thead>\n${rows.slice(0, layout.headerRows).join('\n')}\n</thead>\n` : '';
   const body = `<tbody>\n${rows.slice(layout.headerRows).join('\n')}\n</tbody>`;
   const cls = layout.columns > 12 ? ' class="wide"' : '';

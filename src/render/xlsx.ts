@@ -59,7 +59,7 @@ export async function renderXlsx(report: Report, opts: XlsxOptions = {}): Promis
     ws.getRow(1).height = 36;
 
     // Excel widths count characters of the default font; a CJK character is about two.
-    const widths = columnWeights(layout).map((w) => Math.max(12, Math.round(w * 2.1)));
+    const widths = columnWeights(layout, 40).map((w) => Math.max(12, Math.round(w * 2.1)));
     widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
     // Row heights from the wrapped text of the cells that start in the row (Excel does not fit
     // the height of rows with merged cells by itself).
