@@ -3,11 +3,17 @@
 
 import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
 import type { ColumnType, Format } from '../model/types.ts';
-import { rowName } from '../model/names.ts';
+import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
 import { filterLocally, solve, type Option } from './solve.ts';
 import type { Token } from './tokens.ts';
+
+/**
+ * Readings that assume both runs of digits and lost cells are considered for a row only while
+ * there are at most this many; beyond that the relations could not single one out anyway.
+ */
+const WIDEN_LIMIT = 500;
 
 export interface BuiltTables {
   tables: Record<string, TableValues>;
@@ -66,6 +72,17 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     out.diagnostics.push(...reading.diagnostics);
     if (!reading.found) continue;
 
+    if (reading.unreadable) {
+      const open = reading.units.filter((u) => u.found).flatMap((u) => u.addresses);
+      for (const u of reading.units) {
+        if (!u.found) continue;
+        for (const a of u.addresses) out.cells[a] = { raw: null, line: u.line || null, status: 'missing' };
+      }
+      const line = reading.units.find((u) => u.found)?.line || null;
+      out.diagnostics.push({ rule: 'structure.row_missing', severity: 'error', message: reading.unreadable, cells: open, line });
+      continue;
+    }
+
     const set = (address: string, value: number | null, prov: CellProvenance) => {
       const [, rowId, colId] = address.split('.');
       values[rowId][colId] = value;
@@ -97,9 +114,10 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       if (!ui.unit.found || ui.exact) continue;
       let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
       if (options.length === 0 && ui.completeOnly) {
-        // No reading that fills every cell fits the row's own sums: consider lost cells too.
+        // No reading that fills every cell fits the row's own sums: consider lost cells too
+        // (numbers run together and cells lost at once: too many readings is left unread).
         ui = interpretUnit(ui.unit, true);
-        options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+        options = ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT ? [] : filterLocally(ui, equations, types);
       }
       if (options.length === 0) unresolved.push(ui);
       else ambiguous.push({ ui, options });
@@ -113,12 +131,14 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       for (let i = 0; i < ambiguous.length; i++) {
         if (!ambiguous[i].ui.completeOnly) continue;
         const ui = interpretUnit(ambiguous[i].ui.unit, true);
-        const options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
-        ambiguous[i] = { ui, options: options.length ? options : ambiguous[i].options };
+        if (ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT) continue;
+        const options = filterLocally(ui, equations, types);
+        if (options.length) ambiguous[i] = { ui, options };
       }
       outcome = solve(ambiguous, fixed, absent, equations, types);
     }
     const reconstructed = new Map<Interp['how'], { units: UnitInterpretation[]; cells: string[] }>();
+    const placed: { ui: UnitInterpretation; cells: string[] }[] = [];
     for (const { ui } of ambiguous) {
       const u = ui.unit;
       if (!outcome || outcome.solutions === 0 || outcome.exhausted) {
@@ -128,23 +148,29 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const used = outcome.used.get(ui) ?? [];
       const how = used[0]?.readings[0]?.how ?? 'short';
       const group = reconstructed.get(how) ?? { units: [], cells: [] };
-      let undetermined = 0;
+      const undetermined = u.addresses.filter((a) => outcome.cells.get(a)?.value === undefined).length;
+      const placedHere: string[] = [];
       u.addresses.forEach((a) => {
         const s = outcome.cells.get(a);
         if (!s || s.value === undefined) {
-          undetermined++;
           set(a, null, provenance(null, 'missing', null, u.line));
           return;
         }
         if (s.token && !s.derived && s.piece === undefined) {
           const { value, prov } = fromToken(s.token, u.line);
-          set(a, value, prov);
+          if (undetermined > 0 && s.token.kind === 'num') {
+            // The row could not be settled: where this number goes was inferred (from the
+            // columns' types and the relations), not confirmed. Keep it, marked and reported.
+            set(a, value, { ...prov, status: 'reconstructed' });
+            placedHere.push(a);
+          } else set(a, value, prov);
           return;
         }
         set(a, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
         group.cells.push(a);
       });
       if (undetermined > 0) unresolved.push(ui);
+      if (placedHere.length > 0) placed.push({ ui, cells: placedHere });
       if (group.cells.length > 0 || how === 'extra') {
         group.units.push(ui);
         reconstructed.set(how, group);
@@ -171,7 +197,19 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           `${table.name}${list}只印出${counts.join('或')}个数，应有${expected}个（疑似提取时丢了列或空了格）；` +
           `${basis}，缺失的值只有一种可能，已补出并标为推算值（共${group.cells.length}个单元格）`;
       }
-      out.diagnostics.push({ rule: 'cell.reconstructed', severity: 'warning', message, cells: group.cells.length ? group.cells : first.addresses, line: first.line || null });
+      // The whole of each row is named: where its printed numbers went was inferred too.
+      const cells = [...new Set([...group.cells, ...group.units.flatMap((ui) => ui.unit.addresses)])];
+      out.diagnostics.push({ rule: 'cell.reconstructed', severity: 'warning', message, cells, line: first.line || null });
+    }
+    for (const { ui, cells } of placed) {
+      const names = cells.map((a) => `“${columnName(table.columns.find((c) => c.id === a.split('.')[2])!)}”`).join('、');
+      out.diagnostics.push({
+        rule: 'cell.reconstructed',
+        severity: 'warning',
+        message: `${table.name}${unitName(ui)}印出的数（${printed(ui)}）少于应有的${ui.unit.addresses.length}个，无法全部确定；其中${names}列的数按各列的类型与勾稽关系只能这样放，已读出并标为推算值，请对照原文核实（第${ui.unit.line}行）`,
+        cells,
+        line: ui.unit.line || null,
+      });
     }
 
     for (const ui of unresolved) {

@@ -165,34 +165,44 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   // Too few values: some cells were not printed, or numbers ran together.
   const deficit = n - k;
   const splittable = values.map((t) => (t.kind === 'num' && t.digits.length >= 2 ? t.digits.length - 1 : 0));
+  // Ways to cut token i into `parts` pieces, computed once.
+  const splitMemo = new Map<number, string[][]>();
+  const splitsOf = (i: number, parts: number): string[][] => {
+    const key = i * 64 + parts;
+    let v = splitMemo.get(key);
+    if (!v) splitMemo.set(key, (v = splitDigits(values[i].digits, parts)));
+    return v;
+  };
+  // Digits that can still become extra cells from token i on (for pruning complete readings).
+  const capacity = new Array<number>(values.length + 1).fill(0);
+  for (let i = values.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1] + splittable[i];
   const sequences: Piece[][] = [];
-  const build = (i: number, extraLeft: number, acc: Piece[]) => {
+  const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
     if (sequences.length > MAX_CANDIDATES) return;
+    if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
-      sequences.push(acc.slice());
+      if (!completeOnly || extraLeft === 0) sequences.push(acc.slice());
       return;
     }
     const t = values[i];
     if (!mustSplit(t)) {
       acc.push({ token: t, value: tokenValue(t), piece: null });
-      build(i + 1, extraLeft, acc);
+      build(i + 1, extraLeft, acc, completeOnly);
       acc.pop();
     }
     for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
-      for (const parts of splitDigits(t.digits, e + 1)) {
+      for (const parts of splitsOf(i, e + 1)) {
         for (const p of parts) acc.push({ token: t, value: Number(p), piece: p });
-        build(i + 1, extraLeft - e, acc);
+        build(i + 1, extraLeft - e, acc, completeOnly);
         acc.length -= parts.length;
       }
     }
   };
-  build(0, deficit, []);
   // Readings that fill every cell come first; when there are any, the others wait until asked.
-  const complete = sequences.filter((seq) => seq.length === n);
-  const incomplete = sequences.filter((seq) => seq.length < n);
-  if (complete.length > 0 && !withIncomplete) {
-    result.completeOnly = incomplete.length > 0;
-    for (const seq of complete) {
+  build(0, deficit, [], true);
+  if (sequences.length > 0 && !withIncomplete) {
+    result.completeOnly = true;
+    for (const seq of sequences) {
       const interp: Interp = { values: [], tokens: [], pieces: [], dropped: [], how: seq.some((p) => p.piece !== null) ? 'split' : 'short' };
       for (const p of seq) {
         interp.values.push(p.value);
@@ -203,6 +213,10 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
     }
     return result;
   }
+  sequences.length = 0;
+  build(0, deficit, [], false);
+  const complete = sequences.filter((seq) => seq.length === n);
+  const incomplete = sequences.filter((seq) => seq.length < n);
   for (const seq of [...complete, ...incomplete]) {
     const unknowns = n - seq.length;
     if (unknowns < 0) continue;

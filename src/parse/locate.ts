@@ -39,6 +39,17 @@ export function findExact(stream: TextStream, item: Labelled, from: number, to: 
       if (at >= 0 && (!best || at < best.offset)) best = hit(stream, at, key.length, 'official');
     }
     if (best || !bareShort) return best;
+    // Without its numbering a short label (其他, 总计) must stand as a cell of its own, not be
+    // a piece of longer words ("（六）其他处…" cut off, "其他法律…").
+    for (const key of item.keys) {
+      for (let at = stream.find(key.text, from, to); at >= 0; at = stream.find(key.text, at + 1, to)) {
+        if (stream.isWholeCell(at, key.text.length)) {
+          if (!best || at < best.offset) best = hit(stream, at, key.text.length, key.official ? 'official' : 'variant');
+          break;
+        }
+      }
+    }
+    return best;
   }
   for (const key of item.keys) {
     const at = stream.find(key.text, from, to);

@@ -39,6 +39,8 @@ export interface TableReading {
   end: number;
   units: PrintedUnit[];
   diagnostics: Diagnostic[];
+  /** The table was found but its values cannot be assigned to rows: why (Chinese, for the user). */
+  unreadable?: string;
 }
 
 interface Ctx {
@@ -244,20 +246,26 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   const units = rowUnits(tokens, firstTok, regionEnd);
   const unitOf = (i: number) => (units ? units[i - firstTok] : -1);
 
+  // In a table of groups (表二), a row's values never cross a group label: (lo, hi) token bounds.
+  const groupBounds = groupBoundsOf(ctx, table, hits, fromOffset, toOffset);
+
   // Gather candidate areas for both orientations (values after the label, or before it).
   const after: Token[][] = [];
   const before: Token[][] = [];
   const inSpan: Token[][] = [];
   for (let k = 0; k < foundIdx.length; k++) {
     const h = hits[foundIdx[k]]!;
+    const [lo, hi] = groupBounds ? groupBounds[foundIdx[k]] : [-1, tokens.length];
     const nextStart = k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : -1;
-    const prevEnd = k > 0 ? hits[foundIdx[k - 1]]!.end : start - 1;
+    const prevEnd = Math.max(k > 0 ? hits[foundIdx[k - 1]]!.end : start - 1, lo);
     const span: Token[] = [];
     for (let i = h.start + 1; i < h.end; i++) if (isValueToken(tokens[i])) span.push(tokens[i]);
     inSpan.push(span);
     const a: Token[] = [];
-    if (nextStart < 0) a.push(...tail.slots);
-    else for (let i = h.end + 1; i < nextStart; i++) if (isValueToken(tokens[i])) a.push(tokens[i]);
+    if (nextStart < 0) {
+      for (const t of tail.slots) if (t.index < hi) a.push(t);
+    }
+    else for (let i = h.end + 1; i < Math.min(nextStart, hi); i++) if (isValueToken(tokens[i])) a.push(tokens[i]);
     after.push(a);
     const b: Token[] = [];
     for (let i = prevEnd + 1; i < h.start; i++) if (isValueToken(tokens[i])) b.push(tokens[i]);
@@ -275,6 +283,26 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       if (countValues([...before[k], ...inSpan[k]]) === colsOf(k)) scoreBefore++;
     }
     if (scoreBefore > scoreAfter) orientation = 'before';
+    else if (scoreBefore === scoreAfter && scoreAfter > 0) {
+      // Both readings fit as many rows (a cut-off table). Values left over decide: reading
+      // "after" ignores any printed between the header and the first label, reading "before"
+      // any printed after the last label. If those tie too, the text does not say which.
+      const orphansIfAfter = countValues(before[0]);
+      const orphansIfBefore = countValues(after[after.length - 1]);
+      if (orphansIfAfter > orphansIfBefore) orientation = 'before';
+      else if (orphansIfAfter === orphansIfBefore && orphansIfAfter > 0) {
+        const line = tokens[hits[foundIdx[0]]!.start].line;
+        return {
+          table,
+          found: true,
+          start: Math.min(start, firstTok),
+          end: regionEnd,
+          units: table.rows.map((row, r) => unitFor(table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
+          diagnostics,
+          unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整），这些数未读取，请对照原文核实（第${line}行起）`,
+        };
+      }
+    }
   }
 
   const readings: PrintedUnit[] = [];
@@ -291,7 +319,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       // The row's values are those printed in the same row(s) as its label, before the next
       // row's label (a wrapped label's last line may share a printed row with the next label).
       const lastUnit = unitOf(h.end);
-      const stop = k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : regionEnd + 1;
+      const stop = Math.min(k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : regionEnd + 1, groupBounds ? groupBounds[r][1] : Infinity);
       const restricted: Token[] = [];
       for (let i = h.start + 1; i <= regionEnd && i < stop && unitOf(i) <= lastUnit; i++) {
         if (isValueToken(tokens[i]) && !labelTokens.has(i)) restricted.push(tokens[i]);
@@ -337,6 +365,41 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   }
 
   return { table, found: true, start: Math.min(start, firstTok), end: regionEnd, units: readings, diagnostics };
+}
+
+/**
+ * For a table of groups: for every row, the token after its own group's label (values printed
+ * before the row's label start there) and the token where the next group's label starts (values
+ * after the row's label end there). Null for other tables.
+ */
+function groupBoundsOf(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], from: number, to: number): [number, number][] | null {
+  if (table.layout !== 'groups') return null;
+  const { stream, tokens } = ctx;
+  const labels: (LabelHit | null)[] = [];
+  let lo = from;
+  for (const g of table.groups) {
+    const h = findExact(stream, { ...g, variants: [], short: g.label, numberedKeys: [] }, lo, to);
+    labels.push(h);
+    if (h) lo = h.offset + h.length;
+  }
+  const bounds: [number, number][] = [];
+  table.groups.forEach((g, gi) => {
+    for (const row of g.rows) {
+      const h = hits[row.index];
+      const own = labels[gi];
+      const low = own && h && own.end < h.start ? own.end : -1;
+      let high = tokens.length;
+      for (let n = gi + 1; n < labels.length; n++) {
+        const next = labels[n];
+        if (next && (!h || next.start > h.end)) {
+          high = next.start;
+          break;
+        }
+      }
+      bounds[row.index] = [low, high];
+    }
+  });
+  return bounds;
 }
 
 function checkHeaders(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], fromOffset: number, diagnostics: Diagnostic[]): void {

@@ -10,7 +10,7 @@ import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { Token } from './tokens.ts';
 
-const NODE_BUDGET = 200_000;
+const NODE_BUDGET = 20_000;
 
 export interface SolvedCell {
   /** Agreed value (null: agreed blank or not applicable), or undefined when the surviving readings disagree or leave it unknown. */
@@ -254,22 +254,33 @@ export function solve(
     });
   };
 
+  // Once the solutions found disagree on every ambiguous cell, more solutions cannot settle any.
+  const allUndetermined = (): boolean => {
+    if (outcome.cells.size < ambiguousAddrs.size) return false;
+    for (const c of outcome.cells.values()) if (c.value !== undefined) return false;
+    return true;
+  };
+  let settledNothing = false;
+
   const dfs = (i: number): void => {
-    if (outcome.exhausted) return;
-    if (++nodes > NODE_BUDGET) {
-      outcome.exhausted = true;
-      return;
-    }
+    if (outcome.exhausted || settledNothing) return;
     if (i === order.length) {
       const vals = new Map(values);
       const derived = new Set<string>();
       if (!propagate(vals, relevant, types, derived)) return;
       record(vals, derived);
+      if (outcome.solutions % 16 === 0 && allUndetermined()) settledNothing = true;
       return;
     }
     const u = order[i];
     const addrs = u.ui.unit.addresses;
     for (const o of u.options) {
+      // The budget counts every option tried, so rows with thousands of readings cannot make
+      // the search run away.
+      if (++nodes > NODE_BUDGET) {
+        outcome.exhausted = true;
+        return;
+      }
       chosen[i] = o;
       addrs.forEach((a, c) => {
         values.set(a, o.values[c]);
@@ -292,7 +303,7 @@ export function solve(
         values.delete(a);
         assigned.delete(a);
       });
-      if (outcome.exhausted) return;
+      if (outcome.exhausted || settledNothing) return;
     }
   };
   dfs(0);

@@ -2,6 +2,7 @@
 // Labels are found by plain substring search on it, so a label broken over several lines,
 // cells or pages ("结果\n纠正", one character per line) is found like an unbroken one.
 
+import { stripNumbering } from '../model/labels.ts';
 import type { Token } from './tokens.ts';
 
 export interface StreamMatch {
@@ -20,6 +21,8 @@ export class TextStream {
   /** Token index of each text token, in order, and its start offset in the stream. */
   private readonly textTokens: Int32Array;
   private readonly textStarts: Int32Array;
+  /** For each text token (in order): 1 when the next token is a number or a not-applicable mark. */
+  private readonly valueFollows: Uint8Array;
 
   constructor(tokens: Token[]) {
     const parts: string[] = [];
@@ -42,6 +45,11 @@ export class TextStream {
     this.tokenOffset = tokenOffset;
     this.textTokens = Int32Array.from(textTokens);
     this.textStarts = Int32Array.from(textStarts);
+    this.valueFollows = new Uint8Array(textTokens.length);
+    textTokens.forEach((ti, k) => {
+      const next = tokens[ti + 1];
+      if (next && (next.kind === 'num' || next.kind === 'na')) this.valueFollows[k] = 1;
+    });
   }
 
   /** Stream offset at token index `i`. */
@@ -64,6 +72,36 @@ export class TextStream {
 
   match(offset: number, length: number): StreamMatch {
     return { offset, length, start: this.tokenAt(offset), end: this.tokenAt(offset + length - 1) };
+  }
+
+  /**
+   * Does [offset, offset + length) cover whole text tokens — from a token's start (or just after
+   * its numbering, 3.其他) to a token's end? A label broken over several cells counts as whole.
+   */
+  isWholeCell(offset: number, length: number): boolean {
+    const first = this.textIndex(offset);
+    const last = this.textIndex(offset + length - 1);
+    if (first < 0 || last < 0) return false;
+    const lastEnd = last + 1 < this.textStarts.length ? this.textStarts[last + 1] : this.text.length;
+    if (offset + length !== lastEnd) return false;
+    const prefix = this.text.slice(this.textStarts[first], offset);
+    // Text that lost its separators ("…现行有效件数规章000"): the label ends its words and
+    // its numbers follow at once.
+    return prefix === '' || stripNumbering(prefix) === '' || this.valueFollows[last] === 1;
+  }
+
+  /** Position (among text tokens) of the text token holding stream offset `offset`, or -1. */
+  private textIndex(offset: number): number {
+    const starts = this.textStarts;
+    if (starts.length === 0 || offset < 0 || offset >= this.text.length) return -1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** First occurrence of `key` starting in [from, to), or -1. */

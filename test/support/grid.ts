@@ -17,6 +17,8 @@ export interface GridCell {
   address?: string;
   /** Value of a value cell. */
   value?: number;
+  /** Other spellings of a label that reports use (from the model). */
+  variants?: string[];
 }
 
 export interface GridRow {
@@ -31,8 +33,8 @@ export interface Grid {
   rows: GridRow[];
 }
 
-const label = (text: string): GridCell => ({ kind: 'label', text });
-const header = (text: string): GridCell => ({ kind: 'header', text });
+const label = (text: string, variants: string[] = []): GridCell => ({ kind: 'label', text, variants });
+const header = (text: string, variants: string[] = []): GridCell => ({ kind: 'header', text, variants });
 const span = (kind: 'rowspan' | 'colspan'): GridCell => ({ kind, text: '' });
 
 function valueCells(report: GeneratedReport, table: TableDef, row: RowDef): GridCell[] {
@@ -48,8 +50,8 @@ function groupsGrid(report: GeneratedReport, table: TableDef): Grid {
   for (const g of table.groups) {
     rows.push({ kind: 'group', rows: [], cells: [{ kind: 'group', text: g.label }, ...Array.from({ length: width }, () => span('colspan'))] });
     const pad = Array.from({ length: width - g.columns.length }, () => span('colspan'));
-    rows.push({ kind: 'header', rows: [], cells: [header(table.rowHeader ?? '信息内容'), ...g.columns.map((c) => header(c.label)), ...pad] });
-    for (const r of g.rows) rows.push({ kind: 'data', rows: [r], cells: [label(r.label), ...valueCells(report, table, r), ...pad.map(() => span('colspan'))] });
+    rows.push({ kind: 'header', rows: [], cells: [header(table.rowHeader ?? '信息内容'), ...g.columns.map((c) => header(c.label, c.variants)), ...pad] });
+    for (const r of g.rows) rows.push({ kind: 'data', rows: [r], cells: [label(r.label, r.variants), ...valueCells(report, table, r), ...pad.map(() => span('colspan'))] });
   }
   return { table, rows };
 }
@@ -91,7 +93,7 @@ function rowsGrid(report: GeneratedReport, table: TableDef): Grid {
         labels.push(label(p));
       }
     }
-    labels.push(label(r.label));
+    labels.push(label(r.label, r.variants));
     while (labels.length < 3) labels.push(span('colspan'));
     rows.push({ kind: 'data', rows: [r], cells: [...labels, ...valueCells(report, table, r)] });
   }

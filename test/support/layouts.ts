@@ -38,8 +38,10 @@ export interface Noise {
   spaces: boolean;
   /** Windows line ends. */
   crlf: boolean;
-  /** Page numbers / footers inside the tables. */
+  /** Page numbers / footers inside the tables (PDF layouts repeat the table header after them). */
   pageMarks: boolean;
+  /** Labels printed in one of their known variant spellings (规范性文件, 本年制发数量 …). */
+  variants: boolean;
 }
 
 export interface DocumentStyle {
@@ -49,6 +51,8 @@ export interface DocumentStyle {
   tables: 'in-section' | 'after-narrative';
   signature: boolean;
   publishedLine: boolean;
+  /** Without a title: the agency is named in the signature or in the body (本报告由…编制). */
+  agencyInBody: boolean;
 }
 
 export interface Rendered {
@@ -92,7 +96,9 @@ function labelText(text: string, ctx: Ctx): string {
 }
 
 function cellText(cell: GridCell, ctx: Ctx): string {
-  return cell.kind === 'value' ? valueText(cell, ctx) : labelText(cell.text, ctx);
+  if (cell.kind === 'value') return valueText(cell, ctx);
+  const text = ctx.noise.variants && cell.variants?.length && ctx.src.chance(0.5) ? ctx.src.pick(cell.variants) : cell.text;
+  return labelText(text, ctx);
 }
 
 /** Split a header word of four characters the way PDF tools do (结果\n纠正, 商业 企业). */
@@ -232,6 +238,8 @@ function pdfLines(grid: Grid, ctx: Ctx, numbersFirst: boolean): string[] {
   const valuesOnOneLine = src.chance(0.5);
   const splitHeaders = src.chance(0.5);
   let rowCount = 0;
+  const repeatHeader = grid.table.layout === 'rows' && src.chance(0.5);
+  const headerLines: string[] = [];
   for (const row of grid.rows) {
     const labels: string[] = [];
     const values: string[] = [];
@@ -247,8 +255,10 @@ function pdfLines(grid: Grid, ctx: Ctx, numbersFirst: boolean): string[] {
     const valueLines = valuesOnOneLine ? (values.length ? [values.join(' ')] : []) : values;
     if (numbersFirst && row.kind === 'data') lines.push(...valueLines, ...labels);
     else lines.push(...labels, ...valueLines);
+    if (row.kind === 'header') headerLines.push(...labels);
     rowCount++;
-    if (ctx.noise.pageMarks && rowCount % 9 === 0) lines.push(pageMark(src));
+    // A page break inside the table: page number, and the table's header printed again.
+    if (ctx.noise.pageMarks && rowCount % 9 === 0) lines.push(pageMark(src), ...(repeatHeader && row.kind === 'data' ? headerLines : []));
   }
   return lines;
 }
@@ -403,8 +413,9 @@ export function drawStyle(src: Source): DocumentStyle {
     headings: src.pick(['chinese', 'arabic', 'missing', 'stray-separator', 'mixed', 'wrong'] as const),
     tables: src.chance(0.25) ? 'after-narrative' : 'in-section',
     // Without a title the agency is named in the signature (or the body says 由…编制).
-    signature: titleStyle === 'none' || src.chance(0.5),
+    signature: src.chance(0.5),
     publishedLine: src.chance(0.3),
+    agencyInBody: false,
   };
 }
 
@@ -417,14 +428,22 @@ export function drawNoise(src: Source, layout: Layout): Noise {
     spaces: src.chance(0.3),
     crlf: src.chance(0.1),
     pageMarks: src.chance(0.3),
+    variants: src.chance(0.3),
   };
 }
 
 /** Render a report in a layout, drawing the document style and noise from `src`. */
-export function renderWith(report: GeneratedReport, layout: Layout, src: Source, fixed: { style?: Partial<DocumentStyle>; noise?: Partial<Noise> } = {}): Rendered {
+export interface RenderOptions {
+  style?: Partial<DocumentStyle>;
+  noise?: Partial<Noise>;
+  /** Change a table's grid before it is printed (damage tests). */
+  alterGrid?: (grid: Grid) => Grid;
+}
+
+export function renderWith(report: GeneratedReport, layout: Layout, src: Source, fixed: RenderOptions = {}): Rendered {
   const style = { ...drawStyle(src), ...fixed.style };
   const noise = { ...drawNoise(src, layout), ...fixed.noise };
-  if (style.title === 'none') style.signature = true;
+  if (style.title === 'none' && !style.signature) style.agencyInBody = true;
   const ctx: Ctx = { src, noise, layout };
   const blankBetween = layout === 'paragraphs' || src.chance(0.3);
   const lines: string[] = [];
@@ -433,12 +452,13 @@ export function renderWith(report: GeneratedReport, layout: Layout, src: Source,
     if (blankBetween) lines.push('');
   };
   for (const l of title(report, style)) para(l);
+  if (style.agencyInBody) para(`本报告根据《中华人民共和国政府信息公开条例》要求，由${report.agency}编制。`);
   if (style.publishedLine) para(`发布时间：${report.published} ${String(src.int(8, 17)).padStart(2, '0')}:${String(src.int(0, 59)).padStart(2, '0')}`);
 
   const tableFor = (id: SectionId): string[] => {
     const t = SECTION_TABLE[id];
     if (!t) return [];
-    const grid = tableGrid(report, t);
+    const grid = fixed.alterGrid ? fixed.alterGrid(tableGrid(report, t)) : tableGrid(report, t);
     const out = tableLines(grid, ctx);
     return blankBetween || layout === 'cells-per-line' ? [...out, ''] : out;
   };

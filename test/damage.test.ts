@@ -1,0 +1,96 @@
+// Damage tests: a valid report, written in any layout, then damaged the way extraction damages
+// real ones (a cell lost, two numbers run together, a stray header line, a row label lost, an
+// empty cell, the text cut off). The parser must never crash and never give a wrong number
+// silently. Precisely, for every cell of every table:
+//
+//   1. value = truth, or
+//   2. value = null (the parser claims nothing) — and then an error or warning diagnostic names
+//      the cell (diagnostic.cells), so the user knows a number is missing, or
+//   3. value ≠ truth — and then an error or warning diagnostic names the cell, or a relation
+//      error (applications.balance, …) is reported for its table.
+//
+// Every cell marked `reconstructed` is named by a diagnostic. The only exception allowed is the
+// ingest error for text that no longer contains any part of a report (truncation).
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { IngestError, parseText, type Report } from '../src/index.ts';
+import { mismatches, silentlyWrong } from './support/compare.ts';
+import { damageGrid, drawDamage, truncateText, type Damage } from './support/damage.ts';
+import { generateWith, type GeneratedReport } from './support/generate.ts';
+import { LAYOUTS, RUN_LAYOUTS, renderWith, type Layout } from './support/layouts.ts';
+import { arbitraryOf } from './support/random.ts';
+
+const SEED = Number(process.env.GONGKAI_FC_SEED ?? 20_220_131);
+const RUNS = Number(process.env.GONGKAI_FC_RUNS ?? 30);
+
+interface Case {
+  report: GeneratedReport;
+  damages: Damage[];
+  text: string;
+}
+
+function caseArbitrary(layout: Layout, options: { multiDigitRuns?: boolean } = {}): fc.Arbitrary<Case> {
+  const runs = RUN_LAYOUTS.includes(layout) && !options.multiDigitRuns;
+  return arbitraryOf((src) => {
+    const report = generateWith(src, { singleDigits: runs, noNegatives: RUN_LAYOUTS.includes(layout) });
+    const damages = options.multiDigitRuns ? [] : [drawDamage(src), ...(src.chance(0.3) ? [drawDamage(src)] : [])];
+    const rendered = renderWith(report, layout, src, {
+      alterGrid: (grid) => damages.reduce((g, d) => damageGrid(g, d), grid),
+    });
+    const text = damages.reduce((t, d) => truncateText(t, d), rendered.text);
+    const c: Case & { [fc.toStringMethod]?: () => string } = { report, damages, text };
+    c[fc.toStringMethod] = () => `${layout} ${report.format} 损坏=${JSON.stringify(damages)}\n${text}`;
+    return c;
+  });
+}
+
+/** Addresses named by error or warning diagnostics. */
+function named(parsed: Report): Set<string> {
+  const out = new Set<string>();
+  for (const d of parsed.diagnostics) if (d.severity !== 'info') for (const c of d.cells ?? []) out.add(c);
+  return out;
+}
+
+function checkCase({ report, damages, text }: Case): void {
+  let parsed: Report;
+  try {
+    parsed = parseText(text);
+  } catch (e) {
+    // Cut so early that no table and no section heading remains: a clear Chinese error.
+    assert.ok(e instanceof IngestError && damages.some((d) => d.kind === 'truncate'), `不应抛出异常：${(e as Error).stack}`);
+    assert.match(e.message, /[\u4e00-\u9fa5]/);
+    return;
+  }
+  const diagnostics = () => parsed.diagnostics.map((d) => `${d.severity} ${d.rule} [${(d.cells ?? []).length}格] ${d.message}`).join('\n');
+  const silent = silentlyWrong(report, parsed);
+  assert.deepEqual(
+    silent.map((m) => `${m.address}=${m.got}（应为${m.want}）`),
+    [],
+    `错数没有任何诊断指出；诊断：\n${diagnostics()}`,
+  );
+  const flagged = named(parsed);
+  const unexplainedNulls = mismatches(report, parsed).filter((m) => m.got === null && !flagged.has(m.address));
+  assert.deepEqual(
+    unexplainedNulls.map((m) => `${m.address}（应为${m.want}）`),
+    [],
+    `置空的单元格没有错误或警告指出；诊断：\n${diagnostics()}`,
+  );
+  const unexplainedReconstructed = Object.entries(parsed.cells)
+    .filter(([a, c]) => c.status === 'reconstructed' && !parsed.diagnostics.some((d) => d.cells?.includes(a)))
+    .map(([a]) => a);
+  assert.deepEqual(unexplainedReconstructed, [], '推算值没有诊断说明');
+}
+
+describe('随机损坏：要么值正确，要么为空并报错，从不静默给出错数，从不崩溃', () => {
+  for (const layout of LAYOUTS) {
+    it(`${layout}：丢格、数字相连、多出表头行、标签丢失、空格、截断`, () => {
+      fc.assert(fc.property(caseArbitrary(layout), checkCase), { seed: SEED, numRuns: RUNS, endOnFailure: process.env.GONGKAI_FC_SHRINK !== "1" });
+    });
+  }
+
+  it('分隔符全部丢失且有多位数：只在勾稽关系给出唯一拆分时拆分，否则置空并报错', () => {
+    fc.assert(fc.property(caseArbitrary('glued', { multiDigitRuns: true }), checkCase), { seed: SEED, numRuns: 12 });
+  });
+});
