@@ -218,9 +218,9 @@ export function readOperators(
         break;
       }
       case ops.beginText:
+        // A new text object does not end a run: producers often draw each glyph in its own.
         tm = IDENTITY;
         lineX = lineY = x = y = 0;
-        text.flush();
         break;
       case ops.setFont: {
         gs.font = String(args?.[0] ?? '');
