@@ -12,6 +12,7 @@ import { getFormat, parseFile, parseReport, validateReport, type Report } from '
 import { IngestError, type IngestErrorCode } from '../src/ingest/errors.ts';
 import { ingest } from '../src/ingest/index.ts';
 import { readLayers } from '../src/ingest/pdf/document.ts';
+import { fixRadicals } from '../src/ingest/pdf/glyphs.ts';
 import { inspectPdf } from '../src/ingest/pdf/index.ts';
 import { isPageNumber } from '../src/ingest/pdf/margins.ts';
 import type { Block, TableBlock, TableCell } from '../src/ingest/types.ts';
@@ -256,6 +257,30 @@ describe('手工构造的 PDF：字符映射、表线、数字', () => {
     ops.push(...glyphByGlyph('45', 122, 133, 14, 0));
     const r = await inspectPdf(writePdf([ops]), 'wrap.pdf');
     assert.deepEqual(r.pages[0].tables[0].cells.map((c) => c.text), ['7\n8', '12345']);
+  });
+
+  it('旋转的页面（/Rotate 90 的横向页）按正常方向读', async () => {
+    const turned = (text: string, x: number, y: number, cjk = true): PdfOp => ({ kind: 'text', x: 0, y: 0, size: 12, text, cjk, matrix: [0, 1, -1, 0, x, y] });
+    const r = await inspectPdf(writePdf([[turned('行政许可', 100, 100), turned('行政处罚', 120, 100), turned('12', 100, 300, false), turned('7', 120, 300, false)]], { rotate: 90 }), 'landscape.pdf');
+    assert.deepEqual(paragraphs(r.blocks), ['行政许可\t12', '行政处罚\t7']);
+  });
+
+  it('康熙部首写成的汉字还原为通用汉字', () => {
+    assert.equal(fixRadicals('\u2F00\u2F1A\u2F08'), '一厂人');
+    assert.equal(fixRadicals('政府信息公开'), '政府信息公开');
+  });
+
+  it('双线外框不产生多余的行列', async () => {
+    const ops: PdfOp[] = [];
+    for (const d of [0, 2.5]) {
+      ops.push({ kind: 'line', x0: 70 - d, y0: 100 - d, x1: 370 + d, y1: 100 - d }, { kind: 'line', x0: 70 - d, y0: 160 + d, x1: 370 + d, y1: 160 + d });
+      ops.push({ kind: 'line', x0: 70 - d, y0: 100 - d, x1: 70 - d, y1: 160 + d }, { kind: 'line', x0: 370 + d, y0: 100 - d, x1: 370 + d, y1: 160 + d });
+    }
+    ops.push({ kind: 'line', x0: 70, y0: 130, x1: 370, y1: 130 }, { kind: 'line', x0: 220, y0: 100, x1: 220, y1: 160 });
+    ops.push({ kind: 'text', x: 75, y: 120, size: 10.5, text: '行政处罚', cjk: true }, { kind: 'text', x: 225, y: 120, size: 10.5, text: '86' });
+    ops.push({ kind: 'text', x: 75, y: 150, size: 10.5, text: '行政强制', cjk: true }, { kind: 'text', x: 225, y: 150, size: 10.5, text: '4' });
+    const [t] = tables((await inspectPdf(writePdf([ops]), 'double.pdf')).blocks);
+    assert.deepEqual(t.rows.map((row) => row.map((c) => c.text)), [['行政处罚', '86'], ['行政强制', '4']]);
   });
 
   it('相邻的数从不粘成一个，一个数（逐字摆放）从不拆成两个', async () => {

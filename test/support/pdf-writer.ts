@@ -8,7 +8,7 @@ export const PAGE_WIDTH = 595;
 export const PAGE_HEIGHT = 842;
 
 export type PdfOp =
-  | { kind: 'text'; x: number; y: number; size: number; text: string; cjk?: boolean }
+  | { kind: 'text'; x: number; y: number; size: number; text: string; cjk?: boolean; /** Raw text matrix (PDF space), instead of x/y. */ matrix?: number[] }
   | { kind: 'line'; x0: number; y0: number; x1: number; y1: number; width?: number }
   | { kind: 'fill'; x: number; y: number; w: number; h: number };
 
@@ -32,7 +32,8 @@ function content(ops: PdfOp[]): string {
       const y = PAGE_HEIGHT - op.y;
       const font = op.cjk ? '/F2' : '/F1';
       const str = op.cjk ? `<${ucs2Hex(op.text)}>` : `(${ascii(op.text)})`;
-      out.push(`BT ${font} ${op.size} Tf 1 0 0 1 ${op.x.toFixed(2)} ${y.toFixed(2)} Tm ${str} Tj ET`);
+      const tm = op.matrix ? op.matrix.join(' ') : `1 0 0 1 ${op.x.toFixed(2)} ${y.toFixed(2)}`;
+      out.push(`BT ${font} ${op.size} Tf ${tm} Tm ${str} Tj ET`);
     } else if (op.kind === 'line') {
       out.push(`${op.width ?? 0.5} w ${op.x0} ${PAGE_HEIGHT - op.y0} m ${op.x1} ${PAGE_HEIGHT - op.y1} l S`);
     } else {
@@ -42,8 +43,8 @@ function content(ops: PdfOp[]): string {
   return out.join('\n');
 }
 
-/** A complete PDF file with one page per entry of `pages`. */
-export function writePdf(pages: PdfOp[][]): Uint8Array {
+/** A complete PDF file with one page per entry of `pages` (`rotate`: the pages' /Rotate). */
+export function writePdf(pages: PdfOp[][], options: { rotate?: number } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => {
     objects.push(body);
@@ -63,7 +64,7 @@ export function writePdf(pages: PdfOp[][]): Uint8Array {
     const contents = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 ${helvetica} 0 R /F2 ${song} 0 R >> >> /Contents ${contents} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}]${options.rotate ? ` /Rotate ${options.rotate}` : ''} /Resources << /Font << /F1 ${helvetica} 0 R /F2 ${song} 0 R >> >> /Contents ${contents} 0 R >>`,
       ),
     );
   }
