@@ -2,8 +2,20 @@
 
 import type { CellProvenance, Report } from '../interchange/types.ts';
 
+const parts = new Map<string, [string, string, string]>();
+
+/** `table.row.column` → its three ids (memoised: rules look up the same addresses for every report). */
+export function splitAddress(address: string): [string, string, string] {
+  let p = parts.get(address);
+  if (!p) {
+    p = address.split('.') as [string, string, string];
+    parts.set(address, p);
+  }
+  return p;
+}
+
 export function valueAt(report: Report, address: string): number | null | undefined {
-  const [t, r, c] = address.split('.');
+  const [t, r, c] = splitAddress(address);
   return report.tables[t]?.[r]?.[c];
 }
 

@@ -1,4 +1,5 @@
 import { cellName } from '../../model/names.ts';
+import { valueAt } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotANumber: Rule = {
@@ -13,7 +14,7 @@ export const cellNotANumber: Rule = {
     const out = [];
     for (const a of format.addresses) {
       const c = report.cells[a];
-      if (c?.status === 'read' && c.raw && report.tables[a.split('.')[0]]?.[a.split('.')[1]]?.[a.split('.')[2]] === null) {
+      if (c?.status === 'read' && c.raw && valueAt(report, a) === null) {
         out.push(diagnostic(this.meta, `${cellName(format, a)}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [a], line: c.line }));
       }
     }

@@ -13,17 +13,22 @@ export const narrativeNumberMismatch: Rule = {
   },
   check({ report }) {
     const out = [];
-    const { claims } = narrativeModel();
     const seen = new Set<string>();
+    // The sums each claim may refer to, leaving out sums over absent cells.
+    const claims = narrativeModel()
+      .claims.map((claim) => {
+        const usable = claim.accept.filter((sum) => !sum.some((a) => isMissing(report, a)));
+        return { claim, sums: usable.map((sum) => sum.reduce((acc, a) => acc + asNumber(report, a), 0)) };
+      })
+      .filter((c) => c.sums.length > 0);
     for (const s of sentences(report)) {
-      for (const claim of claims) {
+      if (!/\d/.test(s.text)) continue;
+      for (const { claim, sums } of claims) {
         if (claim.unless?.test(s.text)) continue;
-        if (claim.accept.every((sum) => sum.some((a) => isMissing(report, a)))) continue;
         for (const re of claim.patterns) {
           re.lastIndex = 0;
           for (const m of s.text.matchAll(re)) {
             const n = Number(m.groups?.n);
-            const sums = claim.accept.filter((sum) => !sum.some((a) => isMissing(report, a))).map((sum) => sum.reduce((acc, a) => acc + asNumber(report, a), 0));
             if (sums.some((v) => Math.abs(v - n) < 1e-9)) continue;
             const key = `${claim.id}:${n}`;
             if (seen.has(key)) continue;

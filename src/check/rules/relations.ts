@@ -44,18 +44,23 @@ function subject(format: Format, eq: Equation): string {
   return `${table.name}“${columnName(col)}”列`;
 }
 
+function sum(report: Report, side: string[]): number {
+  let s = 0;
+  for (const a of side) s += valueAt(report, a) ?? 0;
+  return s;
+}
+
 function failing(report: Report, format: Format, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
   const out: { eq: Equation; message: string; diff: number }[] = [];
-  for (const eq of format.equations) {
-    if (eq.relation.id !== rel.id) continue;
+  for (const eq of equationsOf(format, rel.id)) {
+    const diff = sum(report, eq.left) - sum(report, eq.right);
+    if (Math.abs(diff) < 1e-6) continue;
     const all = [...eq.left, ...eq.right];
     // Absent tables and rows are reported once by the structure rules, not through every relation.
     if (all.some((a) => isMissing(report, a))) continue;
     if (all.every((a) => valueAt(report, a) === null)) continue;
     const left = sideText(report, format, rel, eq.left);
     const right = sideText(report, format, rel, eq.right);
-    const diff = left.sum - right.sum;
-    if (Math.abs(diff) < 1e-6) continue;
     const nulls = all.some((a) => valueAt(report, a) === null) ? '（空白单元格按0计算）' : '';
     out.push({
       eq,
@@ -64,6 +69,18 @@ function failing(report: Report, format: Format, rel: RelationDef): { eq: Equati
     });
   }
   return out;
+}
+
+const byRelation = new Map<Format, Map<string, Equation[]>>();
+
+function equationsOf(format: Format, id: string): Equation[] {
+  let m = byRelation.get(format);
+  if (!m) {
+    m = new Map();
+    for (const eq of format.equations) m.set(eq.relation.id, [...(m.get(eq.relation.id) ?? []), eq]);
+    byRelation.set(format, m);
+  }
+  return m.get(id) ?? [];
 }
 
 function relationRule(rel: RelationDef): Rule {
