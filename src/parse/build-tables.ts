@@ -2,7 +2,7 @@
 // ambiguous rows are settled by the relations (solve.ts) when the answer is unique, and reported.
 
 import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
-import type { ColumnType, Format } from '../model/types.ts';
+import type { ColumnType, Equation, Format, TableDef } from '../model/types.ts';
 import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
@@ -56,17 +56,55 @@ function unitName(ui: UnitInterpretation): string {
   return u.rows.length === 1 ? `“${rowName(u.rows[0])}”行` : '数据行';
 }
 
+interface CellInfo {
+  address: string;
+  rowId: string;
+  colId: string;
+}
+
+interface TableInfo {
+  cells: CellInfo[];
+  byAddress: Map<string, CellInfo>;
+  types: Map<string, ColumnType>;
+  equations: Equation[];
+}
+
+const tableInfos = new WeakMap<TableDef, TableInfo>();
+
+/** A table's cells, their types and its relations, computed once per table of the model. */
+function tableInfo(format: Format, table: TableDef): TableInfo {
+  let info = tableInfos.get(table);
+  if (!info) {
+    const cells: CellInfo[] = [];
+    const types = new Map<string, ColumnType>();
+    for (const row of table.rows) {
+      for (const c of row.columns) {
+        const address = `${table.id}.${row.id}.${c.id}`;
+        cells.push({ address, rowId: row.id, colId: c.id });
+        types.set(address, c.type);
+      }
+    }
+    info = {
+      cells,
+      byAddress: new Map(cells.map((c) => [c.address, c])),
+      types,
+      equations: format.equations.filter((eq) => eq.relation.table === table.id),
+    };
+    tableInfos.set(table, info);
+  }
+  return info;
+}
+
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
   const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [] };
   for (const reading of readings) {
     const table = reading.table;
+    const info = tableInfo(format, table);
     const values: TableValues = {};
-    for (const row of table.rows) {
-      values[row.id] = {};
-      for (const c of row.columns) {
-        values[row.id][c.id] = null;
-        out.cells[`${table.id}.${row.id}.${c.id}`] = { raw: null, line: null, status: 'missing' };
-      }
+    for (const row of table.rows) values[row.id] = {};
+    for (const c of info.cells) {
+      values[c.rowId][c.colId] = null;
+      out.cells[c.address] = { raw: null, line: null, status: 'missing' };
     }
     out.tables[table.id] = values;
     out.diagnostics.push(...reading.diagnostics);
@@ -84,22 +122,21 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     }
 
     const set = (address: string, value: number | null, prov: CellProvenance) => {
-      const [, rowId, colId] = address.split('.');
-      values[rowId][colId] = value;
+      const c = info.byAddress.get(address)!;
+      values[c.rowId][c.colId] = value;
       out.cells[address] = prov;
     };
 
-    const types = new Map<string, ColumnType>();
+    const types = info.types;
     const fixed = new Map<string, number | null>();
     const absent = new Set<string>();
     const ambiguous: { ui: UnitInterpretation; options: Option[] }[] = [];
     const unresolved: UnitInterpretation[] = [];
-    const equations = format.equations.filter((eq) => eq.relation.table === table.id);
+    const equations = info.equations;
 
     const interps = reading.units.map((u) => interpretUnit(u));
     for (const ui of interps) {
       const u = ui.unit;
-      u.addresses.forEach((a, i) => types.set(a, u.types[i]));
       if (!u.found) {
         u.addresses.forEach((a) => absent.add(a));
       } else if (ui.exact) {
@@ -177,7 +214,10 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       }
     }
 
-    const relationsUsed = [...new Set(equations.filter((eq) => [...eq.left, ...eq.right].some((a) => ambiguous.some((x) => x.ui.unit.addresses.includes(a)))).map((eq) => eq.relation.describe))];
+    const ambiguousCells = new Set(reconstructed.size ? ambiguous.flatMap((x) => x.ui.unit.addresses) : []);
+    const relationsUsed = reconstructed.size
+      ? [...new Set(equations.filter((eq) => eq.left.some((a) => ambiguousCells.has(a)) || eq.right.some((a) => ambiguousCells.has(a))).map((eq) => eq.relation.describe))]
+      : [];
     const basis = relationsUsed.length ? `依据勾稽关系（${relationsUsed.join('；')}）` : '依据勾稽关系';
     for (const [how, group] of reconstructed) {
       const first = group.units[0].unit;

@@ -27,7 +27,8 @@ function tableBlocks(tokens: Token[], readings: TableReading[], blockCount: numb
   const ranges = readings.filter((r) => r.found && r.start >= 0).map((r) => [r.start, r.end] as const);
   for (const t of tokens) {
     if (t.kind === 'break') continue;
-    const isIn = ranges.some(([a, b]) => t.index >= a && t.index <= b);
+    let isIn = false;
+    for (let r = 0; r < ranges.length && !isIn; r++) isIn = t.index >= ranges[r][0] && t.index <= ranges[r][1];
     if (isIn) inside[t.block] = 1;
     else outside[t.block] = 1;
   }

@@ -19,7 +19,15 @@ export interface LabelHit extends StreamMatch {
 const SHORT = 3;
 
 function hit(stream: TextStream, offset: number, length: number, kind: HitKind, distance = 0): LabelHit {
-  return { ...stream.match(offset, length), kind, printed: stream.text.slice(offset, offset + length), distance };
+  return {
+    offset,
+    length,
+    start: stream.tokenAt(offset),
+    end: stream.tokenAt(offset + length - 1),
+    kind,
+    printed: stream.text.slice(offset, offset + length),
+    distance,
+  };
 }
 
 export function isShortLabel(item: Labelled): boolean {
@@ -31,34 +39,47 @@ export function isShortLabel(item: Labelled): boolean {
  * Short labels are looked for with their numbering first; without it only when `bareShort`.
  */
 export function findExact(stream: TextStream, item: Labelled, from: number, to: number, bareShort = false): LabelHit | null {
-  let best: LabelHit | null = null;
+  // Track the best position first; build the hit object once.
+  let bestAt = -1;
+  let bestLen = 0;
+  let bestOfficial = true;
   const short = isShortLabel(item);
   if (short) {
     for (const key of item.numberedKeys) {
       const at = stream.find(key, from, to);
-      if (at >= 0 && (!best || at < best.offset)) best = hit(stream, at, key.length, 'official');
+      if (at >= 0 && (bestAt < 0 || at < bestAt)) {
+        bestAt = at;
+        bestLen = key.length;
+      }
     }
-    if (best || !bareShort) return best;
+    if (bestAt >= 0) return hit(stream, bestAt, bestLen, 'official');
+    if (!bareShort) return null;
     // Without its numbering a short label (其他, 总计) must stand as a cell of its own, not be
     // a piece of longer words ("（六）其他处…" cut off, "其他法律…").
     for (const key of item.keys) {
       for (let at = stream.find(key.text, from, to); at >= 0; at = stream.find(key.text, at + 1, to)) {
         if (stream.isWholeCell(at, key.text.length)) {
-          if (!best || at < best.offset) best = hit(stream, at, key.text.length, key.official ? 'official' : 'variant');
+          if (bestAt < 0 || at < bestAt) {
+            bestAt = at;
+            bestLen = key.text.length;
+            bestOfficial = key.official;
+          }
           break;
         }
       }
     }
-    return best;
+    return bestAt >= 0 ? hit(stream, bestAt, bestLen, bestOfficial ? 'official' : 'variant') : null;
   }
   for (const key of item.keys) {
     const at = stream.find(key.text, from, to);
     if (at < 0) continue;
-    if (!best || at < best.offset || (at === best.offset && key.text.length > best.length)) {
-      best = hit(stream, at, key.text.length, key.official ? 'official' : 'variant');
+    if (bestAt < 0 || at < bestAt || (at === bestAt && key.text.length > bestLen)) {
+      bestAt = at;
+      bestLen = key.text.length;
+      bestOfficial = key.official;
     }
   }
-  return best;
+  return bestAt >= 0 ? hit(stream, bestAt, bestLen, bestOfficial ? 'official' : 'variant') : null;
 }
 
 /** Best approximate occurrence of the official label (or a variant) in [from, to). */

@@ -7,7 +7,7 @@
 // and solve.ts.
 
 import type { Diagnostic } from '../interchange/types.ts';
-import type { ColumnType, Format, Labelled, RowDef, TableDef } from '../model/types.ts';
+import type { ColumnType, Format, GroupDef, Labelled, RowDef, TableDef } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
 import type { TextStream } from './stream.ts';
@@ -51,7 +51,15 @@ interface Ctx {
 const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
 
 /** Normalised label keys of a table (rows, columns, groups, headers) for telling table text from other text. */
+const tableKeysCache = new WeakMap<TableDef, string[]>();
+
 function tableKeys(table: TableDef): string[] {
+  let cached = tableKeysCache.get(table);
+  if (!cached) tableKeysCache.set(table, (cached = computeTableKeys(table)));
+  return cached;
+}
+
+function computeTableKeys(table: TableDef): string[] {
   const keys = new Set<string>();
   const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
   table.rows.forEach(add);
@@ -65,13 +73,22 @@ function isTableText(norm: string, keys: string[]): boolean {
   return false;
 }
 
+const groupLabels = new WeakMap<GroupDef, Labelled>();
+
+/** A group label (第二十条第（一）项) as a label to search for. */
+function groupLabel(g: GroupDef): Labelled {
+  let l = groupLabels.get(g);
+  if (!l) groupLabels.set(g, (l = { ...g, variants: [], short: g.label, numberedKeys: [] }));
+  return l;
+}
+
 /** Where a table starts in the stream, by its layout's anchors; -1 when it cannot be found. */
 function anchorOffset(ctx: Ctx, table: TableDef): number {
   const { stream } = ctx;
   const end = stream.text.length;
   if (table.layout === 'groups') {
     for (const g of table.groups) {
-      const h = findExact(stream, { ...g, variants: [], short: g.label, numberedKeys: [] }, 0, end);
+      const h = findExact(stream, groupLabel(g), 0, end);
       if (h) return h.offset;
     }
     if (table.rowHeader) {
@@ -171,14 +188,25 @@ function arabicNumbering(row: RowDef | undefined): string {
   return m ? m[1] : '';
 }
 
+/** Cell addresses and types of a row (computed once per row of the model). */
+const rowCells = new WeakMap<RowDef, { addresses: string[]; types: ColumnType[] }>();
+
+function cellsOfRow(table: TableDef, r: RowDef): { addresses: string[]; types: ColumnType[] } {
+  let c = rowCells.get(r);
+  if (!c) {
+    c = { addresses: r.columns.map((col) => `${table.id}.${r.id}.${col.id}`), types: r.columns.map((col) => col.type) };
+    rowCells.set(r, c);
+  }
+  return c;
+}
+
 function unitFor(table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
-  const addresses: string[] = [];
-  const types: ColumnType[] = [];
-  for (const r of rows) {
-    for (const c of r.columns) {
-      addresses.push(`${table.id}.${r.id}.${c.id}`);
-      types.push(c.type);
-    }
+  let addresses: string[];
+  let types: ColumnType[];
+  if (rows.length === 1) ({ addresses, types } = cellsOfRow(table, rows[0]));
+  else {
+    addresses = rows.flatMap((r) => cellsOfRow(table, r).addresses);
+    types = rows.flatMap((r) => cellsOfRow(table, r).types);
   }
   return { table, rows, addresses, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
 }
@@ -378,7 +406,7 @@ function groupBoundsOf(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], fro
   const labels: (LabelHit | null)[] = [];
   let lo = from;
   for (const g of table.groups) {
-    const h = findExact(stream, { ...g, variants: [], short: g.label, numberedKeys: [] }, lo, to);
+    const h = findExact(stream, groupLabel(g), lo, to);
     labels.push(h);
     if (h) lo = h.offset + h.length;
   }

@@ -195,38 +195,43 @@ export function solve(
   let nodes = 0;
   const chosen: Option[] = new Array(order.length);
 
+  // Interval of a cell under the current partial assignment: [min, max] (sets boundLo/boundHi).
+  let boundLo = 0;
+  let boundHi = 0;
+  let boundOpen = false;
+  const bound = (a: string): void => {
+    if (assigned.has(a) || !ambiguousAddrs.has(a)) {
+      const v = values.get(a);
+      if (v === undefined) {
+        boundLo = 0;
+        boundHi = Infinity;
+      } else boundLo = boundHi = num(v);
+    } else {
+      boundOpen = true;
+      boundLo = lo.get(a) ?? 0;
+      boundHi = hi.get(a) ?? Infinity;
+    }
+  };
+
+  /** Can every relevant equation still hold, given the bounds of the cells not yet assigned? */
   const boundsOk = (): boolean => {
     for (const eq of relevant) {
       let minL = 0;
       let maxL = 0;
       let minR = 0;
       let maxR = 0;
-      let open = false;
-      const acc = (a: string, side: 1 | -1) => {
-        let mn: number;
-        let mx: number;
-        if (assigned.has(a) || !ambiguousAddrs.has(a)) {
-          const v = values.get(a);
-          if (v === undefined) {
-            mn = 0;
-            mx = Infinity;
-          } else mn = mx = num(v);
-        } else {
-          open = true;
-          mn = lo.get(a) ?? 0;
-          mx = hi.get(a) ?? Infinity;
-        }
-        if (side === 1) {
-          minL += mn;
-          maxL += mx;
-        } else {
-          minR += mn;
-          maxR += mx;
-        }
-      };
-      for (const a of eq.left) acc(a, 1);
-      for (const a of eq.right) acc(a, -1);
-      if (open && (minL > maxR + EPS || minR > maxL + EPS)) return false;
+      boundOpen = false;
+      for (const a of eq.left) {
+        bound(a);
+        minL += boundLo;
+        maxL += boundHi;
+      }
+      for (const a of eq.right) {
+        bound(a);
+        minR += boundLo;
+        maxR += boundHi;
+      }
+      if (boundOpen && (minL > maxR + EPS || minR > maxL + EPS)) return false;
     }
     return true;
   };
@@ -282,27 +287,37 @@ export function solve(
         return;
       }
       chosen[i] = o;
-      addrs.forEach((a, c) => {
-        values.set(a, o.values[c]);
-        assigned.add(a);
-      });
+      for (let c = 0; c < addrs.length; c++) {
+        values.set(addrs[c], o.values[c]);
+        assigned.add(addrs[c]);
+      }
       let ok = true;
       for (const eq of checkAt[i]) {
-        if (![...eq.left, ...eq.right].every((a) => values.get(a) !== undefined)) continue;
         let s = 0;
-        for (const a of eq.left) s += num(values.get(a));
-        for (const a of eq.right) s -= num(values.get(a));
-        if (Math.abs(s) > EPS) {
+        let complete = true;
+        for (const a of eq.left) {
+          const v = values.get(a);
+          if (v === undefined) complete = false;
+          else s += num(v);
+        }
+        for (const a of eq.right) {
+          const v = values.get(a);
+          if (v === undefined) complete = false;
+          else s -= num(v);
+        }
+        if (complete && Math.abs(s) > EPS) {
           ok = false;
           break;
         }
       }
-      if (ok && i + 1 < order.length) ok = boundsOk();
+      // Prune by bounds only where the next row branches: a row with one reading is checked at
+      // the next branching row (bounds only tighten) or by the final propagation.
+      if (ok && i + 1 < order.length && order[i + 1].options.length > 1) ok = boundsOk();
       if (ok) dfs(i + 1);
-      addrs.forEach((a) => {
+      for (const a of addrs) {
         values.delete(a);
         assigned.delete(a);
-      });
+      }
       if (outcome.exhausted || settledNothing) return;
     }
   };

@@ -1,0 +1,50 @@
+// `npm run bench`: every benchmark section in turn, on one core (this thread), with the machine's
+// Node version. A section is a module under bench/ exporting a function that returns the lines
+// to print; add one by adding an entry to SECTIONS.
+//
+//   npm run bench                    all sections
+//   npm run bench -- text html       only the sections named
+//   npm run bench -- text=2000       a section with a size argument (number of reports)
+
+import { wordSection } from './docx.ts';
+import { htmlSection } from './html.ts';
+import { pdfSection } from './pdf.ts';
+import { renderDocxSection } from './render-docx.ts';
+import { renderSection } from './render.ts';
+import { textSection } from './text.ts';
+
+interface Section {
+  id: string;
+  title: string;
+  run(size?: number): string[] | Promise<string[]>;
+}
+
+const SECTIONS: Section[] = [
+  { id: 'text', title: '文本：解析与核查', run: (n) => textSection(n ?? 10_000) },
+  { id: 'html', title: 'HTML 网页：读取、解析与核查', run: (n) => htmlSection(n) },
+  { id: 'word', title: 'Word（.docx/.doc）：读取、解析与核查', run: (n) => wordSection(n) },
+  { id: 'pdf', title: 'PDF：读取、解析与核查', run: (n) => pdfSection(n) },
+  { id: 'render', title: '生成：HTML、Markdown、Excel、PDF', run: (n) => renderSection(n) },
+  { id: 'render-docx', title: '生成：Word', run: (n) => renderDocxSection(n) },
+];
+
+const args = process.argv.slice(2).map((a) => {
+  const [id, size] = a.split('=');
+  return { id, size: size ? Number(size) : undefined };
+});
+const chosen = args.length ? SECTIONS.filter((s) => args.some((a) => a.id === s.id)) : SECTIONS;
+if (args.length && chosen.length === 0) {
+  console.error(`没有这样的基准：${args.map((a) => a.id).join('、')}（可选：${SECTIONS.map((s) => s.id).join('、')}）`);
+  process.exit(2);
+}
+
+console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，单核）`);
+for (const s of chosen) {
+  console.log(`\n【${s.title}】`);
+  const size = args.find((a) => a.id === s.id)?.size;
+  try {
+    for (const line of await s.run(size)) console.log(line);
+  } catch (e) {
+    console.log(`  未能完成：${(e as Error).message}`);
+  }
+}
