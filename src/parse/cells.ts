@@ -36,7 +36,7 @@ function asciiCode(c: number): number {
 }
 
 export function isNaCell(text: string): boolean {
-  return NA_CELLS.has(text.replace(/\s+/g, ' ').trim());
+  return NA_CELLS.has(text) || NA_CELLS.has(text.replace(/\s+/g, ' ').trim());
 }
 
 function pushText(out: Token[], text: string, o: CellOrigin): void {
@@ -160,7 +160,7 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
     const raw = s.slice(start, j);
     const ascii = asciiDigits(raw);
     const t = makeToken('num', raw, o.block, o.line);
-    t.value = Number(ascii.replace(/,/g, ''));
+    t.value = Number(thousands ? ascii.replace(/,/g, '') : ascii);
     t.decimal = decimal;
     t.digits = !signed && !thousands && !decimal ? ascii : '';
     t.glued = gluedLeft || gluedRight;
