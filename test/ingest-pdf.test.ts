@@ -11,9 +11,9 @@ import fc from 'fast-check';
 import { getFormat, parseFile, parseReport, validateReport, type Report } from '../src/index.ts';
 import { IngestError, type IngestErrorCode } from '../src/ingest/errors.ts';
 import { ingest } from '../src/ingest/index.ts';
-import { readLayers } from '../src/ingest/pdf/document.ts';
 import { fixRadicals } from '../src/ingest/pdf/glyphs.ts';
 import { inspectPdf } from '../src/ingest/pdf/index.ts';
+import { readLayers } from '../src/ingest/pdf/sandbox.ts';
 import { isPageNumber } from '../src/ingest/pdf/margins.ts';
 import type { Block, TableBlock, TableCell } from '../src/ingest/types.ts';
 import { glyphByGlyph, writePdf, DIGIT_EM, type PdfOp } from './support/pdf-writer.ts';
@@ -88,6 +88,31 @@ async function refusal(f: () => Promise<unknown>): Promise<IngestError> {
     return e;
   }
   assert.fail('应拒绝读取，却读取成功');
+}
+
+/**
+ * A page drawing form F0, which draws F1 `fan` times, … down to `depth` levels: a file of a few
+ * kilobytes that pdf.js expands into fan^(depth-1) copies of the last form's drawing.
+ */
+function formBomb(fan: number, depth: number): Uint8Array {
+  const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /F0 5 0 R >> >> >>'];
+  const stream = (dict: string, body: string) => `<< ${dict} /Length ${body.length} >>\nstream\n${body}\nendstream`;
+  objs.push(stream('', '/F0 Do'));
+  for (let k = 0; k < depth; k++) {
+    const last = k === depth - 1;
+    const body = last ? '0 0 m 10 10 l S\n'.repeat(10) : `/F${k + 1} Do\n`.repeat(fan);
+    objs.push(stream(`/Type /XObject /Subtype /Form /BBox [0 0 595 842] ${last ? '' : `/Resources << /XObject << /F${k + 1} ${6 + k} 0 R >> >>`}`, body));
+  }
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
 async function assertRefused(bytes: Uint8Array, name: string, code: IngestErrorCode, words: RegExp): Promise<void> {
@@ -342,13 +367,22 @@ describe('拒绝读取：扫描件、加密、损坏、过大（都不会卡住�
     await assertRefused(writePdf(pages), 'huge.pdf', 'too_large', /201 页/);
   });
 
-  it('超过时间预算就放弃', async () => {
-    const pages = Array.from({ length: 60 }, (_, p) =>
-      Array.from({ length: 40 }, (_, i) => ({ kind: 'text', x: 72, y: 60 + i * 18, size: 12, text: `${p} ${i} 0 0 0 0 0` }) as PdfOp),
-    );
-    const e = await refusal(() => readLayers(writePdf(pages), 'slow.pdf', { timeBudgetMs: 1 }));
+  it('解压后过大的页面内容（几 KB 的文件展开成几百万条绘图指令）在解压前拒绝', async () => {
+    const bomb = writePdf([[{ kind: 'raw', content: '0 0 m 100 100 l S\n'.repeat(400_000) }]], { compress: true });
+    assert.ok(bomb.length < 40_000, `${bomb.length}`);
+    await assertRefused(bomb, 'bomb.pdf', 'too_large', /解压后过大/);
+    // Compressed content of ordinary size is read.
+    const normal = writePdf([[{ kind: 'text', x: 72, y: 100, size: 12, text: '一、总体情况', cjk: true }, { kind: 'raw', content: '0 0 m 100 100 l S\n'.repeat(2000) }]], { compress: true });
+    assert.deepEqual(paragraphs((await inspectPdf(normal, 'normal.pdf')).blocks), ['一、总体情况']);
+  });
+
+  it('几 KB 的文件让 pdf.js 一页里展开几百万条指令（表单套表单）：到时间预算就停下并拒绝', async () => {
+    const e = await refusal(() => readLayers(formBomb(60, 4), 'forms.pdf', { timeBudgetMs: 1500 }));
     assert.equal(e.code, 'too_large');
-    assert.match(e.message, /秒/);
+    assert.match(e.message, /^forms\.pdf：读取 PDF 超过 1\.5 秒/);
+    // The reader works again afterwards (a fresh worker thread).
+    const report = await parseReport(pdfBytes('lanxi-zjj-2022.pdf'), { name: 'lanxi.pdf' });
+    assert.equal(report.tables.active.licensing.decisions, 12345);
   });
 
   it('类型按内容识别：扩展名不是 .pdf 也按 PDF 读', async () => {

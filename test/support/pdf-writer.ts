@@ -4,13 +4,17 @@
 // can only decode with the packaged CJK character maps. Coordinates are in points from the top
 // left of an A4 page (the writer flips them into PDF's bottom-up space).
 
+import { deflateSync } from 'node:zlib';
+
 export const PAGE_WIDTH = 595;
 export const PAGE_HEIGHT = 842;
 
 export type PdfOp =
   | { kind: 'text'; x: number; y: number; size: number; text: string; cjk?: boolean; /** Raw text matrix (PDF space), instead of x/y. */ matrix?: number[] }
   | { kind: 'line'; x0: number; y0: number; x1: number; y1: number; width?: number }
-  | { kind: 'fill'; x: number; y: number; w: number; h: number };
+  | { kind: 'fill'; x: number; y: number; w: number; h: number }
+  /** Content stream operators written as they are. */
+  | { kind: 'raw'; content: string };
 
 /** Width of a Helvetica digit (and of most glyphs used in tests) in em. */
 export const DIGIT_EM = 0.556;
@@ -36,15 +40,20 @@ function content(ops: PdfOp[]): string {
       out.push(`BT ${font} ${op.size} Tf ${tm} Tm ${str} Tj ET`);
     } else if (op.kind === 'line') {
       out.push(`${op.width ?? 0.5} w ${op.x0} ${PAGE_HEIGHT - op.y0} m ${op.x1} ${PAGE_HEIGHT - op.y1} l S`);
-    } else {
+    } else if (op.kind === 'fill') {
       out.push(`${op.x} ${PAGE_HEIGHT - op.y - op.h} ${op.w} ${op.h} re f`);
+    } else {
+      out.push(op.content);
     }
   }
   return out.join('\n');
 }
 
-/** A complete PDF file with one page per entry of `pages` (`rotate`: the pages' /Rotate). */
-export function writePdf(pages: PdfOp[][], options: { rotate?: number } = {}): Uint8Array {
+/**
+ * A complete PDF file with one page per entry of `pages` (`rotate`: the pages' /Rotate;
+ * `compress`: content streams deflated, as most producers write them).
+ */
+export function writePdf(pages: PdfOp[][], options: { rotate?: number; compress?: boolean } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => {
     objects.push(body);
@@ -60,8 +69,10 @@ export function writePdf(pages: PdfOp[][], options: { rotate?: number } = {}): U
   const song = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [${cidFont} 0 R] >>`);
   const kids: number[] = [];
   for (const ops of pages) {
-    const stream = content(ops);
-    const contents = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    const text = content(ops);
+    const stream = options.compress ? deflateSync(Buffer.from(text, 'latin1')).toString('latin1') : text;
+    const filter = options.compress ? ' /Filter /FlateDecode' : '';
+    const contents = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')}${filter} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}]${options.rotate ? ` /Rotate ${options.rotate}` : ''} /Resources << /Font << /F1 ${helvetica} 0 R /F2 ${song} 0 R >> >> /Contents ${contents} 0 R >>`,

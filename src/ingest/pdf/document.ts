@@ -1,9 +1,12 @@
-// Reading a whole PDF into page layouts (layers 1–4) under the resource bounds: a page cap, a
-// time budget for the document, and destroy() on every exit. Errors become Chinese IngestErrors.
+// Reading a whole PDF into page layouts (layers 1–4) in this thread: content streams checked before
+// unpacking, a page cap, a time budget checked between pages, and destroy() on every exit. Errors
+// become Chinese IngestErrors. sandbox.ts runs this in a worker thread that can be stopped at any
+// moment (pdf.js works through a page without giving timers a chance) and whose memory is capped.
 
 import { IngestError } from '../errors.ts';
 import { openDocument, pdfjs, toIngestError, type PdfDocument, type PdfLoadingTask } from './engine.ts';
 import { PDF_LIMITS } from './limits.ts';
+import { checkContentStreams } from './precheck.ts';
 import { finishPages, layoutPage, type PageLayout } from './page.ts';
 import { readOperators, type FontInfo, type OpCodes } from './operators.ts';
 
@@ -42,8 +45,8 @@ async function readPage(doc: PdfDocument, n: number, ops: OpCodes, annotationsOf
   }
 }
 
-/** Bytes → page layouts. Throws IngestError (encrypted, corrupt, too_large) when it cannot. */
-export async function readLayers(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PdfLayers> {
+/** Bytes → page layouts, in this thread. Throws IngestError (encrypted, corrupt, too_large) when it cannot. */
+export async function readLayersHere(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PdfLayers> {
   const lib = await pdfjs();
   const budget = options.timeBudgetMs ?? PDF_LIMITS.timeBudgetMs;
   let task: PdfLoadingTask | null = null;
@@ -58,6 +61,7 @@ export async function readLayers(bytes: Uint8Array, name: string, options: ReadO
   deadline.catch(() => {}); // handled by whoever races against it
   const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, deadline]);
   try {
+    checkContentStreams(bytes, name);
     task = await openDocument(bytes);
     const doc = await within(task.promise);
     const pageCount = doc.numPages;
@@ -89,7 +93,7 @@ export async function readLayers(bytes: Uint8Array, name: string, options: ReadO
     return { pageCount, title, pages };
   } catch (e) {
     if (e instanceof Timeout || expired) {
-      throw new IngestError('too_large', name, `读取 PDF 超过 ${Math.round(budget / 1000)} 秒仍未完成，已放弃（文件过于复杂或已损坏）`);
+      throw new IngestError('too_large', name, `读取 PDF 超过 ${+(budget / 1000).toFixed(3)} 秒仍未完成，已放弃（文件过于复杂或已损坏）`);
     }
     throw toIngestError(e, name);
   } finally {

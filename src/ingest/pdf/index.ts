@@ -11,9 +11,11 @@ import { sha256 } from '../text.ts';
 import { IngestError } from '../errors.ts';
 import type { Block, SourceDocument } from '../types.ts';
 import { assemble } from './assemble.ts';
-import { readLayers, type PdfLayers, type ReadOptions } from './document.ts';
+import type { PdfLayers, ReadOptions } from './document.ts';
+import { readLayers } from './sandbox.ts';
 
-export type { PdfLayers } from './document.ts';
+export type { PdfLayers, ReadOptions } from './document.ts';
+export { closePdfSandbox } from './sandbox.ts';
 export type { PageLayout } from './page.ts';
 
 /** Characters a text layer without a usable encoding decodes to (private use, replacement, controls). */

@@ -5,10 +5,16 @@ export const PDF_LIMITS = {
   maxPages: 200,
   /** Wall-clock budget for one document; past it the document is abandoned and refused. */
   timeBudgetMs: 20_000,
+  /** Heap of the worker thread that reads PDFs (a report needs well under 200 MB). */
+  maxHeapMb: 768,
   /** Images are never needed: anything above this many pixels is skipped, not decoded. */
   maxImagePixels: 1,
   /** Text runs per page beyond which the rest of the page's text is ignored (a real page has a few hundred). */
   maxRunsPerPage: 50_000,
+  /** Unpacked size of one page content stream (a real page draws with tens of kilobytes). */
+  maxContentStreamBytes: 2 * 1024 * 1024,
+  /** Unpacked size of all content streams of a document. */
+  maxContentBytes: 24 * 1024 * 1024,
   /** Path operations per page beyond which no more ruling lines are taken. */
   maxPathOpsPerPage: 200_000,
 };
