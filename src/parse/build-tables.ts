@@ -137,6 +137,19 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const interps = reading.units.map((u) => interpretUnit(u));
     for (const ui of interps) {
       const u = ui.unit;
+      if (u.cutOff) {
+        // Nothing of this row is trusted: its last number may have lost digits.
+        for (const a of u.addresses) set(a, null, provenance(null, 'missing', null, u.line));
+        u.addresses.forEach((a) => absent.add(a));
+        out.diagnostics.push({
+          rule: 'structure.row_missing',
+          severity: 'error',
+          message: `${table.name}${unitName(ui)}之后文本中断（文件不完整），该行印出的数（${printed(ui)}）可能被截断，未读取，请对照原文核实（第${u.line}行）`,
+          cells: u.addresses,
+          line: u.line || null,
+        });
+        continue;
+      }
       if (!u.found) {
         u.addresses.forEach((a) => absent.add(a));
       } else if (ui.exact) {
@@ -148,7 +161,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       }
     }
     for (let ui of interps) {
-      if (!ui.unit.found || ui.exact) continue;
+      if (!ui.unit.found || ui.exact || ui.unit.cutOff) continue;
       let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
       if (options.length === 0 && ui.completeOnly) {
         // No reading that fills every cell fits the row's own sums: consider lost cells too

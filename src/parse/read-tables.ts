@@ -29,6 +29,8 @@ export interface PrintedUnit {
   line: number;
   /** Arabic numbering of the next row's label ('2'), used to peel it off a run of digits. */
   nextNumbering: string;
+  /** The text ends inside this row (a cut-off file): its last number may be incomplete. */
+  cutOff?: boolean;
 }
 
 export interface TableReading {
@@ -264,7 +266,8 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   });
 
   const labelTokens = new Set<number>();
-  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) labelTokens.add(i);
+  // The text of the labels (numbers printed inside a wrapped label's span are values).
+  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) if (tokens[i].kind === 'text') labelTokens.add(i);
 
   const lastFound = foundIdx[foundIdx.length - 1];
   const firstTok = hits[foundIdx[0]]!.start;
@@ -352,7 +355,10 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       for (let i = h.start + 1; i <= regionEnd && i < stop && unitOf(i) <= lastUnit; i++) {
         if (isValueToken(tokens[i]) && !labelTokens.has(i)) restricted.push(tokens[i]);
       }
-      slots = restricted.some((t) => t.kind !== 'blank') ? restricted : [...inSpan[k], ...after[k]];
+      // A label wrapped around its row's numbers (pdftotext -layout prints them on the label's
+      // middle line) holds exactly those numbers; the lines after it may hold the next row's.
+      if (countValues(inSpan[k]) === colsOf(k)) slots = inSpan[k];
+      else slots = restricted.some((t) => t.kind !== 'blank') ? restricted : [...inSpan[k], ...after[k]];
     } else {
       slots = orientation === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]];
     }
@@ -489,7 +495,7 @@ export function readTables(tokens: Token[], stream: TextStream, format: Format):
   const ctx: Ctx = { tokens, stream };
   const anchors = format.tables.map((t) => ({ table: t, offset: anchorOffset(ctx, t) }));
   const located = anchors.filter((a) => a.offset >= 0).sort((a, b) => a.offset - b.offset);
-  return format.tables.map((table) => {
+  const readings = format.tables.map((table) => {
     const a = located.find((x) => x.table === table);
     const diagnostics: Diagnostic[] = [];
     if (!a) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
@@ -500,4 +506,30 @@ export function readTables(tokens: Token[], stream: TextStream, format: Format):
       ? readSingleRowTable(ctx, table, start, limit, diagnostics)
       : readRowsTable(ctx, table, start, limit, diagnostics);
   });
+  markCutOff(tokens, readings);
+  return readings;
+}
+
+/**
+ * A file that ends with a number inside a table that is not complete (rows still to come, the
+ * row short of numbers, or tables of the format still to come) was cut off: that last number
+ * may have lost digits ("780" → "7", "97.7" → "97").
+ */
+function markCutOff(tokens: Token[], readings: TableReading[]): void {
+  let last = tokens.length - 1;
+  while (last >= 0 && tokens[last].kind === 'break') last--;
+  if (last < 0 || tokens[last].kind !== 'num') return;
+  for (const r of readings) {
+    if (!r.found) continue;
+    const units = r.units.filter((u) => u.found);
+    const unit = units[units.length - 1];
+    if (!unit || !unit.slots.some((t) => t.index === last)) continue;
+    const rowsAfter = r.units.indexOf(unit) < r.units.length - 1;
+    // Short of numbers even if every run of digits were split into single digits.
+    const capacity = unit.slots.reduce((n, t) => n + (t.kind === 'blank' ? 0 : Math.max(1, t.digits.length)), 0);
+    const short = capacity < unit.addresses.length;
+    // Tables of the format that never appear also say the text stops early.
+    const tablesMissing = readings.some((x) => !x.found);
+    if (rowsAfter || short || tablesMissing) unit.cutOff = true;
+  }
 }

@@ -46,7 +46,10 @@ export function silentlyWrong(truth: GeneratedReport, parsed: Report): { address
     if (d.severity === 'error' || d.severity === 'warning') for (const c of d.cells ?? []) covered.add(c);
   }
   const flagged = tablesWithRelationErrors(parsed);
-  return mismatches(truth, parsed).filter((m) => m.got !== null && !covered.has(m.address) && !flagged.has(m.address.split('.')[0]));
+  // A cell the parsed report does not have (another format was detected) claims no value.
+  return mismatches(truth, parsed).filter(
+    (m) => m.got !== null && m.got !== undefined && !covered.has(m.address) && !flagged.has(m.address.split('.')[0]),
+  );
 }
 
 /** Error diagnostics of a parsed report (for messages). */

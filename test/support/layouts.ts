@@ -158,8 +158,10 @@ function tabRows(grid: Grid, ctx: Ctx): string[] {
       return t;
     });
     // Displaced empty fields: a row whose leading empties moved behind its label (seed 002).
-    if (row.kind === 'data' && fields[0] === '' && src.chance(0.15)) {
-      const lead = fields.findIndex((f) => f !== '');
+    const firstLabel = row.cells.findIndex((c) => c.kind === 'label');
+    if (row.kind === 'data' && fields[0] === '' && firstLabel > 0 && src.chance(0.15)) {
+      // Only the empty label columns move (merged cells of the row headers), never a value.
+      const lead = firstLabel;
       fields = [...fields.slice(lead, lead + 1), ...fields.slice(0, lead), ...fields.slice(lead + 1)];
     }
     // Trailing empties are sometimes dropped, sometimes kept.
