@@ -212,6 +212,20 @@ describe('跨页的表格合成一张', () => {
   });
 });
 
+describe('页眉页脚与页码', () => {
+  it('各页同一位置、与正文隔开的页眉和页码去掉；紧接正文的重复行（续表的表头）保留', async () => {
+    const pages = [1, 2, 3].map((n) => [
+      { kind: 'text', x: 300, y: 40, size: 9, text: '某局2023年政府信息公开工作年度报告', cjk: true },
+      { kind: 'text', x: 72, y: 76, size: 12, text: '信息内容', cjk: true },
+      { kind: 'text', x: 72, y: 92, size: 12, text: `第${n}页的正文`, cjk: true },
+      { kind: 'text', x: 295, y: 800, size: 10, text: String(n) },
+    ] as PdfOp[]);
+    const r = await inspectPdf(writePdf(pages), 'furniture.pdf');
+    assert.deepEqual(paragraphs(r.blocks), ['信息内容', '第1页的正文', '信息内容', '第2页的正文', '信息内容', '第3页的正文']);
+    assert.deepEqual(r.pages.map((p) => p.furniture.map((l) => l.text)), [1, 2, 3].map((n) => ['某局2023年政府信息公开工作年度报告', String(n)]));
+  });
+});
+
 describe('逐层可查（inspectPdf）', () => {
   it('文字片段、表线、文字行、表格单元格、文档块', async () => {
     const r = await inspectPdf(pdfBytes('qinghe-scjg-2023.pdf'), 'qinghe.pdf', { pages: [1] });

@@ -47,13 +47,14 @@ export function findFurniture(pages: PageLayout[]): Set<TextLine> {
   for (const p of pages) {
     p.items.forEach((it, k) => {
       if (it.kind !== 'line' || !inMargin(it.line, p.height)) return;
-      if (isPageNumber(it.line.text)) {
-        out.add(it.line);
-        return;
-      }
       const top = it.line.y1 <= p.height * TOP_ZONE;
       const neighbour = top ? p.items[k + 1] : p.items[k - 1];
       const apart = !neighbour || (top ? itemTop(neighbour) - it.line.y1 : it.line.y0 - itemBottom(neighbour)) >= it.line.fontSize;
+      // A bare number could also be a value that ran onto a line of its own: only when set apart.
+      if (isPageNumber(it.line.text) && (apart || !/^\d+$/.test(it.line.text.trim()))) {
+        out.add(it.line);
+        return;
+      }
       const key = shape(it.line.text);
       if (key.length < 2 || !apart) return;
       const list = repeated.get(key) ?? [];
