@@ -313,26 +313,32 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       if (countValues([...inSpan[k], ...after[k]]) === colsOf(k)) scoreAfter++;
       if (countValues([...before[k], ...inSpan[k]]) === colsOf(k)) scoreBefore++;
     }
-    if (scoreBefore > scoreAfter) orientation = 'before';
+    // Values each reading leaves over: reading "after" ignores any printed between the header
+    // and the first label, reading "before" any printed after the last label.
+    const orphansIfAfter = countValues(before[0]);
+    const orphansIfBefore = countValues(after[after.length - 1]);
+    let undecided = false;
+    if (Math.abs(scoreBefore - scoreAfter) <= 1 && orphansIfAfter > 0 && orphansIfBefore > 0 && Math.max(scoreAfter, scoreBefore) > 0) {
+      // Both readings fit nearly as many rows and both leave numbers over (a cut-off or damaged
+      // table): the text does not say which numbers belong to which label.
+      undecided = scoreBefore === scoreAfter ? orphansIfAfter === orphansIfBefore : true;
+      if (!undecided) orientation = orphansIfAfter > orphansIfBefore ? 'before' : 'after';
+    } else if (scoreBefore > scoreAfter) orientation = 'before';
     else if (scoreBefore === scoreAfter && scoreAfter > 0) {
-      // Both readings fit as many rows (a cut-off table). Values left over decide: reading
-      // "after" ignores any printed between the header and the first label, reading "before"
-      // any printed after the last label. If those tie too, the text does not say which.
-      const orphansIfAfter = countValues(before[0]);
-      const orphansIfBefore = countValues(after[after.length - 1]);
       if (orphansIfAfter > orphansIfBefore) orientation = 'before';
-      else if (orphansIfAfter === orphansIfBefore && orphansIfAfter > 0) {
-        const line = tokens[hits[foundIdx[0]]!.start].line;
-        return {
-          table,
-          found: true,
-          start: Math.min(start, firstTok),
-          end: regionEnd,
-          units: table.rows.map((row, r) => unitFor(table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
-          diagnostics,
-          unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整），这些数未读取，请对照原文核实（第${line}行起）`,
-        };
-      }
+      else undecided = orphansIfAfter === orphansIfBefore && orphansIfAfter > 0;
+    }
+    if (undecided) {
+      const line = tokens[hits[foundIdx[0]]!.start].line;
+      return {
+        table,
+        found: true,
+        start: Math.min(start, firstTok),
+        end: regionEnd,
+        units: table.rows.map((row, r) => unitFor(table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
+        diagnostics,
+        unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
+      };
     }
   }
 
