@@ -1,7 +1,8 @@
 // Speed of the PDF reader: the PDF report fixtures (test/fixtures/pdf, 2–4 pages each) parsed and
-// checked in turn, on one core; also the reader alone (bytes → paragraphs and tables). Timed in
-// CPU seconds of this process (pdf.js runs in this thread), in five rounds of which the fastest
-// counts, so that other work on the machine disturbs the figure as little as possible.
+// checked in turn, one at a time; also the reader alone (bytes → paragraphs and tables). Timed in
+// CPU seconds of this process — which include the reader's worker thread, busy while this one
+// waits — in five rounds of which the fastest counts, so that other work on the machine disturbs
+// the figure as little as possible.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';

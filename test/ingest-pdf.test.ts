@@ -13,7 +13,7 @@ import { IngestError, type IngestErrorCode } from '../src/ingest/errors.ts';
 import { ingest } from '../src/ingest/index.ts';
 import { fixRadicals } from '../src/ingest/pdf/glyphs.ts';
 import { inspectPdf } from '../src/ingest/pdf/index.ts';
-import { readLayers } from '../src/ingest/pdf/sandbox.ts';
+import { readInSandbox } from '../src/ingest/pdf/sandbox.ts';
 import { isPageNumber } from '../src/ingest/pdf/margins.ts';
 import type { Block, TableBlock, TableCell } from '../src/ingest/types.ts';
 import { glyphByGlyph, writePdf, DIGIT_EM, type PdfOp } from './support/pdf-writer.ts';
@@ -391,7 +391,7 @@ describe('拒绝读取：扫描件、加密、损坏、过大（都不会卡住�
   });
 
   it('几 KB 的文件让 pdf.js 一页里展开几百万条指令（表单套表单）：到时间预算就停下并拒绝', async () => {
-    const e = await refusal(() => readLayers(formBomb(60, 4), 'forms.pdf', { timeBudgetMs: 1500 }));
+    const e = await refusal(() => readInSandbox(formBomb(60, 4), 'forms.pdf', { timeBudgetMs: 1500 }, 'document'));
     assert.equal(e.code, 'too_large');
     assert.match(e.message, /^forms\.pdf：读取 PDF 超过 1\.5 秒/);
     // The reader works again afterwards (a fresh worker thread).

@@ -4,6 +4,7 @@
 // moment (pdf.js works through a page without giving timers a chance) and whose memory is capped.
 
 import { IngestError } from '../errors.ts';
+import type { Block } from '../types.ts';
 import { openDocument, pdfjs, toIngestError, type PdfDocument, type PdfLoadingTask } from './engine.ts';
 import { PDF_LIMITS } from './limits.ts';
 import { checkContentStreams } from './precheck.ts';
@@ -14,6 +15,18 @@ export interface PdfLayers {
   pageCount: number;
   title?: string;
   pages: PageLayout[];
+}
+
+export interface PdfInspection extends PdfLayers {
+  /** Layer 5: the blocks the parser receives. */
+  blocks: Block[];
+}
+
+/** What the reader needs of a document: its blocks (layer 5) and title. */
+export interface PdfContent {
+  pageCount: number;
+  title?: string;
+  blocks: Block[];
 }
 
 export interface ReadOptions {

@@ -7,7 +7,7 @@
 
 import { Worker } from 'node:worker_threads';
 import { IngestError } from '../errors.ts';
-import type { PdfLayers, ReadOptions } from './document.ts';
+import type { PdfContent, PdfInspection, ReadOptions } from './document.ts';
 import { PDF_LIMITS } from './limits.ts';
 import type { SandboxReply, SandboxRequest } from './worker.ts';
 
@@ -15,7 +15,8 @@ interface Job {
   bytes: Uint8Array;
   name: string;
   options: ReadOptions;
-  resolve: (layers: PdfLayers) => void;
+  want: SandboxRequest['want'];
+  resolve: (result: PdfContent | PdfInspection) => void;
   reject: (e: unknown) => void;
 }
 
@@ -112,7 +113,7 @@ function start(w: Worker, job: Job): void {
   const onMessage = (reply: SandboxReply) => {
     if (reply.id !== id || 'ready' in reply) return;
     finish(() => {
-      if (reply.ok) job.resolve(reply.layers);
+      if (reply.ok) job.resolve(reply.result);
       else if ('code' in reply.error) job.reject(new IngestError(reply.error.code, job.name, reply.error.message.slice(reply.error.file.length + 1)));
       else job.reject(new Error(reply.error.internal));
     });
@@ -138,14 +139,19 @@ function start(w: Worker, job: Job): void {
   w.on('message', onMessage);
   w.on('error', onError);
   w.on('exit', onExit);
-  const request: SandboxRequest = { id, bytes: job.bytes, name: job.name, options: job.options };
+  const request: SandboxRequest = { id, bytes: job.bytes, name: job.name, options: job.options, want: job.want };
   w.postMessage(request);
 }
 
-/** Bytes → page layouts, read in the worker thread within the time and memory bounds. */
-export function readLayers(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PdfLayers> {
+/**
+ * Read a PDF in the worker thread within the time and memory bounds: its blocks (text layer
+ * checked) or, for inspection, all its layers.
+ */
+export function readInSandbox(bytes: Uint8Array, name: string, options: ReadOptions, want: 'document'): Promise<PdfContent>;
+export function readInSandbox(bytes: Uint8Array, name: string, options: ReadOptions, want: 'layers'): Promise<PdfInspection>;
+export function readInSandbox(bytes: Uint8Array, name: string, options: ReadOptions, want: SandboxRequest['want']): Promise<PdfContent | PdfInspection> {
   return new Promise((resolve, reject) => {
-    queue.push({ bytes, name, options, resolve, reject });
+    queue.push({ bytes, name, options, want, resolve, reject });
     runNext();
   });
 }
