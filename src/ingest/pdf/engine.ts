@@ -21,8 +21,9 @@ let engine: Promise<PdfJs> | null = null;
 /**
  * The legacy build bundles core-js, which replaces a few built-ins that Node 20 already has
  * (Array.prototype.push, JSON.parse/stringify, Function.prototype.toString) with slower,
- * spec-pedantic versions for the whole process. Gongkai needs none of those changes, so the
- * native versions are put back after loading; polyfills that only add missing features stay.
+ * spec-pedantic versions for the whole thread (pdf.js is loaded in the reader's worker thread,
+ * see sandbox.ts). None of those changes is needed, so the native versions are put back after
+ * loading; polyfills that only add missing features stay.
  */
 const GUARDED: [object, string][] = [
   [Array.prototype, 'push'],
@@ -93,6 +94,5 @@ export function toIngestError(e: unknown, name: string): IngestError {
   if (err?.name === 'InvalidPDFException') {
     return new IngestError('corrupt', name, 'PDF 文件已损坏或不完整，无法读取（找不到有效的文档结构）');
   }
-  const detail = err?.message ? `：${err.message}` : '';
-  return new IngestError('corrupt', name, `PDF 文件已损坏，无法读取${detail}`);
+  return new IngestError('corrupt', name, 'PDF 文件已损坏，无法读取（文档结构或页面内容有误）');
 }
