@@ -372,35 +372,42 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   }
 
   // Rows whose labels were not recognised but whose values sit between recognised neighbours:
-  // when a found row carries exactly the values of itself and the unrecognised rows after it,
-  // share them out in order.
-  for (let k = 0; k < foundIdx.length; k++) {
-    const r = foundIdx[k];
-    const nextFound = k + 1 < foundIdx.length ? foundIdx[k + 1] : table.rows.length;
-    const missing = nextFound - r - 1;
-    if (missing <= 0) continue;
+  // when a found row carries exactly the values of itself and the unrecognised rows next to it
+  // (after it, or before it when numbers are printed before their labels), share them out in
+  // order.
+  const byPosition = (r: number, from: number, to: number) => {
+    // Rows from..to (inclusive) share the values read for row r.
     const unit = readings[r];
-    const n = unit.addresses.length;
     const values = unit.slots.filter((t) => t.kind !== 'blank');
-    const widths = table.rows.slice(r, nextFound).map((x) => x.columns.length);
+    const widths = table.rows.slice(from, to + 1).map((x) => x.columns.length);
     const total = widths.reduce((a, b) => a + b, 0);
-    if (values.length !== total || unit.slots.length !== values.length || n === total) continue;
+    if (values.length !== total || unit.slots.length !== values.length || unit.addresses.length === total) return;
     let at = 0;
-    for (let j = 0; j <= missing; j++) {
-      const target = readings[r + j];
-      target.slots = values.slice(at, at + widths[j]);
-      at += widths[j];
-      if (j > 0) {
+    for (let j = from; j <= to; j++) {
+      const target = readings[j];
+      target.slots = values.slice(at, at + widths[j - from]);
+      at += widths[j - from];
+      if (j !== r) {
         target.found = true;
         target.line = target.slots[0]?.line ?? unit.line;
         diagnostics.push({
           rule: 'structure.label_variant',
           severity: 'warning',
-          message: `${table.name}“${rowName(table.rows[r + j])}”行的标签未能识别，按位置读取了它的数值（第${target.line}行），请核对`,
+          message: `${table.name}“${rowName(table.rows[j])}”行的标签未能识别，按位置读取了它的数值（第${target.line}行），请核对`,
           cells: target.addresses,
           line: target.line,
         });
       }
+    }
+  };
+  for (let k = 0; k < foundIdx.length; k++) {
+    const r = foundIdx[k];
+    if (orientation === 'before' && !units) {
+      const prevFound = k > 0 ? foundIdx[k - 1] : -1;
+      if (r - prevFound - 1 > 0) byPosition(r, prevFound + 1, r);
+    } else {
+      const nextFound = k + 1 < foundIdx.length ? foundIdx[k + 1] : table.rows.length;
+      if (nextFound - r - 1 > 0) byPosition(r, r, nextFound - 1);
     }
   }
 
