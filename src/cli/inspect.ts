@@ -19,7 +19,7 @@ function tokenText(t: Token): string {
   return `${String(t.index).padStart(5)} ${where.padEnd(14)} ${t.kind.padEnd(5)} ${JSON.stringify(t.raw)}${flags ? ` (${flags})` : ''}`;
 }
 
-export async function inspectFile(path: string, opts: { tokens?: boolean; format?: string }): Promise<string> {
+export async function inspectFile(path: string, opts: { tokens?: boolean; format?: string; runs?: boolean; rulings?: boolean }): Promise<string> {
   const bytes = await readFile(path).catch(() => {
     throw new IngestError('unreadable', path, '文件不存在或无法打开');
   });
@@ -32,6 +32,12 @@ export async function inspectFile(path: string, opts: { tokens?: boolean; format
   const out: string[] = [];
   out.push(`${path}：${doc.kind}${doc.encoding ? `（${doc.encoding}）` : ''}，${doc.blocks.length} 个段落/表格，${tokens.length} 个单元格`);
   out.push(`格式版本：${decision.format.id}（依据：${decision.via === 'labels' ? `找到 ${decision.evidence} 个该版本特有的标签` : decision.via === 'year' ? '报告年度' : decision.via === 'option' ? '命令行指定' : '默认'}）`);
+  if (doc.kind === 'pdf') {
+    // The PDF reader's own layers first: glyph runs → ruling lines → text lines → cells.
+    const { inspectPdf } = await import('../ingest/pdf/index.ts');
+    const { formatPdfInspection } = await import('../ingest/pdf/inspect.ts');
+    out.push('', formatPdfInspection(await inspectPdf(bytes, path), { runs: opts.runs, rulings: opts.rulings }));
+  }
   if (opts.tokens) {
     out.push('', '== 单元格（token）');
     for (const t of tokens) if (t.kind !== 'break' || t.strong) out.push(tokenText(t));

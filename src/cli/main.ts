@@ -143,8 +143,10 @@ program
   .description('查看解析过程：切分出的单元格、找到的行标签和每行读到的数（排查解析问题用）')
   .argument('<文件>', '报告文件')
   .option('--tokens', '同时列出全部单元格（token）')
+  .option('--runs', 'PDF：列出每个文字片段及其坐标（第 1 层）')
+  .option('--rulings', 'PDF：列出每条表线（第 2 层）')
   .addOption(formatOption)
-  .action(async (path: string, opts: { tokens?: boolean; format?: string }) => {
+  .action(async (path: string, opts: { tokens?: boolean; format?: string; runs?: boolean; rulings?: boolean }) => {
     try {
       process.stdout.write(await inspectFile(path, opts));
     } catch (e) {
