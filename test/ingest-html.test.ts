@@ -219,6 +219,21 @@ describe('网页结构', () => {
     assert.deepEqual(t.rows.map((r) => r.map((c) => c.text)), [['结果\n维持', '尚未\n审结'], ['12', '3']]);
   });
 
+  it('数据表的 <caption> 是表的标题，不进正文；版式表的 <caption> 照常是内容', () => {
+    const doc = readHtml(
+      enc.encode(
+        '<p>二、主动公开政府信息情况</p><table><caption>表二　主动公开政府信息情况统计表</caption><tr><td>行政许可</td><td>7</td></tr><tr><td>行政处罚</td><td>2</td></tr></table>' +
+          '<table><caption>通知公告</caption><tr><td>只有一列</td></tr></table>',
+      ),
+      't.html',
+    );
+    const t = doc.blocks.filter((b): b is TableBlock => b.type === 'table');
+    assert.equal(t[0].caption, '表二　主动公开政府信息情况统计表');
+    const paragraphs = doc.blocks.filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+    assert.ok(!paragraphs.some((p) => p.includes('统计表')));
+    assert.ok(paragraphs.includes('通知公告'));
+  });
+
   it('版式表格展开为内容，报告的表是最内层的数据表', () => {
     const doc = readHtml(
       enc.encode(

@@ -43,7 +43,7 @@ export function readHtml(bytes: Uint8Array, name: string): SourceDocument {
   let tables = 0;
   for (const it of located.items) {
     if (it.kind === 'paragraph') blocks.push({ type: 'paragraph', text: it.text, line: it.line });
-    else blocks.push({ type: 'table', table: ++tables, rows: it.rows });
+    else blocks.push({ type: 'table', table: ++tables, rows: it.rows, ...(it.caption ? { caption: it.caption } : {}) });
   }
   if (blocks.length === 0) throw new IngestError('empty', name, '网页中没有可读的文字');
   return { name, kind: 'html', sha256: sha256(bytes), size: bytes.length, encoding, blocks, metadata };

@@ -31,6 +31,8 @@ export interface TableBlock {
   page?: number;
   /** Rows of origin cells (cells covered by another cell's span are left out). */
   rows: TableCell[][];
+  /** The table's own title (HTML <caption>): not narrative text. */
+  caption?: string;
 }
 
 export type Block = ParagraphBlock | TableBlock;

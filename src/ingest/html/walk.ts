@@ -25,6 +25,8 @@ export interface TableItem {
   rows: TableCell[][];
   line: number;
   node: Element;
+  /** Text of the table's <caption>: the table's title, kept apart from the narrative. */
+  caption?: string;
 }
 
 export type Item = ParagraphItem | TableItem;
@@ -37,6 +39,11 @@ const CELLS = new Set(['td', 'th']);
 
 interface RawRow {
   cells: Element[];
+}
+
+interface RawTable {
+  rows: RawRow[];
+  captions: Element[];
 }
 
 export class Walker {
@@ -133,8 +140,9 @@ export class Walker {
   }
 
   /** Rows of a table, not looking into nested tables; other content is read where it stands. */
-  private tableRows(table: Element): RawRow[] {
+  private tableRows(table: Element): RawTable {
     const rows: RawRow[] = [];
+    const captions: Element[] = [];
     const take = (parent: Element) => {
       let stray: Element[] = [];
       for (const c of parent.children) {
@@ -153,6 +161,8 @@ export class Walker {
           stray.push(c); // a cell outside any <tr>: browsers open a row for it
         } else if (c.name === 'colgroup' || c.name === 'col') {
           continue;
+        } else if (c.name === 'caption') {
+          captions.push(c); // the table's title: decided below whether it is a data table
         } else {
           this.visitLoose(c); // caption, or markup misplaced inside the table
         }
@@ -160,7 +170,7 @@ export class Walker {
       if (stray.length) rows.push({ cells: stray });
     };
     take(table);
-    return rows;
+    return { rows, captions };
   }
 
   private visitLoose(n: AnyNode): void {
@@ -186,10 +196,15 @@ export class Walker {
   }
 
   private table(table: Element): void {
-    const raw = this.tableRows(table);
-    if (raw.length === 0) return;
+    const { rows: raw, captions } = this.tableRows(table);
+    // A layout table's caption is page content; a data table's caption is the table's title.
+    const layout = () => {
+      for (const c of captions) this.visitLoose(c);
+    };
+    if (raw.length === 0) return layout();
     // Structure first (cheap): tables holding tables and one-column tables are page layout.
     if (Math.max(...raw.map((r) => r.cells.length)) < 2 || raw.some((r) => r.cells.some((c) => hasDescendant(c, 'table')))) {
+      layout();
       this.flatten(raw);
       return;
     }
@@ -202,8 +217,9 @@ export class Walker {
     while (last >= first && blankRow(last)) last--;
     const rows = raw.slice(first, last + 1);
     const rowTexts = texts.slice(first, last + 1);
-    if (rows.length === 0) return;
+    if (rows.length === 0) return layout();
     if (rows.length < 2 || rowTexts.some((r) => r.some((t) => t.length > MAX_DATA_CELL_CHARS))) {
+      layout();
       this.flatten(rows);
       return;
     }
@@ -216,6 +232,8 @@ export class Walker {
       })),
     );
     const grid = resolveGrid(source);
-    if (grid.length) this.items.push({ kind: 'table', rows: grid, line: this.lineOf(table.startIndex), node: table });
+    const caption = captions.map((c) => this.cellText(c)).filter(Boolean).join(' ');
+    if (grid.length) this.items.push({ kind: 'table', rows: grid, line: this.lineOf(table.startIndex), node: table, ...(caption ? { caption } : {}) });
+    else layout();
   }
 }
