@@ -284,6 +284,24 @@ describe('手工构造的 PDF：字符映射、表线、数字', () => {
     }
   });
 
+  it('斜置的水印文字（草稿、内部资料）不进入表格和正文', async () => {
+    const ops = gridPage({ barWidth: 0.5 });
+    // "草稿" at 45° across the table, drawn with a rotated text matrix (PDF space, bottom-up).
+    const c = Math.SQRT1_2 * 60;
+    ops.push({ kind: 'text', x: 0, y: 0, size: 60, text: '草稿', cjk: true, matrix: [c / 60, c / 60, -c / 60, c / 60, 150, 842 - 160] });
+    const r = await inspectPdf(writePdf([ops]), 'watermark.pdf');
+    const [t] = tables(r.blocks);
+    assert.deepEqual(
+      t.rows.map((row) => row.map((x) => x.text)),
+      [
+        ['信息内容', '本年制发件数', ''],
+        ['规章', '12', '34\t5'],
+      ],
+    );
+    assert.ok(!paragraphs(r.blocks).some((p) => p.includes('草') || p.includes('稿')));
+    assert.ok(r.pages[0].runs.some((x) => x.diagonal), '第 1 层仍可看到水印');
+  });
+
   it('挤在窄格里折行的一个数接回一个数，分两行写的两个数仍是两个', async () => {
     const ops: PdfOp[] = [];
     for (const y of [100, 140]) ops.push({ kind: 'line', x0: 70, y0: y, x1: 170, y1: y });

@@ -14,6 +14,8 @@ export interface TextRun extends Box {
   font: string;
   /** Not horizontal left-to-right text (rotated or vertical writing). */
   rotated: boolean;
+  /** Set at a slant (neither horizontal nor vertical): a watermark such as 草稿 or 内部资料, not content. */
+  diagonal?: boolean;
   /** For horizontal runs: x where each character starts, then where the last one ends (text.length + 1 values). */
   edges?: number[];
 }
@@ -115,6 +117,8 @@ export class RunBuilder {
     const edges = c.edges.slice(0, text.length);
     edges.push(c.ex);
     const rotated = Math.abs(c.uy) > 0.05 || c.ux < 0;
+    // More than about 5° away from both axes.
+    const diagonal = Math.abs(c.ux) > 0.09 && Math.abs(c.uy) > 0.09;
     // Box from the baseline segment, raised by the ascent and lowered by the descent.
     const xs = [c.sx, c.ex].flatMap((x) => [x + c.vx * c.fontSize * ASCENT, x - c.vx * c.fontSize * DESCENT]);
     const ys = [c.sy, c.ey].flatMap((y) => [y + c.vy * c.fontSize * ASCENT, y - c.vy * c.fontSize * DESCENT]);
@@ -129,6 +133,7 @@ export class RunBuilder {
       font: c.font,
       rotated,
     };
+    if (diagonal) run.diagonal = true;
     if (!rotated) run.edges = edges.map(round2);
     this.runs.push(run);
   }

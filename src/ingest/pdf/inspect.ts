@@ -33,7 +33,7 @@ export function formatPdfInspection(insp: PdfInspection, options: FormatOptions 
     const v = p.graphics.rulings.length - h;
     out.push('', `== 第 ${p.page} 页（${fmt(p.width)}×${fmt(p.height)} 点）`);
     out.push(`第 1 层 文字片段：${p.runs.length} 个`);
-    if (options.runs) for (const r of p.runs) out.push(`  (${fmt(r.x0)},${fmt(r.baseline)})–${fmt(r.x1)} ${fmt(r.fontSize)}pt${r.rotated ? ' 旋转' : ''} ${JSON.stringify(r.text)}`);
+    if (options.runs) for (const r of p.runs) out.push(`  (${fmt(r.x0)},${fmt(r.baseline)})–${fmt(r.x1)} ${fmt(r.fontSize)}pt${r.diagonal ? ' 斜置（水印，不计入内容）' : r.rotated ? ' 旋转' : ''} ${JSON.stringify(r.text)}`);
     out.push(`第 2 层 表线：横线 ${h} 条，竖线 ${v} 条；填充矩形 ${p.graphics.rects.length} 个`);
     if (options.rulings) for (const r of p.graphics.rulings) out.push(`  ${r.dir === 'h' ? '横' : '竖'} (${fmt(r.x0)},${fmt(r.y0)})–(${fmt(r.x1)},${fmt(r.y1)}) 线宽 ${fmt(r.width)}`);
     out.push(`第 3 层 文字行：${p.lines.length} 行（“→”为分栏的空隙或表线）`);

@@ -49,10 +49,15 @@ export function dedupeRuns(runs: TextRun[]): TextRun[] {
   return out;
 }
 
-/** Cut horizontal runs into words at whitespace, at the glyphs' own positions; rotated runs stay whole. */
+/**
+ * Cut horizontal runs into words at whitespace, at the glyphs' own positions; rotated runs stay
+ * whole. Slanted runs (watermarks drawn across the page) are no content and are left out; they
+ * remain visible in layer 1.
+ */
 export function toWords(runs: TextRun[]): Word[] {
   const words: Word[] = [];
   for (const r of runs) {
+    if (r.diagonal) continue;
     const text = r.text;
     if (r.rotated || !/\s/.test(text)) {
       words.push({ text: text.trim(), x0: r.x0, y0: r.y0, x1: r.x1, y1: r.y1, baseline: r.baseline, fontSize: r.fontSize });
