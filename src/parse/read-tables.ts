@@ -530,13 +530,20 @@ export function readTables(tokens: Token[], stream: TextStream, format: Format):
  */
 function markCutOff(tokens: Token[], readings: TableReading[]): void {
   let last = tokens.length - 1;
-  while (last >= 0 && tokens[last].kind === 'break') last--;
-  if (last < 0 || tokens[last].kind !== 'num') return;
+  while (last >= 0 && (tokens[last].kind === 'break' || tokens[last].kind === 'blank')) last--;
+  // Bits of a number cut in the middle ("2,55" of 2,559; "97." of 97.7) count as its end.
+  const bit = (t: Token) => t.kind === 'num' || t.kind === 'break' || t.kind === 'blank' || (t.kind === 'text' && t.norm.length <= 2);
+  if (last < 0 || !bit(tokens[last]) || tokens[last].kind === 'break') return;
   for (const r of readings) {
     if (!r.found) continue;
     const units = r.units.filter((u) => u.found);
     const unit = units[units.length - 1];
-    if (!unit || !unit.slots.some((t) => t.index === last)) continue;
+    const values = unit ? unit.slots.filter((t) => t.kind === 'num') : [];
+    if (values.length === 0) continue;
+    const lastValue = values[values.length - 1].index;
+    let endsHere = lastValue <= last;
+    for (let i = lastValue + 1; i <= last && endsHere; i++) endsHere = bit(tokens[i]);
+    if (!endsHere) continue;
     const rowsAfter = r.units.indexOf(unit) < r.units.length - 1;
     // Short of numbers even if every run of digits were split into single digits.
     const capacity = unit.slots.reduce((n, t) => n + (t.kind === 'blank' ? 0 : Math.max(1, t.digits.length)), 0);
