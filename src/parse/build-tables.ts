@@ -153,9 +153,23 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       if (!u.found) {
         u.addresses.forEach((a) => absent.add(a));
       } else if (ui.exact) {
+        // Text that lost its separators and the next row's label: the next row's number may
+        // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86").
+        const next = reading.units[reading.units.indexOf(u) + 1];
+        const lastToken = ui.exact.tokens[ui.exact.tokens.length - 1];
+        const mayHoldNext = !!next && !next.found && !!lastToken && lastToken.kind === 'num' && lastToken.glued && lastToken.digits.length >= 2;
         u.addresses.forEach((a, i) => {
           const { value, prov } = fromToken(ui.exact!.tokens[i], u.line);
-          set(a, value, prov);
+          if (mayHoldNext && ui.exact!.tokens[i] === lastToken) {
+            set(a, value, { ...prov, status: 'reconstructed' });
+            out.diagnostics.push({
+              rule: 'cell.reconstructed',
+              severity: 'warning',
+              message: `${table.name}${unitName(ui)}的“${lastToken.raw}”与后面的文字连在一起，而下一行“${rowName(next.rows[0])}”的标签没有找到：这串数字可能含有下一行的数，请对照原文核实（第${u.line}行）`,
+              cells: [a],
+              line: u.line || null,
+            });
+          } else set(a, value, prov);
           fixed.set(a, value);
         });
       }
