@@ -139,3 +139,38 @@ describe('病态输入有界', () => {
     await assert.rejects(parseFile(p), (e: unknown) => e instanceof IngestError);
   });
 });
+
+describe('文本里的标记与网页残留', () => {
+  it('Markdown 的 #、>、** 不进入机关名称和标题', async () => {
+    const text = [
+      '# 某某县教育局2023年政府信息公开工作年度报告',
+      '',
+      '> **草稿**',
+      '',
+      '## 一、总体情况',
+      '',
+      '2023年，我局认真贯彻落实《条例》。',
+      '',
+      '## 二、主动公开政府信息情况',
+    ].join('\n');
+    const r = await parseReport(text, { name: 'r.md', check: false });
+    assert.equal(r.agency, '某某县教育局');
+    assert.deepEqual(r.sections.filter((s) => s.id).map((s) => s.title), ['一、总体情况', '二、主动公开政府信息情况']);
+  });
+
+  it('网页上复制下来的栏目名、浏览次数、字体大小不算正文', async () => {
+    const text = [
+      '政府信息公开',
+      '某某县教育局2023年政府信息公开工作年度报告',
+      '发布时间:2024-01-20 10:44浏览次数:字体:[ 大 中 小 ]',
+      '【打印本页】 【关闭窗口】',
+      '一、总体情况',
+      '2023年，我局认真贯彻落实《条例》。',
+    ].join('\n');
+    const r = await parseReport(text, { name: 'page.txt', check: false });
+    assert.equal(r.published, '2024-01-20');
+    const all = r.sections.map((s) => s.text).join('\n');
+    assert.doesNotMatch(all, /浏览次数|打印本页|政府信息公开$/m);
+    assert.match(all, /认真贯彻落实/);
+  });
+});

@@ -79,10 +79,21 @@ describe('Markdown 读回（parse(render(report))）', () => {
     });
   }
 
-  it('机关名称和各部分标题也读回', { todo: '文本解析器尚不识别 Markdown 的 # 标题标记：机关读成“#某局”，各部分标题找不到（需改 src/parse 或 src/ingest/text.ts）' }, () => {
+  it('机关名称和各部分标题也读回', () => {
     const report = sampleReport('2021', 4);
     const back = parseText(renderMarkdown(report), { name: 'generated.md' });
     assert.equal(back.agency, report.agency);
     assert.deepEqual(back.sections.map((s) => s.id).filter(Boolean), getFormat('2021').sections.map((s) => s.id));
+  });
+});
+
+describe('报告自拟标题下的文字', () => {
+  it('不丢失：跟在它在原文中所在的规定部分之后，保留自己的标题', async () => {
+    const report = await parseFile(seedPath('003'));
+    const md = renderMarkdown(report);
+    assert.match(md, /### 政务公开和政府网站工作开展情况/);
+    assert.match(md, /### 下一步政务公开和政府网站工作改进措施/);
+    assert.match(md, /无针对本部门有关政府信息公开事务的行政复议/);
+    assert.doesNotMatch(md, /浏览次数/);
   });
 });

@@ -2,11 +2,12 @@
 // per-cell provenance and the parser's own diagnostics. Pure: no I/O.
 
 import { createHash } from 'node:crypto';
-import type { SourceDocument } from '../ingest/types.ts';
+import type { Block, SourceDocument } from '../ingest/types.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { buildTables } from './build-tables.ts';
+import { plainLine } from './markup.ts';
 import { detectFormat } from './detect-format.ts';
 import { readMeta } from './meta.ts';
 import { readTables, type TableReading } from './read-tables.ts';
@@ -37,7 +38,22 @@ function tableBlocks(tokens: Token[], readings: TableReading[], blockCount: numb
   return result;
 }
 
-export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): Report {
+/** The document's paragraphs without Markdown marks (tables untouched). */
+function plainBlocks(blocks: Block[]): Block[] {
+  let out: Block[] | null = null;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.type !== 'paragraph') continue;
+    const text = plainLine(b.text);
+    if (text === b.text) continue;
+    out ??= blocks.slice();
+    out[i] = { ...b, text };
+  }
+  return out ?? blocks;
+}
+
+export function parseDocument(source: SourceDocument, options: ParseOptions = {}): Report {
+  const doc = { ...source, blocks: plainBlocks(source.blocks) };
   const tokens = tokenize(doc.blocks);
   const stream = new TextStream(tokens);
   let decision = options.format
@@ -62,7 +78,7 @@ export function parseDocument(doc: SourceDocument, options: ParseOptions = {}): 
     }
   }
   const format = decision.format;
-  const { sections } = readSections(doc.blocks, format, isTable, new Set([...meta.titleBlocks, ...meta.signatureBlocks]));
+  const { sections } = readSections(doc.blocks, format, isTable, new Set([...meta.titleBlocks, ...meta.signatureBlocks, ...meta.chromeBlocks]));
 
   const anyTable = readings.some((r) => r.found);
   if (!anyTable && !sections.some((s) => s.id)) {

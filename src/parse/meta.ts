@@ -3,6 +3,7 @@
 
 import type { FactOrigin } from '../interchange/types.ts';
 import type { Block, SourceMetadata } from '../ingest/types.ts';
+import { isPageChrome } from './chrome.ts';
 
 export interface ReportMeta {
   agency: string | null;
@@ -13,6 +14,8 @@ export interface ReportMeta {
   titleBlocks: number[];
   /** Blocks of the signature at the end (agency name, date). */
   signatureBlocks: number[];
+  /** Page furniture around the report (breadcrumbs before the title, view counters, 发布时间 lines). */
+  chromeBlocks: number[];
 }
 
 interface Line {
@@ -129,7 +132,7 @@ function looksLikeTitleLine(text: string): boolean {
 }
 
 export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
-  const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [] };
+  const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [], chromeBlocks: [] };
   const lines = nonEmptyLines(blocks, isTableOrHeading);
   const head = lines.filter((l) => firstHeadingBlock < 0 || l.block < firstHeadingBlock).slice(0, 15);
 
@@ -165,6 +168,9 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
     meta.origin.agency = { via: 'metadata', text: metadata.agency };
   }
 
+  // What stands before the title (breadcrumbs, column names) and furniture lines are no narrative.
+  if (title.length) for (const l of head) if (l.block < title[0].block) meta.chromeBlocks.push(l.block);
+  for (const l of lines) if (isPageChrome(l.text)) meta.chromeBlocks.push(l.block);
   const body = lines.filter((l) => !meta.titleBlocks.includes(l.block));
   if (!meta.agency) {
     for (const l of body.slice(0, 40)) {

@@ -35,11 +35,28 @@ function paragraphs(text: string): DocPart[] {
     .map((t) => (SUBHEADING.test(t) && !/[。；]/.test(t) ? { kind: 'heading', level: 2, text: t } : { kind: 'paragraph', text: t }) as DocPart);
 }
 
+/**
+ * The report's parts in the national order. Text under headings of the report's own making (id
+ * null) is kept: it follows the official part it came after in the source, under its own title
+ * (its numbering dropped, which would clash with the official one), or the preface when it came
+ * first. Nothing the report says is lost; the author can move it.
+ */
 export function documentParts(report: Report): DocPart[] {
   const format = getFormat(report.format);
   const parts: DocPart[] = [{ kind: 'title', text: reportTitle(report) }];
-  // Text before the first part (the report's preface), if any.
-  for (const s of report.sections) if (s.id === null && !s.title) parts.push(...paragraphs(s.text));
+  const own = new Map<string | null, DocPart[]>();
+  let current: string | null = null;
+  for (const s of report.sections) {
+    if (s.id) {
+      current = s.id;
+      continue;
+    }
+    const list = own.get(current) ?? [];
+    if (s.title) list.push({ kind: 'heading', level: 2, text: s.title.replace(/^\s*(?:[一二三四五六七八九十]+|\d{1,2})?\s*[、.．]\s*/, '') || s.title });
+    list.push(...paragraphs(s.text));
+    own.set(current, list);
+  }
+  parts.push(...(own.get(null) ?? []));
   for (const section of format.sections) {
     parts.push({ kind: 'heading', level: 1, text: `${section.numeral}、${section.label}` });
     const texts = report.sections.filter((s) => s.id === section.id).map((s) => s.text).filter(Boolean);
@@ -47,6 +64,7 @@ export function documentParts(report: Report): DocPart[] {
     for (const table of format.tables.filter((t) => t.section === (section.id as SectionId))) {
       parts.push({ kind: 'table', layout: tableLayout(table, { values: report.tables[table.id], cells: report.cells }) });
     }
+    parts.push(...(own.get(section.id) ?? []));
   }
   parts.push({ kind: 'signature', agency: report.agency, date: chineseDate(report.published) });
   return parts;
