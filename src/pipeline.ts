@@ -5,7 +5,7 @@ import { withChecks } from './check/index.ts';
 import { IngestError } from './ingest/errors.ts';
 import { readInput } from './ingest/index.ts';
 import { LIMITS, formatBytes } from './ingest/limits.ts';
-import { readText as readTextDocument } from './ingest/text.ts';
+import { textDocument } from './ingest/text.ts';
 import type { Report } from './interchange/types.ts';
 import { parseDocument, type ParseOptions } from './parse/index.ts';
 
@@ -27,10 +27,7 @@ export async function parseReport(input: Uint8Array | string, options: PipelineO
 
 /** Synchronous parse of text already in memory (text sources only). */
 export function parseText(text: string, options: PipelineOptions = {}): Report {
-  const name = options.name ?? '输入';
-  const bytes = new TextEncoder().encode(text);
-  // Text needs no asynchronous reader; reuse the text path directly.
-  const doc = readTextDocument(bytes, name);
+  const doc = textDocument(text, options.name ?? '输入');
   const report = parseDocument(doc, options);
   return options.check === false ? report : withChecks(report);
 }

@@ -1,6 +1,7 @@
 // Helpers for rules: reading values and statuses of cells by address, formatting numbers.
 
 import type { CellProvenance, Report } from '../interchange/types.ts';
+import type { CellDef } from '../model/types.ts';
 
 const parts = new Map<string, [string, string, string]>();
 
@@ -12,6 +13,11 @@ export function splitAddress(address: string): [string, string, string] {
     parts.set(address, p);
   }
   return p;
+}
+
+/** Value of a model cell in a report (no address parsing). */
+export function valueOf(report: Report, cell: CellDef): number | null | undefined {
+  return report.tables[cell.table.id]?.[cell.row.id]?.[cell.column.id];
 }
 
 export function valueAt(report: Report, address: string): number | null | undefined {

@@ -30,6 +30,17 @@ export function linesToBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** A document from text already decoded (the library's parseText): no bytes to sniff. */
+export function textDocument(text: string, name: string): SourceDocument {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > LIMITS.maxTextBytes) {
+    throw new IngestError('too_large', name, `文本过大（${formatBytes(size)}），超过 ${formatBytes(LIMITS.maxTextBytes)} 的上限；一份年度报告的文本通常不超过 200 KB`);
+  }
+  if (text.trim() === '') throw new IngestError('empty', name, '文本是空的，没有可读的文字');
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { name, kind: 'text', sha256: createHash('sha256').update(text, 'utf8').digest('hex'), size, encoding: 'utf-8', blocks: linesToBlocks(clean) };
+}
+
 export function readText(bytes: Uint8Array, name: string): SourceDocument {
   if (bytes.length > LIMITS.maxTextBytes) {
     throw new IngestError('too_large', name, `文本过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxTextBytes)} 的上限；一份年度报告的文本通常不超过 200 KB`);

@@ -9,12 +9,31 @@ const CHINESE_NUMERALS = '一二三四五六七八九十';
 
 /** Normalise a piece of text for label matching. Length may change; see `normalizeWithMap`. */
 export function normalizeLabel(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const mapped = mapChar(text.charCodeAt(i));
-    if (mapped !== '') out += mapped;
+  // Fast path: most pieces of text (CJK words) need no change at all.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (needsMapping(c)) break;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!needsMapping(c)) out += text[i];
+    else {
+      const mapped = mapChar(c);
+      if (mapped !== '') out += mapped;
+    }
   }
   return out;
+}
+
+/** Whether mapChar would change this code unit. */
+function needsMapping(c: number): boolean {
+  if (c < 0x80) return c <= 0x20 || c === 0x22 || c === 0x27 || c === 0x2c;
+  if (c >= 0xff01 && c <= 0xff5e) return true;
+  return c === 0x3000 || c === 0x00a0 || (c >= 0x2002 && c <= 0x2003) || c === 0x2009 || c === 0x200b || c === 0xfeff ||
+    (c >= 0x2018 && c <= 0x2019) || (c >= 0x201c && c <= 0x201d) || (c >= 0x300c && c <= 0x300f) || c === 0xff64;
 }
 
 /**

@@ -157,6 +157,14 @@ function compileFormat(file: string, raw: RawFormat): Format {
     cells.set(`${t.id}.${r.id}.${c.id}`, { address: `${t.id}.${r.id}.${c.id}`, table: t, row: r, column: c });
   }
 
+  const equation = (relation: RelationDef, key: string, left: string[], right: string[]): Equation => ({
+    relation,
+    key,
+    left,
+    right,
+    leftCells: left.map((a) => cells.get(a)!),
+    rightCells: right.map((a) => cells.get(a)!),
+  });
   const equations: Equation[] = [];
   for (const rel of raw.relations) {
     const t = byTable.get(rel.table) ?? fail(file, `关系 ${rel.id} 指向不存在的表 ${rel.table}`);
@@ -168,21 +176,11 @@ function compileFormat(file: string, raw: RawFormat): Format {
       for (const r of t.rows) {
         const has = (c: string) => r.columns.some((col) => col.id === c);
         if (![...rel.left, ...rel.right].every(has)) continue;
-        equations.push({
-          relation: rel,
-          key: r.id,
-          left: rel.left.map((c) => check(`${t.id}.${r.id}.${c}`)),
-          right: rel.right.map((c) => check(`${t.id}.${r.id}.${c}`)),
-        });
+        equations.push(equation(rel, r.id, rel.left.map((c) => check(`${t.id}.${r.id}.${c}`)), rel.right.map((c) => check(`${t.id}.${r.id}.${c}`))));
       }
     } else if (rel.each === 'column') {
       for (const c of t.columns) {
-        equations.push({
-          relation: rel,
-          key: c.id,
-          left: rel.left.map((r) => check(`${t.id}.${r}.${c.id}`)),
-          right: rel.right.map((r) => check(`${t.id}.${r}.${c.id}`)),
-        });
+        equations.push(equation(rel, c.id, rel.left.map((r) => check(`${t.id}.${r}.${c.id}`)), rel.right.map((r) => check(`${t.id}.${r}.${c.id}`))));
       }
     } else {
       fail(file, `关系 ${rel.id} 的 each 只能是 row 或 column`);
@@ -199,6 +197,7 @@ function compileFormat(file: string, raw: RawFormat): Format {
     relations: raw.relations,
     equations,
     addresses: tables.flatMap((t) => t.addresses),
+    cells: [...cells.values()],
     table: (id: TableId) => byTable.get(id) ?? fail(file, `没有表 ${id}`),
     cell: (address: string) => cells.get(address),
     section: (id: SectionId) => sections.find((s) => s.id === id) ?? fail(file, `没有部分 ${id}`),

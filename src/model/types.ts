@@ -97,6 +97,9 @@ export interface Equation {
   key: string;
   left: string[];
   right: string[];
+  /** The same cells as model cells (for loops that should not parse addresses). */
+  leftCells: CellDef[];
+  rightCells: CellDef[];
 }
 
 export interface CellDef {
@@ -117,6 +120,8 @@ export interface Format {
   equations: Equation[];
   /** All cell addresses of all tables, in table order. */
   addresses: string[];
+  /** All cells of all tables, in table order (for loops that need ids and types together). */
+  cells: CellDef[];
   table(id: TableId): TableDef;
   cell(address: string): CellDef | undefined;
   section(id: SectionId): SectionDef;

@@ -60,6 +60,8 @@ interface CellInfo {
   address: string;
   rowId: string;
   colId: string;
+  /** Position in TableInfo.cells. */
+  index: number;
 }
 
 interface TableInfo {
@@ -80,7 +82,7 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
     for (const row of table.rows) {
       for (const c of row.columns) {
         const address = `${table.id}.${row.id}.${c.id}`;
-        cells.push({ address, rowId: row.id, colId: c.id });
+        cells.push({ address, rowId: row.id, colId: c.id, index: cells.length });
         types.set(address, c.type);
       }
     }
@@ -102,20 +104,27 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const info = tableInfo(format, table);
     const values: TableValues = {};
     for (const row of table.rows) values[row.id] = {};
-    for (const c of info.cells) {
-      values[c.rowId][c.colId] = null;
-      out.cells[c.address] = { raw: null, line: null, status: 'missing' };
-    }
+    for (const c of info.cells) values[c.rowId][c.colId] = null;
     out.tables[table.id] = values;
+    // Provenance by cell position; written out in table order at the end, absent cells as missing.
+    const provs: (CellProvenance | undefined)[] = new Array(info.cells.length);
+    const statusOf = (address: string) => provs[info.byAddress.get(address)!.index]?.status ?? 'missing';
+    const finish = () => {
+      for (const c of info.cells) out.cells[c.address] = provs[c.index] ?? { raw: null, line: null, status: 'missing' };
+    };
     out.diagnostics.push(...reading.diagnostics);
-    if (!reading.found) continue;
+    if (!reading.found) {
+      finish();
+      continue;
+    }
 
     if (reading.unreadable) {
       const open = reading.units.filter((u) => u.found).flatMap((u) => u.addresses);
       for (const u of reading.units) {
         if (!u.found) continue;
-        for (const a of u.addresses) out.cells[a] = { raw: null, line: u.line || null, status: 'missing' };
+        for (const a of u.addresses) provs[info.byAddress.get(a)!.index] = { raw: null, line: u.line || null, status: 'missing' };
       }
+      finish();
       const line = reading.units.find((u) => u.found)?.line || null;
       out.diagnostics.push({ rule: 'structure.row_missing', severity: 'error', message: reading.unreadable, cells: open, line });
       continue;
@@ -124,11 +133,13 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const set = (address: string, value: number | null, prov: CellProvenance) => {
       const c = info.byAddress.get(address)!;
       values[c.rowId][c.colId] = value;
-      out.cells[address] = prov;
+      provs[c.index] = prov;
     };
 
     const types = info.types;
+    // Values read as printed; the solver needs them only when some row is ambiguous.
     const fixed = new Map<string, number | null>();
+    const exactUnits: UnitInterpretation[] = [];
     const absent = new Set<string>();
     const ambiguous: { ui: UnitInterpretation; options: Option[] }[] = [];
     const unresolved: UnitInterpretation[] = [];
@@ -170,8 +181,8 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
               line: u.line || null,
             });
           } else set(a, value, prov);
-          fixed.set(a, value);
         });
+        exactUnits.push(ui);
       }
     }
     for (let ui of interps) {
@@ -188,6 +199,14 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     }
     for (const ui of unresolved) ui.unit.addresses.forEach((a) => absent.add(a));
 
+    if (ambiguous.length) {
+      for (const ui of exactUnits) {
+        for (const a of ui.unit.addresses) {
+          const c = info.byAddress.get(a)!;
+          fixed.set(a, values[c.rowId][c.colId]);
+        }
+      }
+    }
     let outcome = ambiguous.length ? solve(ambiguous, fixed, absent, equations, types) : null;
     if (outcome && outcome.solutions === 0 && !outcome.exhausted && ambiguous.some((x) => x.ui.completeOnly)) {
       // The complete readings (runs split, nothing lost) fit no combination: widen to readings
@@ -284,11 +303,11 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const k = u.slots.filter((t) => t.kind !== 'blank').length;
       if (k === 0) {
         // The label is printed but no value: the cells exist and are empty.
-        for (const a of u.addresses) if (out.cells[a].status === 'missing') set(a, null, provenance(null, 'blank', '', u.line));
+        for (const a of u.addresses) if (statusOf(a) === 'missing') set(a, null, provenance(null, 'blank', '', u.line));
         continue;
       }
-      for (const a of u.addresses) if (out.cells[a].status === 'missing') set(a, null, provenance(null, 'missing', null, u.line));
-      const open = u.addresses.filter((a) => out.cells[a].status === 'missing');
+      for (const a of u.addresses) if (statusOf(a) === 'missing') set(a, null, provenance(null, 'missing', null, u.line));
+      const open = u.addresses.filter((a) => statusOf(a) === 'missing');
       const why = ui.tooAmbiguous
         ? '可能的读法太多'
         : k < u.addresses.length
@@ -302,6 +321,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         line: u.line || null,
       });
     }
+    finish();
   }
   return out;
 }

@@ -36,6 +36,8 @@ function asciiCode(c: number): number {
 }
 
 export function isNaCell(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false; // starts with a digit
   return NA_CELLS.has(text) || NA_CELLS.has(text.replace(/\s+/g, ' ').trim());
 }
 

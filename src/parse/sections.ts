@@ -20,18 +20,44 @@ export interface HeadingInfo {
 const MAX_HEADING = 45;
 const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[、.])$/;
 
+interface SectionKeys {
+  exact: Map<string, SectionDef>;
+  /** Keys with the section, for approximate matching. */
+  fuzzy: { text: string; section: SectionDef; max: number }[];
+}
+
+const keyCache = new WeakMap<Format, SectionKeys>();
+
+function sectionKeys(format: Format): SectionKeys {
+  let k = keyCache.get(format);
+  if (!k) {
+    k = { exact: new Map(), fuzzy: [] };
+    for (const s of format.sections) {
+      for (const key of s.keys) {
+        if (!k.exact.has(key.text)) k.exact.set(key.text, s);
+        const max = allowedDistance(key.text.length);
+        if (max > 0) k.fuzzy.push({ text: key.text, section: s, max });
+      }
+    }
+    keyCache.set(format, k);
+  }
+  return k;
+}
+
 function matchSection(bare: string, format: Format): SectionDef | null {
-  for (const s of format.sections) for (const k of s.keys) if (bare === k.text) return s;
+  const keys = sectionKeys(format);
+  const exact = keys.exact.get(bare);
+  if (exact) return exact;
   let best: SectionDef | null = null;
   let bestD = Infinity;
-  for (const s of format.sections) {
-    for (const k of s.keys) {
-      if (Math.abs(bare.length - k.text.length) > allowedDistance(k.text.length)) continue;
-      const d = editDistance(bare, k.text);
-      if (d <= allowedDistance(k.text.length) && d < bestD) {
-        best = s;
-        bestD = d;
-      }
+  for (const k of keys.fuzzy) {
+    if (Math.abs(bare.length - k.text.length) > k.max) continue;
+    // A misprinted heading keeps its beginning or its end; this spares most edit distances.
+    if (bare.charCodeAt(0) !== k.text.charCodeAt(0) && bare.charCodeAt(bare.length - 1) !== k.text.charCodeAt(k.text.length - 1)) continue;
+    const d = editDistance(bare, k.text);
+    if (d <= k.max && d < bestD) {
+      best = k.section;
+      bestD = d;
     }
   }
   return best;
@@ -40,7 +66,8 @@ function matchSection(bare: string, format: Format): SectionDef | null {
 /** Is this line a section heading? Returns its id (null for a non-standard numbered heading). */
 export function classifyHeading(text: string, format: Format): { id: string | null; numbering: string } | undefined {
   const t = text.trim();
-  if (!t) return undefined;
+  // Headings are short; long lines (most of the narrative) are not normalised at all.
+  if (!t || t.length > MAX_HEADING * 2) return undefined;
   const norm = normalizeLabel(t);
   if (norm.length === 0 || norm.length > MAX_HEADING) return undefined;
   const numbering = leadingNumbering(norm);

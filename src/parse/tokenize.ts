@@ -3,6 +3,7 @@
 // line; table blocks (HTML, Word, PDF) give their grid cells directly.
 
 import type { Block, TableBlock } from '../ingest/types.ts';
+import { normalizeLabel } from '../model/labels.ts';
 import { scanCell, type CellOrigin } from './cells.ts';
 import { makeToken, type Token } from './tokens.ts';
 
@@ -65,6 +66,14 @@ export function splitFields(raw: string): string[] | null {
   return null;
 }
 
+/**
+ * Narrative prose: a line of ordinary length with a full stop and no cell separators. Table rows
+ * never end sentences; a whole document run into one line (tables and all) is longer than this.
+ */
+function isProse(raw: string): boolean {
+  return raw.length >= 40 && raw.length <= 1000 && raw.includes('。') && !raw.includes('\t') && !raw.includes('|');
+}
+
 function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
   const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
   if (isBlankText(raw)) {
@@ -78,6 +87,15 @@ function tokenizeLine(raw: string, blockIndex: number, line: number, page: numbe
       t.page = page;
       out.push(t);
     }
+    return;
+  }
+  if (isProse(raw)) {
+    // A sentence of the narrative: one text token. Its numbers are no table values, and
+    // scanning it character by character would be most of the tokenizer's work.
+    const t = makeToken('text', raw.trim(), blockIndex, line);
+    t.norm = normalizeLabel(t.raw);
+    t.page = page;
+    out.push(t);
     return;
   }
   if (isPageMarker(raw)) return;

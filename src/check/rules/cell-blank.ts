@@ -36,19 +36,22 @@ export const cellBlank: Rule = {
   },
   check({ report, format }) {
     const out = [];
-    for (const t of format.tables) {
-      for (const r of t.rows) {
-        const blanks = r.columns.map((c) => `${t.id}.${r.id}.${c.id}`).filter((a) => report.cells[a]?.status === 'blank');
-        if (!blanks.length) continue;
-        const parts = blanks.map((a) => {
-          const v = implied(report, format, a);
-          return `${cellName(format, a)}${v === null ? '' : `（按勾稽关系应为${formatNumber(v)}）`}`;
-        });
-        const line = report.cells[blanks[0]]?.line ?? null;
-        out.push(
-          diagnostic(this.meta, `${parts.join('、')}为空白；取值保持为空，没有按0处理${line ? `（第${line}行）` : ''}`, { cells: blanks, line }),
-        );
-      }
+    // Blank cells grouped by row, in table order.
+    const rows = new Map<string, string[]>();
+    for (const def of format.cells) {
+      if (report.cells[def.address]?.status !== 'blank') continue;
+      const key = `${def.table.id}.${def.row.id}`;
+      const list = rows.get(key);
+      if (list) list.push(def.address);
+      else rows.set(key, [def.address]);
+    }
+    for (const blanks of rows.values()) {
+      const parts = blanks.map((a) => {
+        const v = implied(report, format, a);
+        return `${cellName(format, a)}${v === null ? '' : `（按勾稽关系应为${formatNumber(v)}）`}`;
+      });
+      const line = report.cells[blanks[0]]?.line ?? null;
+      out.push(diagnostic(this.meta, `${parts.join('、')}为空白；取值保持为空，没有按0处理${line ? `（第${line}行）` : ''}`, { cells: blanks, line }));
     }
     return out;
   },

@@ -1,5 +1,5 @@
-import { cellName } from '../../model/names.ts';
-import { valueAt } from '../cells.ts';
+import { cellNameOf } from '../../model/names.ts';
+import { valueOf } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotANumber: Rule = {
@@ -12,10 +12,11 @@ export const cellNotANumber: Rule = {
   },
   check({ report, format }) {
     const out = [];
-    for (const a of format.addresses) {
-      const c = report.cells[a];
-      if (c?.status === 'read' && c.raw && valueAt(report, a) === null) {
-        out.push(diagnostic(this.meta, `${cellName(format, a)}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [a], line: c.line }));
+    for (const def of format.cells) {
+      const c = report.cells[def.address];
+      if (c?.status === 'read' && c.raw && valueOf(report, def) === null) {
+        const name = cellNameOf(def.table, def.row, def.column);
+        out.push(diagnostic(this.meta, `${name}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [def.address], line: c.line }));
       }
     }
     return out;

@@ -1,5 +1,5 @@
-import { cellName } from '../../model/names.ts';
-import { valueAt } from '../cells.ts';
+import { cellNameOf } from '../../model/names.ts';
+import { valueOf } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotInteger: Rule = {
@@ -12,12 +12,11 @@ export const cellNotInteger: Rule = {
   },
   check({ report, format }) {
     const out = [];
-    for (const a of format.addresses) {
-      const v = valueAt(report, a);
-      const def = format.cell(a)!;
+    for (const def of format.cells) {
+      const v = valueOf(report, def);
       if (typeof v === 'number' && !Number.isInteger(v) && def.column.type !== 'decimal') {
-        const line = report.cells[a]?.line ?? null;
-        out.push(diagnostic(this.meta, `${cellName(format, a)}为${v}，件数应为整数${line ? `（第${line}行）` : ''}`, { cells: [a], line }));
+        const line = report.cells[def.address]?.line ?? null;
+        out.push(diagnostic(this.meta, `${cellNameOf(def.table, def.row, def.column)}为${v}，件数应为整数${line ? `（第${line}行）` : ''}`, { cells: [def.address], line }));
       }
     }
     return out;
