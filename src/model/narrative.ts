@@ -8,6 +8,7 @@ const FILE = new URL('../../src/model/narrative.yaml', import.meta.url);
 export interface Claim {
   id: string;
   what: string;
+  keywords: string[];
   patterns: RegExp[];
   unless?: RegExp;
   accept: string[][];
@@ -22,7 +23,7 @@ export interface Contradiction {
 }
 
 interface Raw {
-  claims: { id: string; what: string; patterns: string[]; unless?: string; accept: string[][] }[];
+  claims: { id: string; what: string; keywords: string[]; patterns: string[]; unless?: string; accept: string[][] }[];
   contradictions: { id: string; says: string; patterns: string[]; unless?: string; when_positive: string[] }[];
 }
 
@@ -35,6 +36,7 @@ export function narrativeModel(): { claims: Claim[]; contradictions: Contradicti
       claims: raw.claims.map((c) => ({
         id: c.id,
         what: c.what,
+        keywords: c.keywords,
         patterns: c.patterns.map((p) => new RegExp(p, 'g')),
         unless: c.unless ? new RegExp(c.unless) : undefined,
         accept: c.accept,

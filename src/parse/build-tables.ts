@@ -67,6 +67,8 @@ interface CellInfo {
 interface TableInfo {
   cells: CellInfo[];
   byAddress: Map<string, CellInfo>;
+  /** Each row's cells, in column order. */
+  rowCells: Map<string, CellInfo[]>;
   types: Map<string, ColumnType>;
   equations: Equation[];
 }
@@ -86,9 +88,12 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
         types.set(address, c.type);
       }
     }
+    const rowCells = new Map<string, CellInfo[]>();
+    for (const c of cells) rowCells.set(c.rowId, [...(rowCells.get(c.rowId) ?? []), c]);
     info = {
       cells,
       byAddress: new Map(cells.map((c) => [c.address, c])),
+      rowCells,
       types,
       equations: format.equations.filter((eq) => eq.relation.table === table.id),
     };
@@ -130,11 +135,11 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       continue;
     }
 
-    const set = (address: string, value: number | null, prov: CellProvenance) => {
-      const c = info.byAddress.get(address)!;
+    const setCell = (c: CellInfo, value: number | null, prov: CellProvenance) => {
       values[c.rowId][c.colId] = value;
       provs[c.index] = prov;
     };
+    const set = (address: string, value: number | null, prov: CellProvenance) => setCell(info.byAddress.get(address)!, value, prov);
 
     const types = info.types;
     // Values read as printed; the solver needs them only when some row is ambiguous.
@@ -166,13 +171,16 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       } else if (ui.exact) {
         // Text that lost its separators and the next row's label: the next row's number may
         // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86").
-        const next = reading.units[reading.units.indexOf(u) + 1];
         const lastToken = ui.exact.tokens[ui.exact.tokens.length - 1];
-        const mayHoldNext = !!next && !next.found && !!lastToken && lastToken.kind === 'num' && lastToken.glued && lastToken.digits.length >= 2;
-        u.addresses.forEach((a, i) => {
+        const glued = !!lastToken && lastToken.kind === 'num' && lastToken.glued && lastToken.digits.length >= 2;
+        const next = glued ? reading.units[reading.units.indexOf(u) + 1] : undefined;
+        const mayHoldNext = !!next && !next.found;
+        const unitCells = u.rows.length === 1 ? info.rowCells.get(u.rows[0].id)! : u.rows.flatMap((r) => info.rowCells.get(r.id)!);
+        unitCells.forEach((ci, i) => {
+          const a = ci.address;
           const { value, prov } = fromToken(ui.exact!.tokens[i], u.line);
-          if (mayHoldNext && ui.exact!.tokens[i] === lastToken) {
-            set(a, value, { ...prov, status: 'reconstructed' });
+          if (mayHoldNext && next && lastToken && ui.exact!.tokens[i] === lastToken) {
+            setCell(ci, value, { ...prov, status: 'reconstructed' });
             out.diagnostics.push({
               rule: 'cell.reconstructed',
               severity: 'warning',
@@ -180,7 +188,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
               cells: [a],
               line: u.line || null,
             });
-          } else set(a, value, prov);
+          } else setCell(ci, value, prov);
         });
         exactUnits.push(ui);
       }

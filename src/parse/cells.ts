@@ -35,6 +35,14 @@ function asciiCode(c: number): number {
   return c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
 }
 
+function isPlainInteger(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function isNaCell(text: string): boolean {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false; // starts with a digit
@@ -65,6 +73,15 @@ export function setOrigin(t: Token, o: CellOrigin): void {
 export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
   const trimmed = cell.trim();
   if (!trimmed) return;
+  if (trimmed.length <= 15 && isPlainInteger(trimmed)) {
+    // The common case in tables: a cell that is one number ("0", "17225").
+    const t = makeToken('num', trimmed, o.block, o.line);
+    t.value = Number(trimmed);
+    t.digits = trimmed;
+    setOrigin(t, o);
+    out.push(t);
+    return;
+  }
   if (trimmed.length <= 5 && isNaCell(trimmed)) {
     const t = makeToken('na', trimmed, o.block, o.line);
     setOrigin(t, o);

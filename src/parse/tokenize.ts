@@ -18,8 +18,12 @@ const PAGE_MARKERS = [
 
 /** A page number or running footer line inside a table ("— 3 —", "第3页 共6页", "3/6"). */
 export function isPageMarker(line: string): boolean {
+  if (line.length > 48) return false;
   const t = line.trim();
   if (t.length > 24) return false;
+  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6).
+  const c0 = t.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || '-—–－_第共Pp'.includes(t[0]))) return false;
   if (PAGE_MARKERS[0].test(t)) return /[-—–－_]/.test(t);
   for (let i = 1; i < PAGE_MARKERS.length; i++) if (PAGE_MARKERS[i].test(t)) return true;
   return false;
@@ -66,39 +70,61 @@ export function splitFields(raw: string): string[] | null {
   return null;
 }
 
-/**
- * Narrative prose: a line of ordinary length with a full stop and no cell separators. Table rows
- * never end sentences; a whole document run into one line (tables and all) is longer than this.
- */
-function isProse(raw: string): boolean {
-  return raw.length >= 40 && raw.length <= 1000 && raw.includes('。') && !raw.includes('\t') && !raw.includes('|');
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 0x3000 || c === 0xa0 || c === 13 || c === 0x200b || c === 0xfeff;
 }
 
 function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
   const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
-  if (isBlankText(raw)) {
-    if (raw.includes('\t')) {
-      // "\t" or "\t " on its own line: an empty cell in a one-cell-per-line table.
-      const t = makeToken('blank', '', blockIndex, line);
-      t.page = page;
-      out.push(t);
+  // One pass over the line: where its content is and which separators it holds.
+  let first = -1;
+  let last = -1;
+  let tabs = 0;
+  let lastTab = -1;
+  let pipes = 0;
+  let period = false;
+  let spaces = 0;
+  let multiSpace = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 9) {
+      tabs++;
+      lastTab = i;
+      spaces = 0;
+    } else if (isSpaceCode(c)) {
+      spaces++;
     } else {
-      const t = makeToken('break', '', blockIndex, line);
-      t.page = page;
-      out.push(t);
+      if (first < 0) first = i;
+      else if (spaces >= 2 && c !== 13) multiSpace = true;
+      last = i;
+      spaces = 0;
+      if (c === 124) pipes++;
+      else if (c === 0x3002) period = true;
     }
+  }
+  if (first < 0) {
+    const t = makeToken(tabs > 0 ? 'blank' : 'break', '', blockIndex, line);
+    // "\t" or "\t " on its own line: an empty cell in a one-cell-per-line table.
+    t.page = page;
+    out.push(t);
     return;
   }
-  if (isProse(raw)) {
-    // A sentence of the narrative: one text token. Its numbers are no table values, and
-    // scanning it character by character would be most of the tokenizer's work.
-    const t = makeToken('text', raw.trim(), blockIndex, line);
+  if (period && tabs === 0 && pipes === 0 && raw.length >= 40 && raw.length <= 1000) {
+    // A sentence of the narrative (table rows never end sentences; a whole document run into
+    // one line is longer): one text token. Its numbers are no table values, and scanning it
+    // character by character would be most of the tokenizer's work.
+    const t = makeToken('text', raw.slice(first, last + 1), blockIndex, line);
     t.norm = normalizeLabel(t.raw);
     t.page = page;
     out.push(t);
     return;
   }
-  if (isPageMarker(raw)) return;
+  if (last - first < 24 && isPageMarker(raw)) return;
+  if (pipes < 2 && !multiSpace && (tabs === 0 || (tabs === 1 && lastTab < first))) {
+    // One cell (possibly indented by a tab): the common line of a one-cell-per-line table.
+    scanCell(raw.slice(first, last + 1), origin, out);
+    return;
+  }
   const fields = splitFields(raw);
   if (!fields || fields.length === 1) {
     scanCell(fields ? fields[0] : raw, origin, out);

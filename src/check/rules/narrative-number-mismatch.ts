@@ -24,6 +24,7 @@ export const narrativeNumberMismatch: Rule = {
     for (const s of sentences(report)) {
       if (!/\d/.test(s.text)) continue;
       for (const { claim, sums } of claims) {
+        if (!claim.keywords.some((k) => s.text.includes(k))) continue;
         if (claim.unless?.test(s.text)) continue;
         for (const re of claim.patterns) {
           re.lastIndex = 0;
