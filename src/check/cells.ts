@@ -1,7 +1,7 @@
 // Helpers for rules: reading values and statuses of cells by address, formatting numbers.
 
 import type { CellProvenance, Report } from '../interchange/types.ts';
-import type { CellDef } from '../model/types.ts';
+import type { CellDef, Format } from '../model/types.ts';
 
 const parts = new Map<string, [string, string, string]>();
 
@@ -15,9 +15,18 @@ export function splitAddress(address: string): [string, string, string] {
   return p;
 }
 
-/** Value of a model cell in a report (no address parsing). */
-export function valueOf(report: Report, cell: CellDef): number | null | undefined {
-  return report.tables[cell.table.id]?.[cell.row.id]?.[cell.column.id];
+/**
+ * A report's values and provenance in the order of `format.cells` (index = CellDef.index), read
+ * from the nested objects once per check: rules then look cells up by position.
+ */
+export function flatten(report: Report, format: Format): { values: (number | null | undefined)[]; provenance: (CellProvenance | undefined)[] } {
+  const values = new Array<number | null | undefined>(format.cells.length);
+  const provenance = new Array<CellProvenance | undefined>(format.cells.length);
+  for (const def of format.cells) {
+    values[def.index] = report.tables[def.table.id]?.[def.row.id]?.[def.column.id];
+    provenance[def.index] = report.cells[def.address];
+  }
+  return { values, provenance };
 }
 
 export function valueAt(report: Report, address: string): number | null | undefined {

@@ -3,6 +3,9 @@
 import type { Diagnostic, Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { rules } from './catalogue.ts';
+import { flatten } from './cells.ts';
+import type { RuleContext } from './rule.ts';
+import { sentences, type Sentence } from './sentences.ts';
 
 export { rules, rule } from './catalogue.ts';
 export type { Rule, RuleMeta } from './rule.ts';
@@ -12,10 +15,13 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** The check-stage diagnostics for a report (the parser's own diagnostics are not repeated). */
 export function checkReport(report: Report): Diagnostic[] {
   const format = getFormat(report.format);
+  const { values, provenance } = flatten(report, format);
+  let split: Sentence[] | undefined;
+  const ctx: RuleContext = { report, format, values, provenance, sentences: () => (split ??= sentences(report)) };
   const out: Diagnostic[] = [];
   for (const r of rules()) {
     if (!r.check) continue;
-    out.push(...r.check.call(r, { report, format }));
+    for (const d of r.check.call(r, ctx)) out.push(d);
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // reconstructed values) are raised by the parser while it reads the source; they are listed here
 // so the catalogue is complete.
 
-import type { Diagnostic, Report, Severity } from '../interchange/types.ts';
+import type { CellProvenance, Diagnostic, Report, Severity } from '../interchange/types.ts';
+import type { Sentence } from './sentences.ts';
 import type { Format } from '../model/types.ts';
 
 export interface RuleMeta {
@@ -20,6 +21,12 @@ export interface RuleMeta {
 export interface RuleContext {
   report: Report;
   format: Format;
+  /** The report's values by CellDef.index (read once per check). */
+  values: (number | null | undefined)[];
+  /** The report's cell provenance by CellDef.index. */
+  provenance: (CellProvenance | undefined)[];
+  /** The narrative split into sentences (computed on first use, once per check). */
+  sentences(): Sentence[];
 }
 
 export interface Rule {

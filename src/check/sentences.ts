@@ -20,13 +20,8 @@ function normalise(s: string): string {
   return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\u00a0]+/g, '');
 }
 
-const cache = new WeakMap<Report, Sentence[]>();
-
 export function sentences(report: Report): Sentence[] {
-  const cached = cache.get(report);
-  if (cached) return cached;
   const out: Sentence[] = [];
-  cache.set(report, out);
   for (const s of report.sections) {
     for (const ln of s.text.split('\n')) {
       for (const part of normalise(ln).split(/[。；;！!？?]/)) {

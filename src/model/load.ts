@@ -154,7 +154,7 @@ function compileFormat(file: string, raw: RawFormat): Format {
   const byTable = new Map(tables.map((t) => [t.id, t]));
   const cells = new Map<string, CellDef>();
   for (const t of tables) for (const r of t.rows) for (const c of r.columns) {
-    cells.set(`${t.id}.${r.id}.${c.id}`, { address: `${t.id}.${r.id}.${c.id}`, table: t, row: r, column: c });
+    cells.set(`${t.id}.${r.id}.${c.id}`, { address: `${t.id}.${r.id}.${c.id}`, index: cells.size, table: t, row: r, column: c });
   }
 
   const equation = (relation: RelationDef, key: string, left: string[], right: string[]): Equation => ({

@@ -104,6 +104,8 @@ export interface Equation {
 
 export interface CellDef {
   address: string;
+  /** Position in Format.cells. */
+  index: number;
   table: TableDef;
   row: RowDef;
   column: ColumnDef;

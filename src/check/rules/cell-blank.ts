@@ -34,12 +34,13 @@ export const cellBlank: Rule = {
     title: '单元格空白',
     description: '表格中应填数字的单元格留空（格式要求没有的填0）。取值保持为空，不会被当作0写入数据；提示中给出勾稽关系推算的值供核对。',
   },
-  check({ report, format }) {
+  check(ctx) {
+    const { report, format } = ctx;
     const out = [];
     // Blank cells grouped by row, in table order.
     const rows = new Map<string, string[]>();
     for (const def of format.cells) {
-      if (report.cells[def.address]?.status !== 'blank') continue;
+      if (ctx.provenance[def.index]?.status !== 'blank') continue;
       const key = `${def.table.id}.${def.row.id}`;
       const list = rows.get(key);
       if (list) list.push(def.address);

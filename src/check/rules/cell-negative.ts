@@ -1,5 +1,4 @@
 import { cellNameOf } from '../../model/names.ts';
-import { valueOf } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNegative: Rule = {
@@ -10,12 +9,12 @@ export const cellNegative: Rule = {
     title: '数值为负',
     description: '件数和金额不能为负数（2019年版表二的“本年增/减”除外）。',
   },
-  check({ report, format }) {
+  check({ format, values, provenance }) {
     const out = [];
     for (const def of format.cells) {
-      const v = valueOf(report, def);
+      const v = values[def.index];
       if (typeof v === 'number' && v < 0 && def.column.type !== 'signed_integer') {
-        const line = report.cells[def.address]?.line ?? null;
+        const line = provenance[def.index]?.line ?? null;
         out.push(diagnostic(this.meta, `${cellNameOf(def.table, def.row, def.column)}为负数（${v}）${line ? `（第${line}行）` : ''}`, { cells: [def.address], line }));
       }
     }

@@ -1,5 +1,4 @@
 import { cellNameOf } from '../../model/names.ts';
-import { valueOf } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotANumber: Rule = {
@@ -10,11 +9,11 @@ export const cellNotANumber: Rule = {
     title: '单元格不是数字',
     description: '应填数字的单元格里印的是文字（既不是数字，也不是“/”或空白）。取值为空，原文保留在来源中。',
   },
-  check({ report, format }) {
+  check({ format, values, provenance }) {
     const out = [];
     for (const def of format.cells) {
-      const c = report.cells[def.address];
-      if (c?.status === 'read' && c.raw && valueOf(report, def) === null) {
+      const c = provenance[def.index];
+      if (c?.status === 'read' && c.raw && values[def.index] === null) {
         const name = cellNameOf(def.table, def.row, def.column);
         out.push(diagnostic(this.meta, `${name}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [def.address], line: c.line }));
       }

@@ -1,5 +1,4 @@
 import { cellNameOf } from '../../model/names.ts';
-import { valueOf } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotInteger: Rule = {
@@ -10,12 +9,12 @@ export const cellNotInteger: Rule = {
     title: '件数不是整数',
     description: '件数、项数必须是整数；只有金额（如“本年收费金额（单位：万元）”）可以有小数。',
   },
-  check({ report, format }) {
+  check({ format, values, provenance }) {
     const out = [];
     for (const def of format.cells) {
-      const v = valueOf(report, def);
+      const v = values[def.index];
       if (typeof v === 'number' && !Number.isInteger(v) && def.column.type !== 'decimal') {
-        const line = report.cells[def.address]?.line ?? null;
+        const line = provenance[def.index]?.line ?? null;
         out.push(diagnostic(this.meta, `${cellNameOf(def.table, def.row, def.column)}为${v}，件数应为整数${line ? `（第${line}行）` : ''}`, { cells: [def.address], line }));
       }
     }

@@ -1,7 +1,7 @@
 import { narrativeModel } from '../../model/narrative.ts';
 import { asNumber, formatNumber, isMissing } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
-import { sentences, where } from '../sentences.ts';
+import { where } from '../sentences.ts';
 
 export const narrativeContradiction: Rule = {
   meta: {
@@ -11,10 +11,11 @@ export const narrativeContradiction: Rule = {
     title: '正文说法与表格矛盾',
     description: '正文说“未收到申请”“均获维持”“无行政复议、行政诉讼”，而表格显示有申请、有被纠正或未审结的案件、有复议诉讼。',
   },
-  check({ report }) {
+  check(ctx) {
+    const { report } = ctx;
     const out = [];
     const { contradictions } = narrativeModel();
-    const all = sentences(report);
+    const all = ctx.sentences();
     for (const c of contradictions) {
       if (c.whenPositive.some((a) => isMissing(report, a))) continue;
       const total = c.whenPositive.reduce((acc, a) => acc + asNumber(report, a), 0);

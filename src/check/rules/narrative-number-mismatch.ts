@@ -1,7 +1,7 @@
 import { narrativeModel } from '../../model/narrative.ts';
 import { asNumber, formatNumber, isMissing } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
-import { sentences, where } from '../sentences.ts';
+import { where } from '../sentences.ts';
 
 export const narrativeNumberMismatch: Rule = {
   meta: {
@@ -11,7 +11,8 @@ export const narrativeNumberMismatch: Rule = {
     title: '正文数字与表格不符',
     description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
   },
-  check({ report }) {
+  check(ctx) {
+    const { report } = ctx;
     const out = [];
     const seen = new Set<string>();
     // The sums each claim may refer to, leaving out sums over absent cells.
@@ -21,7 +22,7 @@ export const narrativeNumberMismatch: Rule = {
         return { claim, sums: usable.map((sum) => sum.reduce((acc, a) => acc + asNumber(report, a), 0)) };
       })
       .filter((c) => c.sums.length > 0);
-    for (const s of sentences(report)) {
+    for (const s of ctx.sentences()) {
       if (!/\d/.test(s.text)) continue;
       for (const { claim, sums } of claims) {
         if (!claim.keywords.some((k) => s.text.includes(k))) continue;

@@ -1,5 +1,5 @@
 import { diagnostic, type Rule } from '../rule.ts';
-import { sentences, where, type Sentence } from '../sentences.ts';
+import { where, type Sentence } from '../sentences.ts';
 
 const UNITS = '条件个篇次项场期';
 const TOTAL_RE = new RegExp(`(?:共|共计|总计|合计|累计)(?:有|发布|公开|收到|办理)?(\\d+)([${UNITS}])`);
@@ -12,9 +12,9 @@ export const narrativeSumMismatch: Rule = {
     title: '正文分项之和与总数不符',
     description: '正文写“共N条，其中……a条、b条……”，分项之和超过总数；或写“分别为”而分项之和不等于总数。',
   },
-  check({ report }) {
+  check(ctx) {
     const out = [];
-    const all = sentences(report);
+    const all = ctx.sentences();
     for (let i = 0; i < all.length; i++) {
       const s = all[i];
       const m = TOTAL_RE.exec(s.text);

@@ -6,7 +6,7 @@ import type { Diagnostic, Report } from '../../interchange/types.ts';
 import { formats } from '../../model/load.ts';
 import { columnName, rowName } from '../../model/names.ts';
 import type { CellDef, Equation, Format, RelationDef } from '../../model/types.ts';
-import { asNumber, firstLine, formatNumber, isMissing, shown, valueAt, valueOf } from '../cells.ts';
+import { asNumber, firstLine, formatNumber, isMissing, shown, valueAt } from '../cells.ts';
 import { diagnostic, type Rule, type RuleContext, type RuleMeta } from '../rule.ts';
 
 /** Above this many failing instances of one relation in a table, report them as one finding. */
@@ -44,16 +44,16 @@ function subject(format: Format, eq: Equation): string {
   return `${table.name}“${columnName(col)}”列`;
 }
 
-function sum(report: Report, side: CellDef[]): number {
+function sum(values: (number | null | undefined)[], side: CellDef[]): number {
   let s = 0;
-  for (const c of side) s += valueOf(report, c) ?? 0;
+  for (const c of side) s += values[c.index] ?? 0;
   return s;
 }
 
-function failing(report: Report, format: Format, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
+function failing({ report, format, values }: RuleContext, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
   const out: { eq: Equation; message: string; diff: number }[] = [];
   for (const eq of equationsOf(format, rel.id)) {
-    const diff = sum(report, eq.leftCells) - sum(report, eq.rightCells);
+    const diff = sum(values, eq.leftCells) - sum(values, eq.rightCells);
     if (Math.abs(diff) < 1e-6) continue;
     const all = [...eq.left, ...eq.right];
     // Absent tables and rows are reported once by the structure rules, not through every relation.
@@ -93,10 +93,11 @@ function relationRule(rel: RelationDef): Rule {
   };
   return {
     meta,
-    check({ report, format }: RuleContext): Diagnostic[] {
+    check(ctx: RuleContext): Diagnostic[] {
+      const { report, format } = ctx;
       const own = format.relations.find((r) => r.id === rel.id);
       if (!own) return [];
-      const fails = failing(report, format, own);
+      const fails = failing(ctx, own);
       if (fails.length < GROUP_AT) {
         return fails.map((f) =>
           diagnostic(meta, f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLine(report, [...f.eq.left, ...f.eq.right]) }),
