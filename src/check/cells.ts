@@ -1,7 +1,7 @@
 // Helpers for rules: reading values and statuses of cells by address, formatting numbers.
 
 import type { CellProvenance, Report } from '../interchange/types.ts';
-import type { CellDef, Format } from '../model/types.ts';
+import type { Format } from '../model/types.ts';
 
 const parts = new Map<string, [string, string, string]>();
 

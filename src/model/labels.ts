@@ -16,16 +16,16 @@ export function normalizeLabel(text: string): string {
     if (needsMapping(c)) break;
   }
   if (i === text.length) return text;
-  let out = text.slice(0, i);
+  // Copy the unchanged stretches whole; map only the characters that change.
+  let out = '';
+  let from = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (!needsMapping(c)) out += text[i];
-    else {
-      const mapped = mapChar(c);
-      if (mapped !== '') out += mapped;
-    }
+    if (!needsMapping(c)) continue;
+    out += text.slice(from, i) + mapChar(c);
+    from = i + 1;
   }
-  return out;
+  return out + text.slice(from);
 }
 
 /** Whether mapChar would change this code unit. */
