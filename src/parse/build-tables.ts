@@ -65,6 +65,8 @@ interface CellInfo {
 }
 
 interface TableInfo {
+  /** Per row, an object with the row's column ids set to null, cloned for each report. */
+  rowTemplates: [string, Record<string, number | null>][];
   cells: CellInfo[];
   byAddress: Map<string, CellInfo>;
   /** Each row's cells, in column order. */
@@ -91,6 +93,7 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
     const rowCells = new Map<string, CellInfo[]>();
     for (const c of cells) rowCells.set(c.rowId, [...(rowCells.get(c.rowId) ?? []), c]);
     info = {
+      rowTemplates: table.rows.map((r) => [r.id, Object.fromEntries(r.columns.map((c) => [c.id, null]))] as [string, Record<string, number | null>]),
       cells,
       byAddress: new Map(cells.map((c) => [c.address, c])),
       rowCells,
@@ -108,8 +111,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const table = reading.table;
     const info = tableInfo(format, table);
     const values: TableValues = {};
-    for (const row of table.rows) values[row.id] = {};
-    for (const c of info.cells) values[c.rowId][c.colId] = null;
+    for (const [rowId, template] of info.rowTemplates) values[rowId] = { ...template };
     out.tables[table.id] = values;
     // Provenance by cell position; written out in table order at the end, absent cells as missing.
     const provs: (CellProvenance | undefined)[] = new Array(info.cells.length);
