@@ -190,6 +190,9 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
               cells: [a],
               line: u.line || null,
             });
+          } else if (u.byOrder && prov.status === 'read') {
+            // placed by order (see read-tables.ts), reported there
+            setCell(ci, value, { ...prov, status: 'reconstructed' });
           } else setCell(ci, value, prov);
         });
         exactUnits.push(ui);

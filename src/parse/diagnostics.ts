@@ -18,10 +18,12 @@ export function labelVariantDiagnostic(table: TableDef, item: RowDef | ColumnDef
       ? table.rows.filter((r) => r.columns.some((c) => c.id === (item as ColumnDef).id)).map((r) => `${table.id}.${r.id}.${(item as ColumnDef).id}`)
       : [];
   const kind = hit.kind === 'fuzzy' ? '与规定写法不同（疑似错字或漏字）' : '是旧的或非规定的写法';
+  // A label interleaved with other text (a header repeated at a page break) is shown abridged.
+  const printed = hit.printed.length > item.label.length + 8 ? `${hit.printed.slice(0, 12)}…${hit.printed.slice(-8)}` : hit.printed;
   return {
     rule: 'structure.label_variant',
     severity: 'info',
-    message: `${table.name}${what}印作“${hit.printed}”，${kind}；规定写法为“${item.label}”（第${line}行）`,
+    message: `${table.name}${what}印作“${printed}”，${kind}；规定写法为“${item.label}”（第${line}行）`,
     cells,
     line,
   };

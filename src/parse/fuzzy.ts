@@ -8,7 +8,13 @@ export interface FuzzyHit {
   distance: number;
 }
 
-export function fuzzyFind(text: string, pattern: string, from: number, to: number, maxDistance: number): FuzzyHit | null {
+/**
+ * `free`, when given, marks characters that may be skipped inside a match at no cost: the pieces
+ * of other labels that text extraction interleaves with this one (a parent label printed beside
+ * it one line at a time, a table header repeated at a page break). A match may not stretch over
+ * more than three times the pattern's length.
+ */
+export function fuzzyFind(text: string, pattern: string, from: number, to: number, maxDistance: number, free?: Uint8Array): FuzzyHit | null {
   const m = pattern.length;
   if (m === 0 || to <= from) return null;
   // prev[i] = edit distance of pattern[0..i) against some suffix of text[from..j)
@@ -25,7 +31,7 @@ export function fuzzyFind(text: string, pattern: string, from: number, to: numbe
     startAt[0] = j + 1;
     for (let i = 1; i <= m; i++) {
       const sub = prev[i - 1] + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
-      const del = prev[i] + 1; // skip a text char
+      const del = prev[i] + (free && free[c] ? 0 : 1); // skip a text char
       const ins = cur[i - 1] + 1; // skip a pattern char
       let v = sub;
       let s = i - 1 === 0 ? j : prevStart[i - 1];
@@ -40,7 +46,7 @@ export function fuzzyFind(text: string, pattern: string, from: number, to: numbe
       cur[i] = v;
       startAt[i] = s;
     }
-    if (cur[m] <= maxDistance && (!best || cur[m] < best.distance)) {
+    if (cur[m] <= maxDistance && (!best || cur[m] < best.distance) && j + 1 - startAt[m] <= 3 * m) {
       best = { start: startAt[m], end: j + 1, distance: cur[m] };
     }
     [prev, cur] = [cur, prev];

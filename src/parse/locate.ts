@@ -82,21 +82,27 @@ export function findExact(stream: TextStream, item: Labelled, from: number, to: 
   return bestAt >= 0 ? hit(stream, bestAt, bestLen, bestOfficial ? 'official' : 'variant') : null;
 }
 
-/** Best approximate occurrence of the official label (or a variant) in [from, to). */
-export function findFuzzy(stream: TextStream, item: Labelled, from: number, to: number): LabelHit | null {
+/**
+ * Best approximate occurrence of the official label (or a variant) in [from, to). Characters in
+ * `free` (the table's other labels) may sit inside the match at no cost; a match that differs
+ * only by them is the label itself, interleaved by the extraction, not a misprint.
+ */
+export function findFuzzy(stream: TextStream, item: Labelled, from: number, to: number, free?: Uint8Array): LabelHit | null {
   let best: LabelHit | null = null;
   for (const key of item.keys) {
     const max = allowedDistance(key.text.length);
     if (max === 0) continue;
-    const f = fuzzyFind(stream.text, key.text, from, Math.min(to, from + 4000), max);
-    if (f && (!best || f.distance < best.distance)) best = hit(stream, f.start, f.end - f.start, 'fuzzy', f.distance);
+    const f = fuzzyFind(stream.text, key.text, from, Math.min(to, from + 4000), max, free);
+    if (f && (!best || f.distance < best.distance)) {
+      best = hit(stream, f.start, f.end - f.start, f.distance === 0 ? (key.official ? 'official' : 'variant') : 'fuzzy', f.distance);
+    }
   }
   return best;
 }
 
 /** Exact first, then (if allowed) the bare short label, then approximate. */
-export function findInWindow(stream: TextStream, item: Labelled, from: number, to: number): LabelHit | null {
-  return findExact(stream, item, from, to, true) ?? findFuzzy(stream, item, from, to);
+export function findInWindow(stream: TextStream, item: Labelled, from: number, to: number, free?: Uint8Array): LabelHit | null {
+  return findExact(stream, item, from, to, true) ?? findFuzzy(stream, item, from, to, free);
 }
 
 /**
@@ -105,7 +111,7 @@ export function findInWindow(stream: TextStream, item: Labelled, from: number, t
  * before it (then this one is probably absent or misprinted); pass 2 looks for the labels still
  * missing inside the window between their found neighbours, exactly and then approximately.
  */
-export function locateSequence(stream: TextStream, items: Labelled[], from: number, to: number): (LabelHit | null)[] {
+export function locateSequence(stream: TextStream, items: Labelled[], from: number, to: number, free?: Uint8Array): (LabelHit | null)[] {
   const hits: (LabelHit | null)[] = new Array(items.length).fill(null);
   let pos = from;
   for (let r = 0; r < items.length; r++) {
@@ -140,7 +146,7 @@ export function locateSequence(stream: TextStream, items: Labelled[], from: numb
       }
     }
     if (hi <= lo) continue;
-    hits[r] = findInWindow(stream, items[r], lo, hi);
+    hits[r] = findInWindow(stream, items[r], lo, hi, free);
   }
   return hits;
 }

@@ -31,6 +31,12 @@ export interface PrintedUnit {
   nextNumbering: string;
   /** The text ends inside this row (a cut-off file): its last number may be incomplete. */
   cutOff?: boolean;
+  /**
+   * The row's values were assigned to it by their order, not by where they were printed (its
+   * label was not recognised, or several labels were printed together before their numbers):
+   * its cells are marked reconstructed; the diagnostic says why.
+   */
+  byOrder?: boolean;
 }
 
 export interface TableReading {
@@ -53,26 +59,57 @@ interface Ctx {
 const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
 
 /** Normalised label keys of a table (rows, columns, groups, headers) for telling table text from other text. */
-const tableKeysCache = new WeakMap<TableDef, string[]>();
+const tableKeysCache = new WeakMap<TableDef, TableText>();
 
-function tableKeys(table: TableDef): string[] {
+/** What a table prints besides its numbers: its labels, and the characters they are made of. */
+interface TableText {
+  keys: string[];
+  /** Characters of all the table's labels. */
+  chars: Uint8Array;
+  /**
+   * Characters of the labels that carry no numbers (parent rows, headers, the note): pieces of
+   * them that extraction interleaves with a row's label may be skipped when matching it.
+   */
+  free: Uint8Array;
+}
+
+function tableKeys(table: TableDef): TableText {
   let cached = tableKeysCache.get(table);
   if (!cached) tableKeysCache.set(table, (cached = computeTableKeys(table)));
   return cached;
 }
 
-function computeTableKeys(table: TableDef): string[] {
+function computeTableKeys(table: TableDef): TableText {
   const keys = new Set<string>();
   const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
   table.rows.forEach(add);
   table.columns.forEach(add);
-  for (const s of table.structuralLabels) keys.add(normalizeLabel(s).replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
-  return [...keys].filter((k) => k.length > 0);
+  const chars = new Uint8Array(65536);
+  const free = new Uint8Array(65536);
+  for (const s of table.structuralLabels) {
+    const norm = normalizeLabel(s);
+    keys.add(norm.replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
+    for (let i = 0; i < norm.length; i++) free[norm.charCodeAt(i)] = 1;
+  }
+  const list = [...keys].filter((k) => k.length > 0);
+  for (const k of list) for (let i = 0; i < k.length; i++) chars[k.charCodeAt(i)] = 1;
+  for (let i = 0; i < 65536; i++) if (free[i]) chars[i] = 1;
+  return { keys: list, chars, free };
 }
 
-function isTableText(norm: string, keys: string[]): boolean {
-  for (const k of keys) if (k.includes(norm) || norm.includes(k)) return true;
-  return false;
+/**
+ * Is this text part of the table (a label, a piece of one, or header words run together such as
+ * 结果结果其他尚未), rather than the narrative around it?
+ */
+function isTableText(norm: string, text: TableText): boolean {
+  for (const k of text.keys) if (k.includes(norm) || norm.includes(k)) return true;
+  if (norm.length > 80) return false;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    // numbering and brackets around label pieces are part of the table too
+    if (!text.chars[c] && '()、.0123456789一二三四五六七八九十'.indexOf(norm[i]) < 0) return false;
+  }
+  return true;
 }
 
 const groupLabels = new WeakMap<GroupDef, Labelled>();
@@ -217,7 +254,7 @@ function unitFor(table: TableDef, rows: RowDef[], found: boolean, line: number, 
  * Value tokens from `from` onwards until text that is not part of the table (after at least one
  * value), or a long piece of foreign text before any value.
  */
-function trailingValues(tokens: Token[], from: number, limit: number, keys: string[]): { slots: Token[]; end: number } {
+function trailingValues(tokens: Token[], from: number, limit: number, keys: TableText): { slots: Token[]; end: number } {
   const slots: Token[] = [];
   let end = from - 1;
   for (let i = from; i < limit; i++) {
@@ -236,7 +273,7 @@ function trailingValues(tokens: Token[], from: number, limit: number, keys: stri
 }
 
 /** Words among a row's values (e.g. "未统计") that stand where a number should be. */
-function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Set<number>, keys: string[]): Token[] {
+function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Set<number>, keys: TableText): Token[] {
   if (slots.length < 2) return slots;
   const first = slots[0].index;
   const last = slots[slots.length - 1].index;
@@ -254,7 +291,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   const keys = tableKeys(table);
   const fromOffset = stream.offsetOf(start);
   const toOffset = stream.offsetOf(limit);
-  const hits = locateSequence(stream, table.rows, fromOffset, toOffset);
+  const hits = locateSequence(stream, table.rows, fromOffset, toOffset, keys.free);
   const foundIdx = hits.map((h, i) => (h ? i : -1)).filter((i) => i >= 0);
   if (foundIdx.length === 0) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
 
@@ -371,34 +408,48 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     readings[r].slots = withStrayWords(tokens, slots, labelTokens, keys);
   }
 
-  // Rows whose labels were not recognised but whose values sit between recognised neighbours:
-  // when a found row carries exactly the values of itself and the unrecognised rows next to it
-  // (after it, or before it when numbers are printed before their labels), share them out in
-  // order.
-  const byPosition = (r: number, from: number, to: number) => {
+  // Values whose rows can only be told by their order:
+  // - rows whose labels were not recognised, with values between recognised neighbours: a found
+  //   row carries exactly the values of itself and the unrecognised rows next to it (after it, or
+  //   before it when numbers are printed before their labels);
+  // - labels printed together, then all their numbers (pdftotext's default output): found rows
+  //   without values next to a found row that carries exactly the values of them all.
+  // Either way the values are shared out in order, and the rows are reported.
+  const valueCount = (r: number) => readings[r].slots.filter((t) => t.kind !== 'blank').length;
+  const byPosition = (r: number, from: number, to: number): boolean => {
     // Rows from..to (inclusive) share the values read for row r.
     const unit = readings[r];
     const values = unit.slots.filter((t) => t.kind !== 'blank');
     const widths = table.rows.slice(from, to + 1).map((x) => x.columns.length);
     const total = widths.reduce((a, b) => a + b, 0);
-    if (values.length !== total || unit.slots.length !== values.length || unit.addresses.length === total) return;
+    if (values.length !== total || unit.slots.length !== values.length || unit.addresses.length === total) return false;
     let at = 0;
+    const unrecognised: string[] = [];
+    const together: string[] = [];
     for (let j = from; j <= to; j++) {
       const target = readings[j];
       target.slots = values.slice(at, at + widths[j - from]);
       at += widths[j - from];
-      if (j !== r) {
+      target.byOrder = true;
+      if (!target.found) {
         target.found = true;
         target.line = target.slots[0]?.line ?? unit.line;
-        diagnostics.push({
-          rule: 'structure.label_variant',
-          severity: 'warning',
-          message: `${table.name}“${rowName(table.rows[j])}”行的标签未能识别，按位置读取了它的数值（第${target.line}行），请核对`,
-          cells: target.addresses,
-          line: target.line,
-        });
-      }
+        unrecognised.push(`“${rowName(table.rows[j])}”`);
+      } else together.push(`“${rowName(table.rows[j])}”`);
     }
+    const cells = table.rows.slice(from, to + 1).flatMap((x, j) => readings[from + j].addresses);
+    const line = readings[from].line || unit.line;
+    const why = unrecognised.length
+      ? `${unrecognised.join('、')}行的标签未能识别`
+      : `${together.join('、')}几行的标签印在一起、数值另起`;
+    diagnostics.push({
+      rule: 'cell.reconstructed',
+      severity: 'warning',
+      message: `${table.name}${why}，这些行的${total}个数按行的次序分配，请对照原文核实（第${line}行）`,
+      cells,
+      line,
+    });
+    return true;
   };
   for (let k = 0; k < foundIdx.length; k++) {
     const r = foundIdx[k];
@@ -409,6 +460,21 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       const nextFound = k + 1 < foundIdx.length ? foundIdx[k + 1] : table.rows.length;
       if (nextFound - r - 1 > 0) byPosition(r, r, nextFound - 1);
     }
+  }
+  // Labels printed together: a run of found rows without values, then (or, numbers first,
+  // before it) the one row that holds all their numbers.
+  for (let r = 0; r < table.rows.length; r++) {
+    if (!readings[r].found || readings[r].byOrder || readings[r].slots.length !== 0) continue;
+    let end = r;
+    while (end + 1 < table.rows.length && readings[end + 1].found && !readings[end + 1].byOrder && readings[end + 1].slots.length === 0) end++;
+    const holder = orientation === 'before' && !units ? r - 1 : end + 1;
+    if (holder < 0 || holder >= table.rows.length || !readings[holder].found || readings[holder].byOrder || valueCount(holder) === 0) {
+      r = end;
+      continue;
+    }
+    if (holder > end) byPosition(holder, r, holder);
+    else byPosition(holder, holder, end);
+    r = end;
   }
 
   return { table, found: true, start: Math.min(start, firstTok), end: regionEnd, units: readings, diagnostics };
