@@ -16,8 +16,14 @@ export function where(s: Sentence): string {
   return s.title ? `“${s.title}”中写道` : '正文开头写道';
 }
 
+const FULL_DIGIT = /[\uff10-\uff19]/;
+const SPACE = /[\s\u3000\u00a0]/;
+
 function normalise(s: string): string {
-  return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\u00a0]+/g, '');
+  let t = s;
+  if (FULL_DIGIT.test(t)) t = t.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (SPACE.test(t)) t = t.replace(/[\s\u3000\u00a0]+/g, '');
+  return t;
 }
 
 export function sentences(report: Report): Sentence[] {

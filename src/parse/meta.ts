@@ -116,12 +116,14 @@ export function agencyFromTitle(title: string): string | null {
   return null;
 }
 
+const WIDE_SPACE = /[\t\u00a0\u3000]/;
+
 function nonEmptyLines(blocks: Block[], skip: (b: number) => boolean): Line[] {
   const out: Line[] = [];
   for (let b = 0; b < blocks.length; b++) {
     const blk = blocks[b];
     if (blk.type !== 'paragraph' || skip(b)) continue;
-    const text = blk.text.replace(/[\t\u00a0\u3000]+/g, ' ').trim();
+    const text = (WIDE_SPACE.test(blk.text) ? blk.text.replace(/[\t\u00a0\u3000]+/g, ' ') : blk.text).trim();
     if (text) out.push({ block: b, line: blk.line ?? b + 1, text });
   }
   return out;

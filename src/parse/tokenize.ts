@@ -21,9 +21,11 @@ export function isPageMarker(line: string): boolean {
   if (line.length > 48) return false;
   const t = line.trim();
   if (t.length > 24) return false;
-  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6).
+  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6); a bare number is a value.
   const c0 = t.charCodeAt(0);
-  if (!((c0 >= 48 && c0 <= 57) || '-—–－_第共Pp'.includes(t[0]))) return false;
+  if (c0 >= 48 && c0 <= 57) {
+    if (!t.includes('/')) return false;
+  } else if (!'-—–－_第共Pp'.includes(t[0])) return false;
   if (PAGE_MARKERS[0].test(t)) return /[-—–－_]/.test(t);
   for (let i = 1; i < PAGE_MARKERS.length; i++) if (PAGE_MARKERS[i].test(t)) return true;
   return false;

@@ -1,7 +1,23 @@
-import { narrativeModel } from '../../model/narrative.ts';
-import { asNumber, formatNumber, isMissing } from '../cells.ts';
+import { narrativeModel, type Claim } from '../../model/narrative.ts';
+import type { CellDef, Format } from '../../model/types.ts';
+import { formatNumber } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 import { where } from '../sentences.ts';
+
+const byFormat = new WeakMap<Format, { claim: Claim; sums: CellDef[][] }[]>();
+
+/** Each claim with its accepted sums as model cells (sums naming cells the format lacks are left out). */
+function claimCells(format: Format): { claim: Claim; sums: CellDef[][] }[] {
+  let list = byFormat.get(format);
+  if (!list) {
+    list = narrativeModel().claims.map((claim) => ({
+      claim,
+      sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
+    }));
+    byFormat.set(format, list);
+  }
+  return list;
+}
 
 export const narrativeNumberMismatch: Rule = {
   meta: {
@@ -12,14 +28,13 @@ export const narrativeNumberMismatch: Rule = {
     description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
   },
   check(ctx) {
-    const { report } = ctx;
     const out = [];
     const seen = new Set<string>();
     // The sums each claim may refer to, leaving out sums over absent cells.
-    const claims = narrativeModel()
-      .claims.map((claim) => {
-        const usable = claim.accept.filter((sum) => !sum.some((a) => isMissing(report, a)));
-        return { claim, sums: usable.map((sum) => sum.reduce((acc, a) => acc + asNumber(report, a), 0)) };
+    const claims = claimCells(ctx.format)
+      .map(({ claim, sums: cellSums }) => {
+        const usable = cellSums.filter((sum) => !sum.some((c) => ctx.provenance[c.index]?.status === 'missing'));
+        return { claim, sums: usable.map((sum) => sum.reduce((acc, c) => acc + (ctx.values[c.index] ?? 0), 0)) };
       })
       .filter((c) => c.sums.length > 0);
     for (const s of ctx.sentences()) {
