@@ -3,6 +3,7 @@
 // cells or pages ("结果\n纠正", one character per line) is found like an unbroken one.
 
 import { stripNumbering } from '../model/labels.ts';
+import { lastAtMost } from '../util/sorted.ts';
 import type { Token } from './tokens.ts';
 
 export interface StreamMatch {
@@ -59,15 +60,7 @@ export class TextStream {
 
   /** Index of the text token that holds stream offset `offset`. */
   tokenAt(offset: number): number {
-    const starts = this.textStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.textTokens[lo] ?? 0;
+    return this.textTokens[lastAtMost(this.textStarts, offset)] ?? 0;
   }
 
   match(offset: number, length: number): StreamMatch {
@@ -92,16 +85,8 @@ export class TextStream {
 
   /** Position (among text tokens) of the text token holding stream offset `offset`, or -1. */
   private textIndex(offset: number): number {
-    const starts = this.textStarts;
-    if (starts.length === 0 || offset < 0 || offset >= this.text.length) return -1;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    if (this.textStarts.length === 0 || offset < 0 || offset >= this.text.length) return -1;
+    return lastAtMost(this.textStarts, offset);
   }
 
   /** First occurrence of `key` starting in [from, to), or -1. */

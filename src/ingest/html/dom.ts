@@ -8,6 +8,7 @@
 
 import { Parser, type Handler } from 'htmlparser2';
 import { IngestError } from '../errors.ts';
+import { lastAtMost } from '../../util/sorted.ts';
 
 export interface Element {
   type: 'tag';
@@ -111,13 +112,6 @@ export function lineIndex(text: string): (offset: number | null | undefined) => 
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
     if (offset === null || offset === undefined || offset < 0) return 0;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtMost(starts, offset) + 1;
   };
 }

@@ -5,6 +5,7 @@
 
 import { overlap, round2, type Box } from './geometry.ts';
 import type { Ruling } from './rulings.ts';
+import { lastAtMost } from '../../util/sorted.ts';
 
 export interface GridCell {
   /** 0-based first row and column in the grid. */
@@ -223,12 +224,5 @@ export function findGrids(rulings: Ruling[]): Grid[] {
 /** Index of the interval of `bounds` (sorted) that holds v, or -1 outside. */
 export function intervalOf(bounds: number[], v: number): number {
   if (v < bounds[0] || v > bounds[bounds.length - 1]) return -1;
-  let lo = 0;
-  let hi = bounds.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bounds[mid] <= v) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lastAtMost(bounds, v, bounds.length - 2);
 }
