@@ -241,6 +241,16 @@ describe('正文与表格', () => {
     assert.equal(byRule(r, 'fees.statement').length, 0);
   });
 
+  it('active.fee_unit：正文以“元”写出与表中相同的数', () => {
+    const r = setCell(baseReport(), 'active.admin_fees.amount_wan', 3500);
+    sectionText(r, 'active', '全年行政事业性收费3500元，均按标准收取。');
+    const d = byRule(r, 'active.fee_unit');
+    assert.equal(d.length, 1);
+    assert.match(d[0].message, /应为0\.35万元/);
+    sectionText(r, 'active', '全年行政事业性收费3500万元。');
+    assert.equal(byRule(r, 'active.fee_unit').length, 0);
+  });
+
   it('active.fee_unit：收费金额大得不合常理', () => {
     const r = setCell(baseReport(), 'active.admin_fees.amount_wan', 2_500_000);
     assert.equal(byRule(r, 'active.fee_unit').length, 1);
@@ -265,5 +275,29 @@ describe('timeliness.late', () => {
     assert.equal(byRule(r, 'timeliness.late').length, 0);
     r.published = '2024-04-01';
     assert.equal(byRule(r, 'timeliness.late').length, 1);
+  });
+});
+
+describe('诊断与规则目录一致', () => {
+  it('解析和核查产生的每条诊断都有目录中的规则编号和该规则的级别', async () => {
+    const { parseFile } = await import('../src/index.ts');
+    const { seedFiles, SEEDS_DIR } = await import('./support/seeds.ts');
+    const { readdirSync } = await import('node:fs');
+    const fixtures = new URL('./fixtures/text/', import.meta.url).pathname;
+    const files = [
+      ...seedFiles().map((f) => `${SEEDS_DIR}/${f}`),
+      ...readdirSync(fixtures).map((f) => `${fixtures}${f}`),
+    ];
+    const severity = new Map(rules().map((r) => [r.meta.id, r.meta.severity]));
+    let seen = 0;
+    for (const f of files) {
+      const r = await parseFile(f);
+      for (const d of r.diagnostics) {
+        seen++;
+        assert.ok(severity.has(d.rule), `${f}: 未登记的规则 ${d.rule}`);
+        assert.equal(d.severity, severity.get(d.rule), `${f}: ${d.rule} 的级别`);
+      }
+    }
+    assert.ok(seen > 10);
   });
 });
