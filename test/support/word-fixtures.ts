@@ -23,6 +23,18 @@ export interface Expected {
 
 export const FIXTURES = resolve(ROOT, 'test/fixtures');
 
+/** A Word fixture read as its expectation says: facts, parts, every cell, and no error. */
+export function assertFixtureReport(report: Report, e: Expected, kind: 'docx' | 'doc'): void {
+  assert.equal(report.source.kind, kind);
+  assert.equal(report.agency, e.agency);
+  assert.equal(report.year, e.year);
+  assert.equal(report.format, e.format);
+  assert.equal(report.published, e.published);
+  assert.deepEqual(new Set(report.sections.map((s) => s.id).filter(Boolean)), new Set(e.sections));
+  assertTables(report, e);
+  assert.deepEqual(report.diagnostics.filter((d) => d.severity === 'error'), []);
+}
+
 /** Word files of one kind with their expectations, sorted by name. */
 export function wordFixtures(kind: 'docx' | 'doc'): { file: string; expected: Expected }[] {
   const dir = resolve(FIXTURES, kind);
