@@ -33,6 +33,7 @@ export const activeFeeUnit: Rule = {
       }
       // The narrative gives the same number in 元: the table holds yuan under a 万元 header.
       for (const s of ctx.sentences()) {
+        if (!s.text.includes('收费') || !s.text.includes('元')) continue;
         YUAN.lastIndex = 0;
         const m = [...s.text.matchAll(YUAN)].find((x) => Number(x[1]) === v && x[0].slice(-2) !== '万元');
         if (!m) continue;
