@@ -54,6 +54,7 @@ export interface TableReading {
 interface Ctx {
   tokens: Token[];
   stream: TextStream;
+  format: Format;
 }
 
 const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
@@ -182,6 +183,37 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
     return start;
   }
   return -1;
+}
+
+/**
+ * How many of the table's relations a reading breaks, among those whose cells it reads fully
+ * (rows printed with exactly their count of numbers).
+ */
+function relationViolations(format: Format, table: TableDef, rows: { row: RowDef; slots: Token[] }[]): number {
+  const known = new Map<string, number[]>();
+  for (const { row, slots } of rows) {
+    const values = slots.filter((t) => t.kind !== 'blank');
+    if (values.length === row.columns.length && values.every((t) => t.kind === 'num')) known.set(row.id, values.map((t) => t.value));
+  }
+  let broken = 0;
+  for (const eq of format.equations) {
+    if (eq.relation.table !== table.id) continue;
+    let sum = 0;
+    let complete = true;
+    for (const [cells, sign] of [[eq.leftCells, 1], [eq.rightCells, -1]] as const) {
+      for (const c of cells) {
+        const v = known.get(c.row.id)?.[c.row.columns.indexOf(c.column)];
+        if (v === undefined) {
+          complete = false;
+          break;
+        }
+        sum += sign * v;
+      }
+      if (!complete) break;
+    }
+    if (complete && Math.abs(sum) > 1e-9) broken++;
+  }
+  return broken;
 }
 
 /** Row units: token ranges between printed-row boundaries, when the layout shows them. */
@@ -364,6 +396,16 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     else if (scoreBefore === scoreAfter && scoreAfter > 0) {
       if (orphansIfAfter > orphansIfBefore) orientation = 'before';
       else undecided = orphansIfAfter === orphansIfBefore && orphansIfAfter > 0;
+    }
+    if (!undecided && Math.abs(scoreBefore - scoreAfter) <= 1) {
+      // The counts hardly tell the readings apart (a row whose label was lost, a cut-off table):
+      // the relations do. A reading that shifts rows against their labels breaks the column sums.
+      const read = (side: 'after' | 'before') =>
+        foundIdx.map((r, k) => ({ row: table.rows[r], slots: side === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]] }));
+      const vAfter = relationViolations(ctx.format, table, read('after'));
+      const vBefore = relationViolations(ctx.format, table, read('before'));
+      if (orientation === 'before' && vBefore > vAfter) orientation = 'after';
+      else if (orientation === 'after' && vAfter > vBefore && scoreBefore >= scoreAfter) orientation = 'before';
     }
     if (undecided) {
       const line = tokens[hits[foundIdx[0]]!.start].line;
@@ -571,7 +613,7 @@ function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: num
 
 /** Read all tables of `format` from the tokens. */
 export function readTables(tokens: Token[], stream: TextStream, format: Format): TableReading[] {
-  const ctx: Ctx = { tokens, stream };
+  const ctx: Ctx = { tokens, stream, format };
   const anchors = format.tables.map((t) => ({ table: t, offset: anchorOffset(ctx, t) }));
   const located = anchors.filter((a) => a.offset >= 0).sort((a, b) => a.offset - b.offset);
   const readings = format.tables.map((table) => {
