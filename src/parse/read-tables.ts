@@ -186,8 +186,9 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
 }
 
 /**
- * How many of the table's relations a reading breaks, among those whose cells it reads fully
- * (rows printed with exactly their count of numbers).
+ * How many of the table's column relations a reading breaks, among those whose cells it reads
+ * fully (rows printed with exactly their count of numbers). Row relations say nothing here: a
+ * row shifted whole against the labels still sums up.
  */
 function relationViolations(format: Format, table: TableDef, rows: { row: RowDef; slots: Token[] }[]): number {
   const known = new Map<string, number[]>();
@@ -197,7 +198,7 @@ function relationViolations(format: Format, table: TableDef, rows: { row: RowDef
   }
   let broken = 0;
   for (const eq of format.equations) {
-    if (eq.relation.table !== table.id) continue;
+    if (eq.relation.table !== table.id || eq.relation.each !== 'column') continue;
     let sum = 0;
     let complete = true;
     for (const [cells, sign] of [[eq.leftCells, 1], [eq.rightCells, -1]] as const) {
@@ -397,15 +398,17 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       if (orphansIfAfter > orphansIfBefore) orientation = 'before';
       else undecided = orphansIfAfter === orphansIfBefore && orphansIfAfter > 0;
     }
-    if (!undecided && Math.abs(scoreBefore - scoreAfter) <= 1) {
+    if (Math.abs(scoreBefore - scoreAfter) <= 1) {
       // The counts hardly tell the readings apart (a row whose label was lost, a cut-off table):
-      // the relations do. A reading that shifts rows against their labels breaks the column sums.
+      // the relations may. A reading that shifts rows against their labels breaks column sums.
       const read = (side: 'after' | 'before') =>
         foundIdx.map((r, k) => ({ row: table.rows[r], slots: side === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]] }));
       const vAfter = relationViolations(ctx.format, table, read('after'));
       const vBefore = relationViolations(ctx.format, table, read('before'));
-      if (orientation === 'before' && vBefore > vAfter) orientation = 'after';
-      else if (orientation === 'after' && vAfter > vBefore && scoreBefore >= scoreAfter) orientation = 'before';
+      if (vAfter !== vBefore) {
+        orientation = vAfter < vBefore ? 'after' : 'before';
+        undecided = false;
+      }
     }
     if (undecided) {
       const line = tokens[hits[foundIdx[0]]!.start].line;
