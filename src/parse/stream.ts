@@ -15,6 +15,9 @@ export interface StreamMatch {
   end: number;
 }
 
+/** Stands in the stream for a narrative sentence. */
+const PROSE_MARK = '\u0001';
+
 export class TextStream {
   readonly text: string;
   /** For every token index, the stream offset where that token's text begins (or would begin). */
@@ -34,7 +37,11 @@ export class TextStream {
     for (let i = 0; i < tokens.length; i++) {
       tokenOffset[i] = offset;
       const t = tokens[i];
-      if (t.kind === 'text') {
+      if (t.kind === 'text' && t.prose) {
+        // Narrative sentences hold no table labels: left out, with a mark no label can cross.
+        parts.push(PROSE_MARK);
+        offset += 1;
+      } else if (t.kind === 'text') {
         textTokens.push(i);
         textStarts.push(offset);
         parts.push(t.norm);

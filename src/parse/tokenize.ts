@@ -117,6 +117,7 @@ function tokenizeLine(raw: string, blockIndex: number, line: number, page: numbe
     // character by character would be most of the tokenizer's work.
     const t = makeToken('text', raw.slice(first, last + 1), blockIndex, line);
     t.norm = normalizeLabel(t.raw);
+    t.prose = true;
     t.page = page;
     out.push(t);
     return;

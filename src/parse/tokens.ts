@@ -25,6 +25,8 @@ export interface Token {
   structural: boolean;
   /** Break: the end of a printed row (a table row, or a line with several cells). Otherwise a blank line. */
   strong: boolean;
+  /** Text: a whole sentence of the narrative (no table label is looked for in it). */
+  prose: boolean;
   /** Index of the source block. */
   block: number;
   /** Source line (text sources) or paragraph number; 0 when unknown. */
@@ -48,6 +50,7 @@ export function makeToken(kind: TokenKind, raw: string, block: number, line: num
     decimal: false,
     structural: false,
     strong: false,
+    prose: false,
     block,
     line,
     page: 0,
