@@ -6,10 +6,11 @@ import { describe, it } from 'node:test';
 import { decodeXml, parseXml, type Attrs } from '../src/ingest/docx/xml.ts';
 import { IngestError } from '../src/ingest/errors.ts';
 
-function events(xml: string, attrsOf?: string[]): string[] {
+function events(xml: string, attrsOf?: string[], opaque?: string[]): string[] {
   const out: string[] = [];
   parseXml(decodeXml(new TextEncoder().encode(xml), 'word/document.xml', 't.docx'), {
     attrsOf: attrsOf ? new Set(attrsOf) : undefined,
+    opaque: opaque ? new Set(opaque) : undefined,
     open: (name: string, a: Attrs) => out.push(`<${name}${Object.entries(a).map(([k, v]) => ` ${k}=${v}`).join('')}>`),
     close: (name: string) => out.push(`</${name}>`),
     text: (t: string) => out.push(t),
@@ -41,6 +42,17 @@ describe('Word XML 扫描', () => {
   it('别的命名空间前缀统一为 w:', () => {
     const ev = events(`<x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:p><x:t x:space="1">字</x:t></x:p></x:document>`, ['w:t']);
     assert.deepEqual(ev.slice(1, 5), ['<w:p>', '<w:t w:space=1>', '字', '</w:t>']);
+  });
+
+  it('不读内容的元素整体跳过；含有同名元素（修订记录）时照常逐个读', () => {
+    const borders = `<w:tc><w:tcPr><w:tcBorders><w:top w:val="single"/><w:left/></w:tcBorders></w:tcPr><w:p><w:t>7</w:t></w:p></w:tc>`;
+    assert.deepEqual(events(`<w:document ${W}>${borders}</w:document>`, [], ['w:tcBorders']).slice(1), [
+      '<w:tc>', '<w:tcPr>', '<w:tcBorders>', '</w:tcBorders>', '</w:tcPr>', '<w:p>', '<w:t>', '7', '</w:t>', '</w:p>', '</w:tc>', '</w:document>',
+    ]);
+    const nested = `<w:tblPr><w:tblW/><w:tblPrChange><w:tblPr><w:jc/></w:tblPr></w:tblPrChange></w:tblPr><w:tr/>`;
+    assert.deepEqual(events(`<w:document ${W}>${nested}</w:document>`, [], ['w:tblPr']).slice(1), [
+      '<w:tblPr>', '<w:tblW>', '</w:tblW>', '<w:tblPrChange>', '<w:tblPr>', '</w:tblPr>', '</w:tblPrChange>', '</w:tblPr>', '<w:tr>', '</w:tr>', '</w:document>',
+    ]);
   });
 
   it('DTD 与实体声明被拒绝（实体膨胀）', () => {

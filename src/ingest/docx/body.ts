@@ -56,6 +56,11 @@ const WITH_ATTRS = new Set([
   'w:gridBefore', 'w:gridSpan', 'w:vMerge', 'w:hMerge',
 ]);
 
+/** Elements the reader reads nothing in (borders, margins, table-wide properties): jumped over. */
+const OPAQUE = new Set([
+  'w:tblPr', 'w:tblGrid', 'w:tblPrEx', 'w:tcBorders', 'w:tblBorders', 'w:pBdr', 'w:tcMar', 'w:tblCellMar', 'w:tabs',
+]);
+
 /** Fields whose shown result repeats other text of the document. */
 const REPEATING_FIELD = /^\s*(TOC|INDEX|TOA)\b/i;
 
@@ -284,8 +289,10 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
 
   parseXml(xml, {
     attrsOf: WITH_ATTRS,
+    opaque: OPAQUE,
     open,
     close,
+    wantsText: () => skip === 0 && (inText || inInstr),
     text(s) {
       if (skip) return;
       if (inText) emit(s);

@@ -61,9 +61,17 @@ export type Attrs = Record<string, string>;
 export interface XmlHandler {
   /** Elements whose attributes the handler reads; the others are opened without (faster). */
   attrsOf?: ReadonlySet<string>;
+  /**
+   * Elements whose content the handler never reads and that never contain themselves (borders,
+   * table properties): the scanner jumps to their end tag; the handler sees them open and close
+   * empty.
+   */
+  opaque?: ReadonlySet<string>;
   open(name: string, attrs: Attrs): void;
   close(name: string): void;
   text?(text: string): void;
+  /** Whether the text at this point would be used; text is decoded only when it is (default: always). */
+  wantsText?(): boolean;
 }
 
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
@@ -117,6 +125,10 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
   const str = bytes ? (start: number, end: number) => bytes.toString('utf8', start, end) : (start: number, end: number) => xml.slice(start, end);
   const wanted = handler.attrsOf;
   const onText = handler.text ? handler.text.bind(handler) : null;
+  const wantsText = handler.wantsText ? handler.wantsText.bind(handler) : null;
+  const opaque = handler.opaque;
+  /** Names of the elements open, innermost last. */
+  const openNames: string[] = [];
   let rename: ((name: string) => string) | null = null;
   let first = true;
 
@@ -135,7 +147,7 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
 
   let i = xml.indexOf('<');
   if (i < 0) i = n;
-  if (onText && i > 0) onText(decodeEntities(str(0, i)));
+  if (onText && i > 0 && (!wantsText || wantsText())) onText(decodeEntities(str(0, i)));
   while (i < n) {
     const c1 = xml.charCodeAt(i + 1);
     let next: number;
@@ -146,7 +158,7 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
       } else if (xml.startsWith('<![CDATA[', i)) {
         const e = xml.indexOf(']]>', i + 9);
         const end = e < 0 ? n : e;
-        if (onText && end > i + 9) onText(str(i + 9, end));
+        if (onText && end > i + 9 && (!wantsText || wantsText())) onText(str(i + 9, end));
         next = e < 0 ? n : e + 3;
       } else {
         const e = xml.indexOf('>', i);
@@ -158,8 +170,10 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
     } else if (c1 === 47 /* / */) {
       const e = xml.indexOf('>', i + 2);
       const end = e < 0 ? n : e;
-      const name = xml.slice(i + 2, end).trim();
-      handler.close(rename ? rename(name) : name);
+      // Word parts are well formed: the element closed is the one open (its name is not sliced
+      // out again). A stray end tag of malformed input closes nothing.
+      const name = openNames.length ? openNames.pop()! : null;
+      if (name !== null) handler.close(name);
       next = end + 1;
     } else {
       // An opening tag: its name, then its end ('>' outside quotes).
@@ -195,13 +209,23 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
         attrs = renamed;
       }
       handler.open(name, attrs);
-      if (selfClosing) handler.close(name);
       next = k + 1;
+      if (selfClosing) handler.close(name);
+      else if (opaque && opaque.has(name)) {
+        // Content nobody reads: straight to the end tag (the raw name, whatever the prefix),
+        // unless the element holds another of its kind (a revision record of it) before that.
+        const e = xml.indexOf(`</${tag}>`, next);
+        // (Searched backwards from the end tag: the scan stops at this element's own start.)
+        if (e >= 0 && xml.lastIndexOf(`<${tag}`, e) === i) {
+          handler.close(name);
+          next = e + tag.length + 3;
+        } else openNames.push(name);
+      } else openNames.push(name);
     }
     // Text up to the next tag.
     let lt = xml.indexOf('<', next);
     if (lt < 0) lt = n;
-    if (onText && lt > next) onText(decodeEntities(str(next, lt)));
+    if (onText && lt > next && (!wantsText || wantsText())) onText(decodeEntities(str(next, lt)));
     i = lt;
   }
 }
