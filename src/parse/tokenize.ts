@@ -163,11 +163,13 @@ function tokenizeLine(raw: string, blockIndex: number, line: number, page: numbe
 
 function tokenizeTable(block: TableBlock, blockIndex: number, out: Token[]): void {
   for (const cells of block.rows) {
+    // A cell's lines joined with spaces (a cell's paragraphs are one printed cell).
+    const texts = cells.map((c) => (c.text.includes('\n') ? c.text.replace(/\s*\n\s*/g, ' ') : c.text));
     // In a real grid, empty cells left of the row's last text cell are layout; after it, values.
     let lastText = -1;
-    for (let i = 0; i < cells.length; i++) {
-      const t = cells[i].text.trim();
-      if (t && !looksNumericField(t)) lastText = i;
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i].trim();
+      if (t && !isDigitsOnly(t) && !looksNumericField(t)) lastText = i;
     }
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
@@ -179,7 +181,7 @@ function tokenizeTable(block: TableBlock, blockIndex: number, out: Token[]): voi
         row: cell.row + 1,
         col: cell.col + 1,
       };
-      if (isBlankText(cell.text.replace(/\n/g, ' '))) {
+      if (isBlankText(texts[i])) {
         const t = makeToken('blank', '', blockIndex, origin.line);
         t.page = origin.page;
         t.table = origin.table;
@@ -188,7 +190,7 @@ function tokenizeTable(block: TableBlock, blockIndex: number, out: Token[]): voi
         t.structural = i < lastText;
         out.push(t);
       } else {
-        scanCell(cell.text.replace(/\s*\n\s*/g, ' '), origin, out);
+        scanCell(texts[i], origin, out);
       }
     }
     const br = makeToken('break', '', blockIndex, cells[0]?.line ?? 0);
@@ -196,6 +198,15 @@ function tokenizeTable(block: TableBlock, blockIndex: number, out: Token[]): voi
     br.table = block.table;
     out.push(br);
   }
+}
+
+/** ASCII digits only (the common table cell; no pattern needed to call it a number). */
+function isDigitsOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** All tokens of a document, in reading order. */
