@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark section in turn, on one core (this thread), with the machine's
-// Node version. A section is a module under bench/ exporting a function that returns the lines
+// Node version, measuring the built package (bench/subject.ts). A section is a module under bench/ exporting a function that returns the lines
 // to print; add one by adding an entry to SECTIONS.
 //
 //   npm run bench                    all sections
@@ -32,7 +32,9 @@ if (args.length && chosen.length === 0) {
   process.exit(2);
 }
 
-console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，单核）`);
+console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，单核；测的是编译后的 dist/，即 npx gongkai 运行的代码）`);
+const stale = (await import('./subject.ts')).staleBuildWarning();
+if (stale) console.log(stale);
 for (const s of chosen) {
   console.log(`\n【${s.title}】`);
   const size = args.find((a) => a.id === s.id)?.size;

@@ -2,9 +2,9 @@
 // The corpus is generated in memory before timing (deterministic seed); each layout's share is
 // roughly what users bring (mostly text copied from web pages, some PDF extractions).
 
-import { parseText } from '../src/pipeline.ts';
 import { generateReport } from '../test/support/generate.ts';
 import { LAYOUTS, RUN_LAYOUTS, renderReport, type Layout } from '../test/support/layouts.ts';
+import { parseText } from './subject.ts';
 
 /** Share of each layout in the corpus (weights). */
 const MIX: Record<Layout, number> = {
@@ -87,7 +87,7 @@ export function benchText(n = 10_000, seed = 20_240_101, rounds = 3): TextBenchR
   const items = corpus(n, seed);
   const generateSeconds = (performance.now() - g0) / 1000;
   // Warm-up (JIT, model load) on reports outside the corpus.
-  for (const it of corpus(300, seed + n)) parseText(it.text);
+  for (const it of corpus(1000, seed + n)) parseText(it.text);
 
   const perLayout = new Map<Layout, { reports: number; bytes: number; seconds: number }>();
   const bytes = items.reduce((a, it) => a + it.bytes, 0);
