@@ -7,7 +7,7 @@ import { parseText } from '../src/index.ts';
 import { getFormat } from '../src/model/index.ts';
 
 /** 表三 one cell per line without blank lines (text from a PDF), values after each label. */
-function table(values: Record<string, number[]>, dropLabel: string): string {
+function table(values: Record<string, number[]>, dropLabel: string, cutAfter?: string): string {
   const t = getFormat('2021').table('applications');
   const lines = [
     '某局2023年政府信息公开工作年度报告',
@@ -17,6 +17,7 @@ function table(values: Record<string, number[]>, dropLabel: string): string {
   ];
   for (const r of t.rows) {
     if (r.id !== dropLabel) lines.push(r.label);
+    if (r.id === cutAfter) break; // the text ends with this label: its numbers were cut off
     lines.push(...(values[r.id] ?? [0, 0, 0, 0, 0, 0, 0]).map(String));
   }
   return lines.join('\n');
@@ -38,5 +39,25 @@ describe('数与标签的先后', () => {
     assert.deepEqual(row('results_total'), values.results_total);
     assert.deepEqual(row('new_received'), [null, null, null, null, null, null, null]);
     assert.ok(r.diagnostics.some((d) => d.rule === 'structure.row_missing' && d.severity === 'error' && d.cells?.includes('applications.new_received.total')));
+  });
+
+  it('第一行的标签丢失、表格又在某行标签处截断：两种读法同样说得通，不读取并报错，不错位', () => {
+    // Read "before", every found label has exactly the seven numbers printed above it, and the
+    // text accounts for every number; read "after", the numbers above the first found label are
+    // the lost first row's. Neither reading is the text's own: nothing of 表三 may be guessed.
+    const values = {
+      new_received: [5, 1, 0, 0, 0, 0, 6],
+      carried_over: [1, 0, 0, 0, 0, 0, 1],
+      granted: [4, 1, 0, 0, 0, 0, 5],
+      partial: [2, 0, 0, 0, 0, 0, 2],
+    };
+    const r = parseText(table(values, 'new_received', 'unable_unclear'));
+    const read = Object.entries(r.tables.applications).flatMap(([row, cols]) =>
+      Object.entries(cols).filter(([, v]) => v !== null).map(([col, v]) => `${row}.${col}=${v}`),
+    );
+    assert.deepEqual(read, []);
+    const error = r.diagnostics.find((d) => d.severity === 'error' && /之前还是之后无法确定/.test(d.message));
+    assert.ok(error, r.diagnostics.map((d) => d.message).join('\n'));
+    assert.ok(error.cells?.includes('applications.carried_over.total'));
   });
 });

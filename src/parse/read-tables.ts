@@ -375,18 +375,44 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
 
   const colsOf = (k: number) => table.rows[foundIdx[k]].columns.length;
   const countValues = (ts: Token[]) => ts.reduce((n, t) => n + (t.kind === 'blank' ? 0 : 1), 0);
+  // Whether the values may fill the row: as many as its cells, or fewer when some are runs of
+  // digits glued together (text that lost its separators), which may hold several numbers each.
+  const fits = (ts: Token[], cols: number) => {
+    let least = 0;
+    let most = 0;
+    for (const t of ts) {
+      if (t.kind === 'blank') continue;
+      least++;
+      most += t.kind === 'num' && t.glued && t.digits.length > 1 ? t.digits.length : 1;
+    }
+    return least <= cols && cols <= most;
+  };
   let orientation: 'after' | 'before' = 'after';
   if (!units) {
     let scoreAfter = 0;
     let scoreBefore = 0;
     for (let k = 0; k < foundIdx.length; k++) {
-      if (countValues([...inSpan[k], ...after[k]]) === colsOf(k)) scoreAfter++;
-      if (countValues([...before[k], ...inSpan[k]]) === colsOf(k)) scoreBefore++;
+      if (fits([...inSpan[k], ...after[k]], colsOf(k))) scoreAfter++;
+      if (fits([...before[k], ...inSpan[k]], colsOf(k))) scoreBefore++;
     }
     // Values each reading leaves over: reading "after" ignores any printed between the header
     // and the first label, reading "before" any printed after the last label.
-    const orphansIfAfter = countValues(before[0]);
-    const orphansIfBefore = countValues(after[after.length - 1]);
+    let orphansIfAfter = countValues(before[0]);
+    let orphansIfBefore = countValues(after[after.length - 1]);
+    // Unless they are exactly the values of the rows beyond that label, none of them found: then
+    // those rows' labels were lost, and the reading accounts for every number after all.
+    const columnsOf = (from: number, to: number) => table.rows.slice(from, to).reduce((n, row) => n + row.columns.length, 0);
+    let explained = false;
+    if (orphansIfAfter > 0 && foundIdx[0] > 0 && orphansIfAfter === columnsOf(0, foundIdx[0])) {
+      scoreAfter += foundIdx[0];
+      orphansIfAfter = 0;
+      explained = true;
+    }
+    if (orphansIfBefore > 0 && lastFound < table.rows.length - 1 && orphansIfBefore === columnsOf(lastFound + 1, table.rows.length)) {
+      scoreBefore += table.rows.length - 1 - lastFound;
+      orphansIfBefore = 0;
+      explained = true;
+    }
     let undecided = false;
     if (Math.abs(scoreBefore - scoreAfter) <= 1 && orphansIfAfter > 0 && orphansIfBefore > 0 && Math.max(scoreAfter, scoreBefore) > 0) {
       // Both readings fit nearly as many rows and both leave numbers over (a cut-off or damaged
@@ -396,7 +422,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     } else if (scoreBefore > scoreAfter) orientation = 'before';
     else if (scoreBefore === scoreAfter && scoreAfter > 0) {
       if (orphansIfAfter > orphansIfBefore) orientation = 'before';
-      else undecided = orphansIfAfter === orphansIfBefore && orphansIfAfter > 0;
+      else undecided = (orphansIfAfter === orphansIfBefore && orphansIfAfter > 0) || explained;
     }
     if (Math.abs(scoreBefore - scoreAfter) <= 1) {
       // The counts hardly tell the readings apart (a row whose label was lost, a cut-off table):
