@@ -37,7 +37,7 @@ interface Case {
 function caseArbitrary(layout: Layout, options: { multiDigitRuns?: boolean } = {}): fc.Arbitrary<Case> {
   const runs = RUN_LAYOUTS.includes(layout) && !options.multiDigitRuns;
   return arbitraryOf((src) => {
-    const report = generateWith(src, { singleDigits: runs, noNegatives: RUN_LAYOUTS.includes(layout) });
+    const report = generateWith(src, { singleDigits: runs });
     const damages = options.multiDigitRuns ? [] : [drawDamage(src), ...(src.chance(0.3) ? [drawDamage(src)] : [])];
     const rendered = renderWith(report, layout, src, {
       alterGrid: (grid) => damages.reduce((g, d) => damageGrid(g, d), grid),

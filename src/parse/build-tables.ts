@@ -172,29 +172,34 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         u.addresses.forEach((a) => absent.add(a));
       } else if (ui.exact) {
         // Text that lost its separators and the next row's label: the next row's number may
-        // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86").
+        // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86"), and the row's
+        // other runs of digits may then be split otherwise ("6-34" + "349": 6, -3, 4 and 3, 4, 9).
         const lastToken = ui.exact.tokens[ui.exact.tokens.length - 1];
-        const glued = !!lastToken && lastToken.kind === 'num' && lastToken.glued && lastToken.digits.length >= 2;
-        const next = glued ? reading.units[reading.units.indexOf(u) + 1] : undefined;
+        const isRun = (t: Token | null | undefined) => !!t && t.kind === 'num' && t.glued && t.digits.length >= 2;
+        const next = isRun(lastToken) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
         const mayHoldNext = !!next && !next.found;
         const unitCells = u.rows.length === 1 ? info.rowCells.get(u.rows[0].id)! : u.rows.flatMap((r) => info.rowCells.get(r.id)!);
+        const doubtful: string[] = [];
         unitCells.forEach((ci, i) => {
-          const a = ci.address;
           const { value, prov } = fromToken(ui.exact!.tokens[i], u.line);
-          if (mayHoldNext && next && lastToken && ui.exact!.tokens[i] === lastToken) {
+          if (mayHoldNext && isRun(ui.exact!.tokens[i])) {
             setCell(ci, value, { ...prov, status: 'reconstructed' });
-            out.diagnostics.push({
-              rule: 'cell.reconstructed',
-              severity: 'warning',
-              message: `${table.name}${unitName(ui)}的“${lastToken.raw}”与后面的文字连在一起，而下一行“${rowName(next.rows[0])}”的标签没有找到：这串数字可能含有下一行的数，请对照原文核实（第${u.line}行）`,
-              cells: [a],
-              line: u.line || null,
-            });
+            doubtful.push(ci.address);
           } else if (u.byOrder && prov.status === 'read') {
             // placed by order (see read-tables.ts), reported there
             setCell(ci, value, { ...prov, status: 'reconstructed' });
           } else setCell(ci, value, prov);
         });
+        if (doubtful.length && next && lastToken) {
+          const runs = ui.exact.tokens.filter(isRun).map((t) => t!.raw);
+          out.diagnostics.push({
+            rule: 'cell.reconstructed',
+            severity: 'warning',
+            message: `${table.name}${unitName(ui)}的“${runs.join(' ')}”与后面的文字连在一起，而下一行“${rowName(next.rows[0])}”的标签没有找到：这串数字可能含有下一行的数${runs.length > 1 ? '，拆分也可能不同' : ''}，请对照原文核实（第${u.line}行）`,
+            cells: doubtful,
+            line: u.line || null,
+          });
+        }
         exactUnits.push(ui);
       }
     }

@@ -91,10 +91,12 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
   const s = cell;
   const n = s.length;
   let textStart = -1; // start of the pending text run
+  let minusAt = -1; // a minus sign glued to the number before it (see below)
   let i = 0;
   while (i < n) {
     const c = asciiCode(s.charCodeAt(i));
-    const signed = (c === 45 || c === 43) && i + 1 < n && isDigit(asciiCode(s.charCodeAt(i + 1))) && (i === 0 || isSpace(s.charCodeAt(i - 1)));
+    const signed =
+      (c === 45 || c === 43) && i + 1 < n && isDigit(asciiCode(s.charCodeAt(i + 1))) && (i === 0 || isSpace(s.charCodeAt(i - 1)) || i === minusAt);
     if (!isDigit(c) && !signed) {
       // A standalone "/" or "—" between spaces is a not-applicable mark inside a run of numbers.
       if ((c === 47 || c === 0x2014 || c === 0xff0f) && (i === 0 || isSpace(s.charCodeAt(i - 1)))) {
@@ -158,6 +160,10 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
       isText = true; // GB2312, www.example.gov.cn, A4
     } else if (peek >= 0 && DATE_UNITS.includes(String.fromCharCode(peek))) {
       isText = true; // 2022 年, 100%, 第 3 页
+    } else if (next === 45 && !signed && !decimal && !thousands && gluedLeft && isIdeograph(prev) && intDigits.length <= 3 && gluedMinus(s, j)) {
+      // "行政许可6-74": a row's numbers run together after its label, a negative one among them
+      // (本年增/减). Not a date, a range ("3-5个") or a phone number.
+      minusAt = j;
     } else if ((next === 45 || next === 47 || next === 58 || next === 0xff1a || next === 46) && afterNext >= 0 && isDigit(afterNext)) {
       isText = true; // 2022-02-15, 3/6, 10:44, 2022.1.19
     } else if ((prev === 45 || prev === 47 || prev === 58 || prev === 0xff1a || prev === 46) && start >= 2 && isDigit(asciiCode(s.charCodeAt(start - 2)))) {
@@ -181,14 +187,34 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
     const t = makeToken('num', raw, o.block, o.line);
     t.value = Number(thousands ? ascii.replace(/,/g, '') : ascii);
     t.decimal = decimal;
-    t.digits = !signed && !thousands && !decimal ? ascii : '';
     t.glued = gluedLeft || gluedRight;
+    // The digits of a run that may hold several numbers (a signed one only where it is glued).
+    t.digits = !thousands && !decimal && (!signed || t.glued) ? (signed ? ascii.slice(1) : ascii) : '';
     t.numberingFollows = numberingFollows;
     setOrigin(t, o);
     out.push(t);
     i = j;
   }
   if (textStart >= 0) pushText(out, s.slice(textStart), o);
+}
+
+function isIdeograph(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
+ * After a run of digits ending at `at` (a '-'): digits, then the end of the cell, a letter of a
+ * label or another run; not a date unit, a counter or another '-' (dates, ranges, phone numbers).
+ */
+function gluedMinus(s: string, at: number): boolean {
+  let k = at + 1;
+  while (k < s.length && isDigit(asciiCode(s.charCodeAt(k)))) k++;
+  if (k === at + 1) return false;
+  if (k === s.length) return true;
+  const c = asciiCode(s.charCodeAt(k));
+  if (c === 45 || c === 46 || c === 47 || c === 58 || isSpace(c) || isLatin(c)) return false;
+  const ch = String.fromCharCode(c);
+  return !DATE_UNITS.includes(ch) && !COUNTERS.includes(ch);
 }
 
 function asciiDigits(raw: string): string {

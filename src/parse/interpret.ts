@@ -52,7 +52,7 @@ function peelNumbering(t: Token, nextNumbering: string): Token {
   if (t.kind !== 'num' || !t.numberingFollows || !t.digits || !nextNumbering) return t;
   if (t.digits.length <= nextNumbering.length || !t.digits.endsWith(nextNumbering)) return t;
   const digits = t.digits.slice(0, -nextNumbering.length);
-  return { ...t, raw: t.raw.slice(0, t.raw.length - nextNumbering.length), digits, value: Number(digits), numberingFollows: false };
+  return { ...t, raw: t.raw.slice(0, t.raw.length - nextNumbering.length), digits, value: signOf(t) * Number(digits), numberingFollows: false };
 }
 
 function plain(slots: Token[], how: Interp['how']): Interp {
@@ -110,6 +110,11 @@ interface Piece {
   token: Token;
   value: number | null;
   piece: string | null;
+}
+
+/** -1 for a number printed with a minus sign (its run's first piece carries it), else 1. */
+function signOf(t: Token): number {
+  return t.value < 0 || Object.is(t.value, -0) ? -1 : 1;
 }
 
 /** A run of several digits that starts with 0 ("0000000") cannot be one number. */
@@ -191,8 +196,9 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
       acc.pop();
     }
     for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
+      const sign = signOf(t);
       for (const parts of splitsOf(i, e + 1)) {
-        for (const p of parts) acc.push({ token: t, value: Number(p), piece: p });
+        parts.forEach((p, at) => acc.push({ token: t, value: at === 0 ? sign * Number(p) : Number(p), piece: at === 0 && sign < 0 ? `-${p}` : p }));
         build(i + 1, extraLeft - e, acc, completeOnly);
         acc.length -= parts.length;
       }
