@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { SourceDocument } from '../src/ingest/types.ts';
 import { wordFixtures } from '../test/support/word-fixtures.ts';
-import { formatRate, measure, methodNote, type Rate } from './measure.ts';
-import { parseReport, readDoc, readDocx } from './subject.ts';
+import { formatRate, methodNote, readAndParse, type Rate } from './measure.ts';
+import { readDoc, readDocx } from './subject.ts';
 
 type Kind = 'docx' | 'doc';
 
@@ -28,9 +28,7 @@ export interface WordBench {
 async function bench(kind: Kind, n: number): Promise<WordBench> {
   const docs = files(kind);
   const read: (b: Uint8Array, name: string) => SourceDocument = kind === 'docx' ? readDocx : readDoc;
-  const pick = (i: number) => docs[i % docs.length];
-  const reads = await measure(n, (i) => read(pick(i).bytes, pick(i).name));
-  const reports = await measure(n, (i) => parseReport(pick(i).bytes, { name: pick(i).name }));
+  const { reads, reports } = await readAndParse(docs, read, n);
   return { kind, documents: docs.length, reports, reads };
 }
 

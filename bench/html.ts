@@ -1,19 +1,8 @@
 // Speed of the HTML reader: the portal-page fixtures (test/fixtures/html) parsed and checked in
 // turn, on one core; also the reader alone (bytes → paragraphs and tables). Timing: measure.ts.
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ROOT } from '../test/support/seeds.ts';
-import { formatRate, measure, methodNote, type Rate } from './measure.ts';
-import { parseReport, readHtml } from './subject.ts';
-
-function pages(): { name: string; bytes: Uint8Array }[] {
-  const dir = resolve(ROOT, 'test/fixtures/html');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(resolve(dir, f))) }));
-}
+import { fixtureFiles, formatRate, methodNote, readAndParse, type Rate } from './measure.ts';
+import { readHtml } from './subject.ts';
 
 export interface HtmlBench {
   pages: number;
@@ -26,10 +15,8 @@ export interface HtmlBench {
 }
 
 export async function htmlBench(n = 1000): Promise<HtmlBench> {
-  const docs = pages();
-  const pick = (i: number) => docs[i % docs.length];
-  const reads = await measure(n, (i) => readHtml(pick(i).bytes, pick(i).name));
-  const reports = await measure(n, (i) => parseReport(pick(i).bytes, { name: pick(i).name }));
+  const docs = fixtureFiles('html', (f) => f.endsWith('.html'));
+  const { reads, reports } = await readAndParse(docs, readHtml, n);
   const averageBytes = docs.reduce((a, d) => a + d.bytes.length, 0) / docs.length;
   return { pages: docs.length, averageBytes, reports, reads };
 }

@@ -4,6 +4,11 @@
 // they count the reader's worker thread and V8's background threads, so they are per core), with
 // the wall-clock rate beside them.
 
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ROOT } from '../test/support/seeds.ts';
+import { parseReport } from './subject.ts';
+
 export interface Rate {
   /** Items per CPU second, median round. */
   cpu: number;
@@ -46,4 +51,26 @@ export function formatRate(r: Rate, digits = 0): string {
 export function methodNote(r: Rate, cpuTime = true): string {
   const best = cpuTime ? `（最快一轮 ${r.best.toFixed(r.best < 100 ? 1 : 0)} 份/秒）` : '';
   return `预热 1 轮后计时 ${r.rounds} 轮、每轮 ${r.perRound} 份，取中位数${best}`;
+}
+
+export interface Doc {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The fixture files of test/fixtures/`dir` that `accept` takes, in name order. */
+export function fixtureFiles(dir: string, accept: (file: string) => boolean): Doc[] {
+  const path = resolve(ROOT, 'test/fixtures', dir);
+  return readdirSync(path)
+    .filter(accept)
+    .sort()
+    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(resolve(path, f))) }));
+}
+
+/** A reader alone (bytes → paragraphs and tables), then the whole pipeline, over `docs` in turn. */
+export async function readAndParse(docs: Doc[], read: (bytes: Uint8Array, name: string) => unknown, n: number): Promise<{ reads: Rate; reports: Rate }> {
+  const pick = (i: number) => docs[i % docs.length];
+  const reads = await measure(n, (i) => read(pick(i).bytes, pick(i).name));
+  const reports = await measure(n, (i) => parseReport(pick(i).bytes, { name: pick(i).name }));
+  return { reads, reports };
 }

@@ -2,19 +2,12 @@
 // checked in turn, one at a time; also the reader alone (bytes → paragraphs and tables). Timing:
 // measure.ts (its CPU seconds include the reader's worker thread, busy while this one waits).
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ROOT } from '../test/support/seeds.ts';
-import { formatRate, measure, methodNote, type Rate } from './measure.ts';
+import { fixtureFiles, formatRate, methodNote, readAndParse, type Doc, type Rate } from './measure.ts';
 import { parseReport, readPdf } from './subject.ts';
 
 /** The PDF fixtures that are reports (not the scan or the encrypted file). */
-export function pdfReports(): { name: string; bytes: Uint8Array }[] {
-  const dir = resolve(ROOT, 'test/fixtures/pdf');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.pdf') && !/scan|encrypt/.test(f))
-    .sort()
-    .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(resolve(dir, f))) }));
+export function pdfReports(): Doc[] {
+  return fixtureFiles('pdf', (f) => f.endsWith('.pdf') && !/scan|encrypt/.test(f));
 }
 
 export interface PdfBench {
@@ -35,9 +28,7 @@ export async function benchPdfDetail(n = 40): Promise<PdfBench> {
     const doc = await readPdf(d.bytes, d.name);
     pages += Math.max(...doc.blocks.map((b) => b.page ?? 0));
   }
-  const pick = (i: number) => docs[i % docs.length];
-  const reads = await measure(n, (i) => readPdf(pick(i).bytes, pick(i).name));
-  const reports = await measure(n, (i) => parseReport(pick(i).bytes, { name: pick(i).name }));
+  const { reads, reports } = await readAndParse(docs, readPdf, n);
   return { documents: docs.length, pages, reports, reads };
 }
 

@@ -6,6 +6,7 @@
 import { withChecks } from '../check/index.ts';
 import type { Diagnostic, Report } from '../interchange/types.ts';
 import { PublicationRefusedError, RenderError } from './errors.ts';
+import { once } from '../util/once.ts';
 
 export { PublicationRefusedError, RenderError } from './errors.ts';
 export { closeBrowser } from './browser.ts';
@@ -37,18 +38,19 @@ type Renderer = (report: Report, opts: { draft?: boolean }) => Promise<Uint8Arra
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
+/** Each renderer loaded on first use (and only then). */
 const RENDERERS: Record<RenderTarget, () => Promise<Renderer>> = {
-  docx: async () => (await import('./docx.ts')).renderDocx,
-  pdf: async () => (await import('./pdf.ts')).renderPdf,
-  html: async () => {
+  docx: once(async () => (await import('./docx.ts')).renderDocx),
+  pdf: once(async () => (await import('./pdf.ts')).renderPdf),
+  html: once(async (): Promise<Renderer> => {
     const { renderHtml } = await import('./html.ts');
     return (r, o) => utf8(renderHtml(r, o));
-  },
-  xlsx: async () => (await import('./xlsx.ts')).renderXlsx,
-  md: async () => {
+  }),
+  xlsx: once(async () => (await import('./xlsx.ts')).renderXlsx),
+  md: once(async (): Promise<Renderer> => {
     const { renderMarkdown } = await import('./markdown.ts');
     return (r, o) => utf8(renderMarkdown(r, o));
-  },
+  }),
 };
 
 /**
