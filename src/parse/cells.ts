@@ -46,7 +46,19 @@ function isPlainInteger(s: string): boolean {
 export function isNaCell(text: string): boolean {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false; // starts with a digit
-  return NA_CELLS.has(text) || NA_CELLS.has(text.replace(/\s+/g, ' ').trim());
+  if (NA_CELLS.has(text)) return true;
+  let spaced = false;
+  for (let i = 0; i < text.length && !spaced; i++) spaced = isSpace(text.charCodeAt(i));
+  return spaced && NA_CELLS.has(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Whether a cell is words only: no digit and no mark that may stand for a cell ("/", "—"). */
+function wordsOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80 ? c >= 43 && c <= 57 : (c >= 0xff0b && c <= 0xff19) || c === 0x2014) return false;
+  }
+  return true;
 }
 
 function pushText(out: Token[], text: string, o: CellOrigin): void {
@@ -86,6 +98,11 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
     const t = makeToken('na', trimmed, o.block, o.line);
     setOrigin(t, o);
     out.push(t);
+    return;
+  }
+  if (wordsOnly(trimmed)) {
+    // A label or a header word: one text token, no character-by-character scan.
+    pushText(out, trimmed, o);
     return;
   }
   const s = cell;
