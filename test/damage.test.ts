@@ -102,3 +102,37 @@ describe('随机损坏：要么值正确，要么为空并报错，从不静默�
     fc.assert(fc.property(caseArbitrary('glued', { multiDigitRuns: true }), checkCase), { seed: SEED, numRuns: 12, endOnFailure: !SHRINK });
   });
 });
+
+describe('分隔符全部丢失、下一行的标签也丢了', () => {
+  it('本行读到的多位数字可能含有下一行的数：读对，或者被诊断指出', () => {
+    // 行政处罚 5, -8, 3; 行政强制 (label lost) 5, 3, 7: "行政处罚5-83" and "537" on the next line.
+    const text = [
+      '某局2019年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项信息内容本年新制作数量本年新公开数量对外公开总数量',
+      '规章203',
+      '规范性文件008',
+      '第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量',
+      '行政许可466',
+      '其他对外管理服务事项705第二十条第(六)项',
+      '信息内容上一年项目数量本年增/减处理决定数量',
+      '行政处罚5-83',
+      '537',
+      '第二十条第(八)项',
+      '信息内容上一年项目数量本年增/减',
+      '行政事业性收费90',
+      '第二十条第(九)项信息内容采购项目数量采购总金额',
+      '政府集中采购89',
+    ].join('\n');
+    const parsed = parseText(text);
+    assert.equal(parsed.format, '2019');
+    const truth: Record<string, number> = { 'active.penalty.prev_items': 5, 'active.penalty.change': -8, 'active.penalty.decisions': 3 };
+    const flagged = named(parsed);
+    for (const [address, want] of Object.entries(truth)) {
+      const [, row, col] = address.split('.');
+      const got = parsed.tables.active[row][col];
+      assert.ok(got === want || flagged.has(address), `${address}=${got}（应为${want}）没有诊断指出`);
+    }
+    assert.ok(flagged.has('active.penalty.decisions'));
+  });
+});

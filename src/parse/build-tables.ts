@@ -174,9 +174,10 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         // Text that lost its separators and the next row's label: the next row's number may
         // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86"), and the row's
         // other runs of digits may then be split otherwise ("6-34" + "349": 6, -3, 4 and 3, 4, 9).
-        const lastToken = ui.exact.tokens[ui.exact.tokens.length - 1];
-        const isRun = (t: Token | null | undefined) => !!t && t.kind === 'num' && t.glued && t.digits.length >= 2;
-        const next = isRun(lastToken) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
+        // Any number of several digits in such a row may hold more than one (the next row's
+        // may also stand on a line of its own: "行政处罚5-83" + "537").
+        const isRun = (t: Token | null | undefined) => !!t && t.kind === 'num' && t.digits.length >= 2;
+        const next = ui.exact.tokens.some((t) => isRun(t) && t!.glued) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
         const mayHoldNext = !!next && !next.found;
         const unitCells = u.rows.length === 1 ? info.rowCells.get(u.rows[0].id)! : u.rows.flatMap((r) => info.rowCells.get(r.id)!);
         const doubtful: string[] = [];
@@ -190,12 +191,12 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
             setCell(ci, value, { ...prov, status: 'reconstructed' });
           } else setCell(ci, value, prov);
         });
-        if (doubtful.length && next && lastToken) {
+        if (doubtful.length && next) {
           const runs = ui.exact.tokens.filter(isRun).map((t) => t!.raw);
           out.diagnostics.push({
             rule: 'cell.reconstructed',
             severity: 'warning',
-            message: `${table.name}${unitName(ui)}的“${runs.join(' ')}”与后面的文字连在一起，而下一行“${rowName(next.rows[0])}”的标签没有找到：这串数字可能含有下一行的数${runs.length > 1 ? '，拆分也可能不同' : ''}，请对照原文核实（第${u.line}行）`,
+            message: `${table.name}${unitName(ui)}读到的“${runs.join(' ')}”可能不全是本行的数：文字丢了分隔符，而下一行“${rowName(next.rows[0])}”的标签没有找到，这些数字可能含有下一行的数${runs.length > 1 ? '，拆分也可能不同' : ''}，请对照原文核实（第${u.line}行）`,
             cells: doubtful,
             line: u.line || null,
           });
