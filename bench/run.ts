@@ -33,8 +33,6 @@ if (args.length && chosen.length === 0) {
 }
 
 console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，单核；测的是编译后的 dist/，即 npx gongkai 运行的代码）`);
-const stale = (await import('./subject.ts')).staleBuildWarning();
-if (stale) console.log(stale);
 for (const s of chosen) {
   console.log(`\n【${s.title}】`);
   const size = args.find((a) => a.id === s.id)?.size;

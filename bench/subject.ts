@@ -3,7 +3,7 @@
 // Corpora and fixtures are still made by the test support code under tsx; only the measured
 // stages come from here.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as Pipeline from '../src/pipeline.ts';
 import type * as HtmlReader from '../src/ingest/html.ts';
@@ -25,14 +25,6 @@ async function built<T>(path: string): Promise<T> {
   const file = fileURLToPath(url);
   if (!existsSync(file)) throw new Error(`没有找到编译后的 ${file}：请先运行 npm run build（npm run bench 会自动编译）`);
   return (await import(url.href)) as T;
-}
-
-/** When dist/ is older than a source file the benchmark would measure stale code: say so. */
-export function staleBuildWarning(): string | null {
-  const out = fileURLToPath(new URL('pipeline.js', DIST));
-  const src = fileURLToPath(new URL('../src/pipeline.ts', import.meta.url));
-  if (!existsSync(out)) return null;
-  return statSync(src).mtimeMs > statSync(out).mtimeMs ? '注意：dist/ 比源代码旧，测的是上次编译的代码（npm run build 后再测）' : null;
 }
 
 export const { parseText, parseReport, parseFile } = await built<typeof Pipeline>('pipeline.js');

@@ -17,28 +17,11 @@ import { readInSandbox } from '../src/ingest/pdf/sandbox.ts';
 import { isPageNumber } from '../src/ingest/pdf/margins.ts';
 import type { Block, TableBlock, TableCell } from '../src/ingest/types.ts';
 import { glyphByGlyph, writePdf, DIGIT_EM, type PdfOp } from './support/pdf-writer.ts';
+import type { Expected } from './support/expected.ts';
 import { ROOT } from './support/seeds.ts';
 
 const FIXTURES = resolve(ROOT, 'test/fixtures');
 const PDF_DIR = resolve(FIXTURES, 'pdf');
-
-interface Position {
-  page?: number;
-  table: number;
-  row: number;
-  col: number;
-}
-interface Expected {
-  fixture: string;
-  agency: string | null;
-  year: number;
-  format: string;
-  published: string | null;
-  sections: string[];
-  tables: Record<string, Record<string, (number | null)[]>>;
-  status: Record<string, string>;
-  cellPositions: Record<string, Position | string>;
-}
 
 /**
  * PDF reports with hand-written expectations: pdf/NAME.expected.json (written for the PDF, with

@@ -47,6 +47,11 @@ function fromToken(t: Token | null, line: number): { value: number | null; prov:
   }
 }
 
+/** A number printed with several digits, which may hold several numbers in text without separators. */
+function isRun(t: Token | null | undefined): t is Token {
+  return !!t && t.kind === 'num' && t.digits.length >= 2;
+}
+
 function printed(ui: UnitInterpretation): string {
   return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ');
 }
@@ -171,13 +176,10 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       if (!u.found) {
         u.addresses.forEach((a) => absent.add(a));
       } else if (ui.exact) {
-        // Text that lost its separators and the next row's label: the next row's number may
-        // have run into this row's last one ("行政处罚8" + "6" → "行政处罚86"), and the row's
-        // other runs of digits may then be split otherwise ("6-34" + "349": 6, -3, 4 and 3, 4, 9).
-        // Any number of several digits in such a row may hold more than one (the next row's
-        // may also stand on a line of its own: "行政处罚5-83" + "537").
-        const isRun = (t: Token | null | undefined) => !!t && t.kind === 'num' && t.digits.length >= 2;
-        const next = ui.exact.tokens.some((t) => isRun(t) && t!.glued) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
+        // Text that lost its separators and the next row's label: the next row's numbers may have
+        // run into this row's ("行政处罚8" + "6" → "行政处罚86") or stand on a line of their own
+        // ("行政处罚5-83" + "537": 5, -8, 3 and 5, 3, 7), so every number of several digits is in doubt.
+        const next = ui.exact.tokens.some((t) => isRun(t) && t.glued) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
         const mayHoldNext = !!next && !next.found;
         const unitCells = u.rows.length === 1 ? info.rowCells.get(u.rows[0].id)! : u.rows.flatMap((r) => info.rowCells.get(r.id)!);
         const doubtful: string[] = [];
@@ -192,7 +194,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           } else setCell(ci, value, prov);
         });
         if (doubtful.length && next) {
-          const runs = ui.exact.tokens.filter(isRun).map((t) => t!.raw);
+          const runs = ui.exact.tokens.filter(isRun).map((t) => t.raw);
           out.diagnostics.push({
             rule: 'cell.reconstructed',
             severity: 'warning',

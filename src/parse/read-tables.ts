@@ -401,14 +401,14 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     let orphansIfBefore = countValues(after[after.length - 1]);
     // Unless they are exactly the values of the rows beyond that label, none of them found: then
     // those rows' labels were lost, and the reading accounts for every number after all.
-    const columnsOf = (from: number, to: number) => table.rows.slice(from, to).reduce((n, row) => n + row.columns.length, 0);
+    const widthOfRows = (from: number, to: number) => table.rows.slice(from, to).reduce((n, row) => n + row.columns.length, 0);
     let explained = false;
-    if (orphansIfAfter > 0 && foundIdx[0] > 0 && orphansIfAfter === columnsOf(0, foundIdx[0])) {
+    if (orphansIfAfter > 0 && foundIdx[0] > 0 && orphansIfAfter === widthOfRows(0, foundIdx[0])) {
       scoreAfter += foundIdx[0];
       orphansIfAfter = 0;
       explained = true;
     }
-    if (orphansIfBefore > 0 && lastFound < table.rows.length - 1 && orphansIfBefore === columnsOf(lastFound + 1, table.rows.length)) {
+    if (orphansIfBefore > 0 && lastFound < table.rows.length - 1 && orphansIfBefore === widthOfRows(lastFound + 1, table.rows.length)) {
       scoreBefore += table.rows.length - 1 - lastFound;
       orphansIfBefore = 0;
       explained = true;

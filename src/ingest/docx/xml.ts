@@ -62,9 +62,9 @@ export interface XmlHandler {
   /** Elements whose attributes the handler reads; the others are opened without (faster). */
   attrsOf?: ReadonlySet<string>;
   /**
-   * Elements whose content the handler never reads and that never contain themselves (borders,
-   * table properties): the scanner jumps to their end tag; the handler sees them open and close
-   * empty.
+   * Elements whose content the handler never reads (borders, table properties): the scanner
+   * jumps to their end tag, unless one holds another of its kind (a revision record of it); the
+   * handler sees them open and close empty.
    */
   opaque?: ReadonlySet<string>;
   open(name: string, attrs: Attrs): void;
