@@ -7,7 +7,7 @@ import { readInput } from './ingest/index.ts';
 import { LIMITS, formatBytes } from './ingest/limits.ts';
 import { textDocument } from './ingest/text.ts';
 import type { Report } from './interchange/types.ts';
-import { parseDocument, type ParseOptions } from './parse/index.ts';
+import { parseDocumentWithCells, type ParseOptions } from './parse/index.ts';
 
 export interface PipelineOptions extends ParseOptions {
   /** File name for messages and the report's source (default: 输入). */
@@ -21,15 +21,16 @@ export async function parseReport(input: Uint8Array | string, options: PipelineO
   const name = options.name ?? '输入';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const read = await readInput(bytes, name);
-  const report = read.report ?? parseDocument(read.document!, options);
-  return options.check === false ? report : withChecks(report);
+  if (read.report) return options.check === false ? read.report : withChecks(read.report);
+  const { report, cells } = parseDocumentWithCells(read.document!, options);
+  return options.check === false ? report : withChecks(report, cells);
 }
 
 /** Synchronous parse of text already in memory (text sources only). */
 export function parseText(text: string, options: PipelineOptions = {}): Report {
   const doc = textDocument(text, options.name ?? '输入');
-  const report = parseDocument(doc, options);
-  return options.check === false ? report : withChecks(report);
+  const { report, cells } = parseDocumentWithCells(doc, options);
+  return options.check === false ? report : withChecks(report, cells);
 }
 
 export async function parseFile(path: string, options: PipelineOptions = {}): Promise<Report> {

@@ -8,7 +8,13 @@ import { describe, it } from 'node:test';
 import { checkReport, rules } from '../src/check/index.ts';
 import type { Report } from '../src/interchange/types.ts';
 import { baseReport, sectionText, setCell, setRow } from './support/reports.ts';
-import { ROOT } from './support/seeds.ts';
+import { ROOT, seedBytes, seedFiles } from './support/seeds.ts';
+import { flatten } from '../src/check/cells.ts';
+import { textDocument } from '../src/ingest/text.ts';
+import { getFormat } from '../src/model/load.ts';
+import { parseDocumentWithCells } from '../src/parse/index.ts';
+import { generateReport } from './support/generate.ts';
+import { LAYOUTS, RUN_LAYOUTS, renderReport } from './support/layouts.ts';
 
 const byRule = (r: Report, id: string) => checkReport(r).filter((d) => d.rule === id);
 
@@ -299,5 +305,34 @@ describe('诊断与规则目录一致', () => {
       }
     }
     assert.ok(seen > 10);
+  });
+});
+
+describe('解析器交给核查的单元格视图', () => {
+  // The parser hands the checker the cells by index (no second read of the report); that view
+  // must be exactly the report's own, or the checker would judge other numbers than it shows.
+  const sources: { name: string; text: string }[] = [
+    ...seedFiles().map((f) => ({ name: f, text: seedBytes(f.slice(0, 3)).toString('utf8') })),
+    ...LAYOUTS.flatMap((layout, i) =>
+      [0, 1].map((k) => {
+        const runs = RUN_LAYOUTS.includes(layout);
+        const report = generateReport(500 + i * 2 + k, { singleDigits: runs, noNegatives: runs });
+        return { name: `${layout} #${k}`, text: renderReport(report, layout, 500 + i * 2 + k).text };
+      }),
+    ),
+  ];
+  it('与从报告读出的视图相同，核查结果也相同', () => {
+    for (const { name, text } of sources) {
+      let parsed: ReturnType<typeof parseDocumentWithCells>;
+      try {
+        parsed = parseDocumentWithCells(textDocument(text, name));
+      } catch {
+        continue; // not a report (the seeds' README)
+      }
+      const { report, cells } = parsed;
+      const format = getFormat(report.format);
+      assert.deepEqual(cells, flatten(report, format), name);
+      assert.deepEqual(checkReport(report, cells), checkReport(report), name);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // Helpers for rules: reading values and statuses of cells by address, formatting numbers.
 
-import type { CellProvenance, Report } from '../interchange/types.ts';
-import type { Format } from '../model/types.ts';
+import type { CellProvenance, FlatCells, Report } from '../interchange/types.ts';
+import type { CellDef, Format, TableDef } from '../model/types.ts';
 
 const parts = new Map<string, [string, string, string]>();
 
@@ -19,7 +19,7 @@ export function splitAddress(address: string): [string, string, string] {
  * A report's values and provenance in the order of `format.cells` (index = CellDef.index), read
  * from the nested objects once per check: rules then look cells up by position.
  */
-export function flatten(report: Report, format: Format): { values: (number | null | undefined)[]; provenance: (CellProvenance | undefined)[] } {
+export function flatten(report: Report, format: Format): FlatCells {
   const values = new Array<number | null | undefined>(format.cells.length);
   const provenance = new Array<CellProvenance | undefined>(format.cells.length);
   for (const def of format.cells) {
@@ -27,6 +27,15 @@ export function flatten(report: Report, format: Format): { values: (number | nul
     provenance[def.index] = report.cells[def.address];
   }
   return { values, provenance };
+}
+
+const cellsOfTable = new WeakMap<TableDef, CellDef[]>();
+
+/** A table's cells in order (CellDef.index gives their place in the flat arrays). */
+export function tableCells(format: Format, table: TableDef): CellDef[] {
+  let list = cellsOfTable.get(table);
+  if (!list) cellsOfTable.set(table, (list = format.cells.filter((c) => c.table === table)));
+  return list;
 }
 
 export function valueAt(report: Report, address: string): number | null | undefined {

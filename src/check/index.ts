@@ -1,6 +1,6 @@
 // The check stage: a report → diagnostics, by the rules of the catalogue. Pure: no I/O.
 
-import type { Diagnostic, Report } from '../interchange/types.ts';
+import type { Diagnostic, FlatCells, Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { rules } from './catalogue.ts';
 import { flatten } from './cells.ts';
@@ -12,10 +12,14 @@ export type { Rule, RuleMeta } from './rule.ts';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-/** The check-stage diagnostics for a report (the parser's own diagnostics are not repeated). */
-export function checkReport(report: Report): Diagnostic[] {
+/**
+ * The check-stage diagnostics for a report (the parser's own diagnostics are not repeated).
+ * `cells`: the report's cells by index as the parser produced them beside it (saves reading them
+ * off the report again); it must be the view of this very report, unchanged since.
+ */
+export function checkReport(report: Report, cells?: FlatCells): Diagnostic[] {
   const format = getFormat(report.format);
-  const { values, provenance } = flatten(report, format);
+  const { values, provenance } = cells ?? flatten(report, format);
   let split: Sentence[] | undefined;
   const ctx: RuleContext = { report, format, values, provenance, sentences: () => (split ??= sentences(report)) };
   const out: Diagnostic[] = [];
@@ -36,10 +40,10 @@ export function parseDiagnostics(report: Report): Diagnostic[] {
   return report.diagnostics.filter((d) => parseRules.has(d.rule) || printedButUnread(d));
 }
 
-/** The report with its check-stage diagnostics recomputed (parse-stage ones kept). */
-export function withChecks(report: Report): Report {
+/** The report with its check-stage diagnostics recomputed (parse-stage ones kept); `cells` as for checkReport. */
+export function withChecks(report: Report, cells?: FlatCells): Report {
   const kept = parseDiagnostics(report);
-  return { ...report, diagnostics: sortDiagnostics([...kept, ...checkReport({ ...report, diagnostics: kept })]) };
+  return { ...report, diagnostics: sortDiagnostics([...kept, ...checkReport({ ...report, diagnostics: kept }, cells)]) };
 }
 
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {

@@ -1,7 +1,7 @@
 // From table readings to cell values with provenance: rows printed exactly are read as printed;
 // ambiguous rows are settled by the relations (solve.ts) when the answer is unique, and reported.
 
-import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
+import type { CellProvenance, Diagnostic, FlatCells, TableValues } from '../interchange/types.ts';
 import type { ColumnType, Equation, Format, TableDef } from '../model/types.ts';
 import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
@@ -19,6 +19,8 @@ export interface BuiltTables {
   tables: Record<string, TableValues>;
   cells: Record<string, CellProvenance>;
   diagnostics: Diagnostic[];
+  /** The same values and provenance by the format's cell index (CellDef.index), for the checker. */
+  flat: FlatCells;
 }
 
 function provenance(t: Token | undefined | null, status: CellProvenance['status'], raw: string | null, line: number | null): CellProvenance {
@@ -67,6 +69,8 @@ interface CellInfo {
   colId: string;
   /** Position in TableInfo.cells. */
   index: number;
+  /** Position in Format.cells (CellDef.index). */
+  global: number;
 }
 
 interface TableInfo {
@@ -91,7 +95,7 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
     for (const row of table.rows) {
       for (const c of row.columns) {
         const address = `${table.id}.${row.id}.${c.id}`;
-        cells.push({ address, rowId: row.id, colId: c.id, index: cells.length });
+        cells.push({ address, rowId: row.id, colId: c.id, index: cells.length, global: format.cell(address)!.index });
         types.set(address, c.type);
       }
     }
@@ -111,7 +115,8 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
 }
 
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
-  const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [] };
+  const flat: FlatCells = { values: new Array(format.cells.length).fill(null), provenance: new Array(format.cells.length).fill(undefined) };
+  const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [], flat };
   for (const reading of readings) {
     const table = reading.table;
     const info = tableInfo(format, table);
@@ -122,7 +127,11 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const provs: (CellProvenance | undefined)[] = new Array(info.cells.length);
     const statusOf = (address: string) => provs[info.byAddress.get(address)!.index]?.status ?? 'missing';
     const finish = () => {
-      for (const c of info.cells) out.cells[c.address] = provs[c.index] ?? { raw: null, line: null, status: 'missing' };
+      for (const c of info.cells) {
+        const p = provs[c.index] ?? { raw: null, line: null, status: 'missing' };
+        out.cells[c.address] = p;
+        flat.provenance[c.global] = p;
+      }
     };
     out.diagnostics.push(...reading.diagnostics);
     if (!reading.found) {
@@ -144,6 +153,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
 
     const setCell = (c: CellInfo, value: number | null, prov: CellProvenance) => {
       values[c.rowId][c.colId] = value;
+      flat.values[c.global] = value;
       provs[c.index] = prov;
     };
     const set = (address: string, value: number | null, prov: CellProvenance) => setCell(info.byAddress.get(address)!, value, prov);

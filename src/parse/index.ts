@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, SourceDocument } from '../ingest/types.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
+import { REPORT_SCHEMA, type FlatCells, type Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { buildTables } from './build-tables.ts';
 import { plainLine } from './markup.ts';
@@ -53,6 +53,11 @@ function plainBlocks(blocks: Block[]): Block[] {
 }
 
 export function parseDocument(source: SourceDocument, options: ParseOptions = {}): Report {
+  return parseDocumentWithCells(source, options).report;
+}
+
+/** parseDocument, with the report's cells also by the format's cell index (for checkReport). */
+export function parseDocumentWithCells(source: SourceDocument, options: ParseOptions = {}): { report: Report; cells: FlatCells } {
   const doc = { ...source, blocks: plainBlocks(source.blocks) };
   const tokens = tokenize(doc.blocks);
   const stream = new TextStream(tokens);
@@ -90,7 +95,7 @@ export function parseDocument(source: SourceDocument, options: ParseOptions = {}
   }
 
   const built = buildTables(format, readings);
-  return {
+  const report: Report = {
     schema: REPORT_SCHEMA,
     source: { name: doc.name, sha256: doc.sha256, kind: doc.kind, ...(doc.encoding ? { encoding: doc.encoding } : {}) },
     agency: meta.agency,
@@ -103,6 +108,7 @@ export function parseDocument(source: SourceDocument, options: ParseOptions = {}
     diagnostics: built.diagnostics,
     origin: meta.origin,
   };
+  return { report, cells: built.flat };
 }
 
 /** sha256 of a string's UTF-8 bytes (for reports parsed from text given directly). */

@@ -1,4 +1,5 @@
 import { cellName } from '../../model/names.ts';
+import { tableCells } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotApplicable: Rule = {
@@ -9,14 +10,15 @@ export const cellNotApplicable: Rule = {
     title: '单元格标为不适用',
     description: '单元格印的是“/”“—”“无”等不适用标记。取值为空，计算勾稽关系时按0处理。',
   },
-  check({ report, format }) {
+  check({ format, provenance }) {
     const out = [];
     for (const t of format.tables) {
-      const cells = t.addresses.filter((a) => report.cells[a]?.status === 'not_applicable');
+      const cells = tableCells(format, t).filter((c) => provenance[c.index]?.status === 'not_applicable');
       if (!cells.length) continue;
-      const marks = [...new Set(cells.map((a) => report.cells[a].raw))].map((m) => `“${m}”`).join('');
-      const names = cells.length <= 3 ? cells.map((a) => cellName(format, a)).join('、') : `${cellName(format, cells[0])}等${cells.length}个单元格`;
-      out.push(diagnostic(this.meta, `${names}印作${marks}（不适用），取值为空`, { cells, line: report.cells[cells[0]].line }));
+      const addresses = cells.map((c) => c.address);
+      const marks = [...new Set(cells.map((c) => provenance[c.index]!.raw))].map((m) => `“${m}”`).join('');
+      const names = cells.length <= 3 ? addresses.map((a) => cellName(format, a)).join('、') : `${cellName(format, addresses[0])}等${cells.length}个单元格`;
+      out.push(diagnostic(this.meta, `${names}印作${marks}（不适用），取值为空`, { cells: addresses, line: provenance[cells[0].index]!.line }));
     }
     return out;
   },
