@@ -2,11 +2,11 @@
 // ambiguous rows are settled by the relations (solve.ts) when the answer is unique, and reported.
 
 import type { CellProvenance, Diagnostic, FlatCells, TableValues } from '../interchange/types.ts';
-import type { ColumnType, Equation, Format, TableDef } from '../model/types.ts';
+import type { Equation, Format, TableDef } from '../model/types.ts';
 import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
-import { filterLocally, solve, type Option } from './solve.ts';
+import { cellArray, filterLocally, solve, type CellSpace, type Option } from './solve.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -24,28 +24,39 @@ export interface BuiltTables {
 }
 
 function provenance(t: Token | undefined | null, status: CellProvenance['status'], raw: string | null, line: number | null): CellProvenance {
-  const p: CellProvenance = { raw, line: t && t.line > 0 ? t.line : line && line > 0 ? line : null, status };
-  if (t) {
-    if (t.page > 0) p.page = t.page;
-    if (t.table > 0) p.table = t.table;
-    if (t.row > 0) p.row = t.row;
-    if (t.col > 0) p.col = t.col;
+  const at = t && t.line > 0 ? t.line : line && line > 0 ? line : null;
+  // Each cell's object made whole at once (adding properties one by one costs a reallocation):
+  // the common combinations of page, grid table and field position as literals.
+  if (!t || (t.page === 0 && t.table === 0 && t.row === 0)) return t && t.col > 0 ? { raw, line: at, status, col: t.col } : { raw, line: at, status };
+  if (t.table > 0 && t.row > 0 && t.col > 0) {
+    return t.page > 0 ? { raw, line: at, status, page: t.page, table: t.table, row: t.row, col: t.col } : { raw, line: at, status, table: t.table, row: t.row, col: t.col };
   }
+  const p: CellProvenance = { raw, line: at, status };
+  if (t.page > 0) p.page = t.page;
+  if (t.table > 0) p.table = t.table;
+  if (t.row > 0) p.row = t.row;
+  if (t.col > 0) p.col = t.col;
   return p;
 }
 
-function fromToken(t: Token | null, line: number): { value: number | null; prov: CellProvenance } {
-  if (!t) return { value: null, prov: provenance(null, 'blank', '', line) };
+/** The value a cell takes from the token printed for it: the number, else null. */
+function tokenValue(t: Token | null): number | null {
+  return t && t.kind === 'num' ? t.value : null;
+}
+
+/** Where a cell's value came from, for the token printed for it; `status` overrides a number's 'read'. */
+function fromToken(t: Token | null, line: number, status?: 'reconstructed'): CellProvenance {
+  if (!t) return provenance(null, 'blank', '', line);
   switch (t.kind) {
     case 'num':
-      return { value: t.value, prov: provenance(t, 'read', t.raw, line) };
+      return provenance(t, status ?? 'read', t.raw, line);
     case 'na':
-      return { value: null, prov: provenance(t, 'not_applicable', t.raw, line) };
+      return provenance(t, 'not_applicable', t.raw, line);
     case 'blank':
-      return { value: null, prov: provenance(t, 'blank', '', line) };
+      return provenance(t, 'blank', '', line);
     default:
       // Words where a number should be: kept as printed, value null (cell.not_a_number).
-      return { value: null, prov: provenance(t, 'read', t.raw, line) };
+      return provenance(t, status ?? 'read', t.raw, line);
   }
 }
 
@@ -67,46 +78,56 @@ interface CellInfo {
   address: string;
   rowId: string;
   colId: string;
-  /** Position in TableInfo.cells. */
-  index: number;
   /** Position in Format.cells (CellDef.index). */
-  global: number;
+  index: number;
+}
+
+interface FormatInfo {
+  /** Every cell of the format, by CellDef.index. */
+  cells: CellInfo[];
+  /** The cells' types by CellDef.index, for the solver. */
+  space: CellSpace;
 }
 
 interface TableInfo {
-  /** Per row, an object with the row's column ids set to null, cloned for each report. */
-  rowTemplates: [string, Record<string, number | null>][];
+  /** Per row, a function making the object of the row's column ids set to null (an object literal: one shape per row, made fast). */
+  rowMakers: [string, () => Record<string, number | null>][];
+  /** The table's cells in order. */
   cells: CellInfo[];
-  byAddress: Map<string, CellInfo>;
-  /** Each row's cells, in column order. */
-  rowCells: Map<string, CellInfo[]>;
-  types: Map<string, ColumnType>;
   equations: Equation[];
 }
 
+/**
+ * A function returning `{ id1: null, id2: null, … }` for the model's column ids (JSON-quoted):
+ * copying a template object instead goes through V8's slow generic path, as every row has its own shape.
+ */
+function nullRow(ids: string[]): () => Record<string, number | null> {
+  return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
+}
+
+const formatInfos = new WeakMap<Format, FormatInfo>();
 const tableInfos = new WeakMap<TableDef, TableInfo>();
 
-/** A table's cells, their types and its relations, computed once per table of the model. */
+function formatInfo(format: Format): FormatInfo {
+  let info = formatInfos.get(format);
+  if (!info) {
+    info = {
+      cells: format.cells.map((c) => ({ address: c.address, rowId: c.row.id, colId: c.column.id, index: c.index })),
+      space: { size: format.cells.length, types: format.cells.map((c) => c.column.type) },
+    };
+    formatInfos.set(format, info);
+  }
+  return info;
+}
+
+/** A table's cells and its relations, computed once per table of the model. */
 function tableInfo(format: Format, table: TableDef): TableInfo {
   let info = tableInfos.get(table);
   if (!info) {
-    const cells: CellInfo[] = [];
-    const types = new Map<string, ColumnType>();
-    for (const row of table.rows) {
-      for (const c of row.columns) {
-        const address = `${table.id}.${row.id}.${c.id}`;
-        cells.push({ address, rowId: row.id, colId: c.id, index: cells.length, global: format.cell(address)!.index });
-        types.set(address, c.type);
-      }
-    }
-    const rowCells = new Map<string, CellInfo[]>();
-    for (const c of cells) rowCells.set(c.rowId, [...(rowCells.get(c.rowId) ?? []), c]);
+    const all = formatInfo(format).cells;
     info = {
-      rowTemplates: table.rows.map((r) => [r.id, Object.fromEntries(r.columns.map((c) => [c.id, null]))] as [string, Record<string, number | null>]),
-      cells,
-      byAddress: new Map(cells.map((c) => [c.address, c])),
-      rowCells,
-      types,
+      rowMakers: table.rows.map((r) => [r.id, nullRow(r.columns.map((c) => c.id))]),
+      cells: format.cells.filter((c) => c.table === table).map((c) => all[c.index]),
       equations: format.equations.filter((eq) => eq.relation.table === table.id),
     };
     tableInfos.set(table, info);
@@ -115,22 +136,29 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
 }
 
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
-  const flat: FlatCells = { values: new Array(format.cells.length).fill(null), provenance: new Array(format.cells.length).fill(undefined) };
+  const { cells: allCells, space } = formatInfo(format);
+  const size = space.size;
+  // Values and provenance by cell index; provenance written out in table order at the end of
+  // each table, cells never set as missing.
+  const flat: FlatCells = { values: new Array(size).fill(null), provenance: new Array(size).fill(undefined) };
   const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [], flat };
+  const provs = flat.provenance;
+  const statusOf = (i: number) => provs[i]?.status ?? 'missing';
+  // Cells of rows read as printed (their values are fixed for the solver) and of rows absent or
+  // unread (tables have cells of their own, so one pair serves them all).
+  const known = cellArray(size);
+  const absent = cellArray(size);
   for (const reading of readings) {
     const table = reading.table;
     const info = tableInfo(format, table);
     const values: TableValues = {};
-    for (const [rowId, template] of info.rowTemplates) values[rowId] = { ...template };
+    for (const [rowId, make] of info.rowMakers) values[rowId] = make();
     out.tables[table.id] = values;
-    // Provenance by cell position; written out in table order at the end, absent cells as missing.
-    const provs: (CellProvenance | undefined)[] = new Array(info.cells.length);
-    const statusOf = (address: string) => provs[info.byAddress.get(address)!.index]?.status ?? 'missing';
     const finish = () => {
       for (const c of info.cells) {
-        const p = provs[c.index] ?? { raw: null, line: null, status: 'missing' };
+        let p = provs[c.index];
+        if (!p) provs[c.index] = p = { raw: null, line: null, status: 'missing' };
         out.cells[c.address] = p;
-        flat.provenance[c.global] = p;
       }
     };
     out.diagnostics.push(...reading.diagnostics);
@@ -143,7 +171,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const open = reading.units.filter((u) => u.found).flatMap((u) => u.addresses);
       for (const u of reading.units) {
         if (!u.found) continue;
-        for (const a of u.addresses) provs[info.byAddress.get(a)!.index] = { raw: null, line: u.line || null, status: 'missing' };
+        for (const i of u.cells) provs[i] = { raw: null, line: u.line || null, status: 'missing' };
       }
       finish();
       const line = reading.units.find((u) => u.found)?.line || null;
@@ -151,18 +179,14 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       continue;
     }
 
-    const setCell = (c: CellInfo, value: number | null, prov: CellProvenance) => {
+    /** Set cell `i` (its index in the format). */
+    const set = (i: number, value: number | null, prov: CellProvenance) => {
+      const c = allCells[i];
       values[c.rowId][c.colId] = value;
-      flat.values[c.global] = value;
-      provs[c.index] = prov;
+      flat.values[i] = value;
+      provs[i] = prov;
     };
-    const set = (address: string, value: number | null, prov: CellProvenance) => setCell(info.byAddress.get(address)!, value, prov);
 
-    const types = info.types;
-    // Values read as printed; the solver needs them only when some row is ambiguous.
-    const fixed = new Map<string, number | null>();
-    const exactUnits: UnitInterpretation[] = [];
-    const absent = new Set<string>();
     const ambiguous: { ui: UnitInterpretation; options: Option[] }[] = [];
     const unresolved: UnitInterpretation[] = [];
     const equations = info.equations;
@@ -172,8 +196,10 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const u = ui.unit;
       if (u.cutOff) {
         // Nothing of this row is trusted: its last number may have lost digits.
-        for (const a of u.addresses) set(a, null, provenance(null, 'missing', null, u.line));
-        u.addresses.forEach((a) => absent.add(a));
+        for (const i of u.cells) {
+          set(i, null, provenance(null, 'missing', null, u.line));
+          absent[i] = 1;
+        }
         out.diagnostics.push({
           rule: 'structure.row_missing',
           severity: 'error',
@@ -184,25 +210,27 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         continue;
       }
       if (!u.found) {
-        u.addresses.forEach((a) => absent.add(a));
+        for (const i of u.cells) absent[i] = 1;
       } else if (ui.exact) {
         // Text that lost its separators and the next row's label: the next row's numbers may have
         // run into this row's ("行政处罚8" + "6" → "行政处罚86") or stand on a line of their own
         // ("行政处罚5-83" + "537": 5, -8, 3 and 5, 3, 7), so every number of several digits is in doubt.
         const next = ui.exact.tokens.some((t) => isRun(t) && t.glued) ? reading.units[reading.units.indexOf(u) + 1] : undefined;
         const mayHoldNext = !!next && !next.found;
-        const unitCells = u.rows.length === 1 ? info.rowCells.get(u.rows[0].id)! : u.rows.flatMap((r) => info.rowCells.get(r.id)!);
         const doubtful: string[] = [];
-        unitCells.forEach((ci, i) => {
-          const { value, prov } = fromToken(ui.exact!.tokens[i], u.line);
-          if (mayHoldNext && isRun(ui.exact!.tokens[i])) {
-            setCell(ci, value, { ...prov, status: 'reconstructed' });
-            doubtful.push(ci.address);
-          } else if (u.byOrder && prov.status === 'read') {
+        const tokens = ui.exact.tokens;
+        for (let c = 0; c < u.cells.length; c++) {
+          const i = u.cells[c];
+          known[i] = 1;
+          const t = tokens[c];
+          if (mayHoldNext && isRun(t)) {
+            set(i, t.value, fromToken(t, u.line, 'reconstructed'));
+            doubtful.push(u.addresses[c]);
+          } else {
             // placed by order (see read-tables.ts), reported there
-            setCell(ci, value, { ...prov, status: 'reconstructed' });
-          } else setCell(ci, value, prov);
-        });
+            set(i, tokenValue(t), fromToken(t, u.line, u.byOrder ? 'reconstructed' : undefined));
+          }
+        }
         if (doubtful.length && next) {
           const runs = ui.exact.tokens.filter(isRun).map((t) => t.raw);
           out.diagnostics.push({
@@ -213,32 +241,23 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
             line: u.line || null,
           });
         }
-        exactUnits.push(ui);
       }
     }
     for (let ui of interps) {
       if (!ui.unit.found || ui.exact || ui.unit.cutOff) continue;
-      let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, types);
+      let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, space);
       if (options.length === 0 && ui.completeOnly) {
         // No reading that fills every cell fits the row's own sums: consider lost cells too
         // (numbers run together and cells lost at once: too many readings is left unread).
         ui = interpretUnit(ui.unit, true);
-        options = ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT ? [] : filterLocally(ui, equations, types);
+        options = ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT ? [] : filterLocally(ui, equations, space);
       }
       if (options.length === 0) unresolved.push(ui);
       else ambiguous.push({ ui, options });
     }
-    for (const ui of unresolved) ui.unit.addresses.forEach((a) => absent.add(a));
+    for (const ui of unresolved) for (const i of ui.unit.cells) absent[i] = 1;
 
-    if (ambiguous.length) {
-      for (const ui of exactUnits) {
-        for (const a of ui.unit.addresses) {
-          const c = info.byAddress.get(a)!;
-          fixed.set(a, values[c.rowId][c.colId]);
-        }
-      }
-    }
-    let outcome = ambiguous.length ? solve(ambiguous, fixed, absent, equations, types) : null;
+    let outcome = ambiguous.length ? solve(ambiguous, flat.values, known, absent, equations, space) : null;
     if (outcome && outcome.solutions === 0 && !outcome.exhausted && ambiguous.some((x) => x.ui.completeOnly)) {
       // The complete readings (runs split, nothing lost) fit no combination: widen to readings
       // that assume unprinted cells, for the rows that had them.
@@ -246,12 +265,12 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         if (!ambiguous[i].ui.completeOnly) continue;
         const ui = interpretUnit(ambiguous[i].ui.unit, true);
         if (ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT) continue;
-        const options = filterLocally(ui, equations, types);
+        const options = filterLocally(ui, equations, space);
         if (options.length) ambiguous[i] = { ui, options };
       }
-      outcome = solve(ambiguous, fixed, absent, equations, types);
+      outcome = solve(ambiguous, flat.values, known, absent, equations, space);
     }
-    const reconstructed = new Map<Interp['how'], { units: UnitInterpretation[]; cells: string[] }>();
+    const reconstructed = new Map<Interp['how'], { units: UnitInterpretation[]; cells: number[] }>();
     const placed: { ui: UnitInterpretation; cells: string[] }[] = [];
     for (const { ui } of ambiguous) {
       const u = ui.unit;
@@ -262,26 +281,25 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const used = outcome.used.get(ui) ?? [];
       const how = used[0]?.readings[0]?.how ?? 'short';
       const group = reconstructed.get(how) ?? { units: [], cells: [] };
-      const undetermined = u.addresses.filter((a) => outcome.cells.get(a)?.value === undefined).length;
+      const undetermined = u.cells.filter((i) => outcome.cells[i]?.value === undefined).length;
       const placedHere: string[] = [];
-      u.addresses.forEach((a) => {
-        const s = outcome.cells.get(a);
+      u.cells.forEach((i, c) => {
+        const s = outcome.cells[i];
         if (!s || s.value === undefined) {
-          set(a, null, provenance(null, 'missing', null, u.line));
+          set(i, null, provenance(null, 'missing', null, u.line));
           return;
         }
         if (s.token && !s.derived && s.piece === undefined) {
-          const { value, prov } = fromToken(s.token, u.line);
           if (undetermined > 0 && s.token.kind === 'num') {
             // The row could not be settled: where this number goes was inferred (from the
             // columns' types and the relations), not confirmed. Keep it, marked and reported.
-            set(a, value, { ...prov, status: 'reconstructed' });
-            placedHere.push(a);
-          } else set(a, value, prov);
+            set(i, s.token.value, fromToken(s.token, u.line, 'reconstructed'));
+            placedHere.push(u.addresses[c]);
+          } else set(i, tokenValue(s.token), fromToken(s.token, u.line));
           return;
         }
-        set(a, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
-        group.cells.push(a);
+        set(i, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
+        group.cells.push(i);
       });
       if (undetermined > 0) unresolved.push(ui);
       if (placedHere.length > 0) placed.push({ ui, cells: placedHere });
@@ -291,10 +309,15 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       }
     }
 
-    const ambiguousCells = new Set(reconstructed.size ? ambiguous.flatMap((x) => x.ui.unit.addresses) : []);
-    const relationsUsed = reconstructed.size
-      ? [...new Set(equations.filter((eq) => eq.left.some((a) => ambiguousCells.has(a)) || eq.right.some((a) => ambiguousCells.has(a))).map((eq) => eq.relation.describe))]
-      : [];
+    const relationsUsed: string[] = [];
+    if (reconstructed.size) {
+      const isAmbiguous = cellArray(size);
+      for (const x of ambiguous) for (const i of x.ui.unit.cells) isAmbiguous[i] = 1;
+      for (const eq of equations) {
+        const used = eq.leftCells.some((c) => isAmbiguous[c.index]) || eq.rightCells.some((c) => isAmbiguous[c.index]);
+        if (used && !relationsUsed.includes(eq.relation.describe)) relationsUsed.push(eq.relation.describe);
+      }
+    }
     const basis = relationsUsed.length ? `依据勾稽关系（${relationsUsed.join('；')}）` : '依据勾稽关系';
     for (const [how, group] of reconstructed) {
       const first = group.units[0].unit;
@@ -315,7 +338,15 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           `${basis}，缺失的值只有一种可能，已补出并标为推算值（共${group.cells.length}个单元格）`;
       }
       // The whole of each row is named: where its printed numbers went was inferred too.
-      const cells = [...new Set([...group.cells, ...group.units.flatMap((ui) => ui.unit.addresses)])];
+      const named = cellArray(size);
+      const cells: string[] = [];
+      const name = (i: number) => {
+        if (named[i]) return;
+        named[i] = 1;
+        cells.push(allCells[i].address);
+      };
+      group.cells.forEach(name);
+      for (const ui of group.units) ui.unit.cells.forEach(name);
       out.diagnostics.push({ rule: 'cell.reconstructed', severity: 'warning', message, cells, line: first.line || null });
     }
     for (const { ui, cells } of placed) {
@@ -334,11 +365,11 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const k = u.slots.filter((t) => t.kind !== 'blank').length;
       if (k === 0) {
         // The label is printed but no value: the cells exist and are empty.
-        for (const a of u.addresses) if (statusOf(a) === 'missing') set(a, null, provenance(null, 'blank', '', u.line));
+        for (const i of u.cells) if (statusOf(i) === 'missing') set(i, null, provenance(null, 'blank', '', u.line));
         continue;
       }
-      for (const a of u.addresses) if (statusOf(a) === 'missing') set(a, null, provenance(null, 'missing', null, u.line));
-      const open = u.addresses.filter((a) => statusOf(a) === 'missing');
+      for (const i of u.cells) if (statusOf(i) === 'missing') set(i, null, provenance(null, 'missing', null, u.line));
+      const open = u.addresses.filter((_, c) => statusOf(u.cells[c]) === 'missing');
       const why = ui.tooAmbiguous
         ? '可能的读法太多'
         : k < u.addresses.length

@@ -20,6 +20,8 @@ export interface PrintedUnit {
   /** Model rows whose cells this printed row holds (three for 表四's single row). */
   rows: RowDef[];
   addresses: string[];
+  /** The same cells by their place in Format.cells (CellDef.index). */
+  cells: number[];
   types: ColumnType[];
   /** Value tokens (numbers, not-applicable marks, empty cells, stray words) in printed order. */
   slots: Token[];
@@ -255,32 +257,35 @@ function rowUnits(tokens: Token[], from: number, to: number): Int32Array | null 
   return unit;
 }
 
+interface UnitCells {
+  addresses: string[];
+  cells: number[];
+  types: ColumnType[];
+}
+
+/** Cell addresses, indices and types of a row, or of a table's rows together (computed once per model object). */
+const unitCells = new WeakMap<RowDef | RowDef[], UnitCells>();
+
+function cellsOf(format: Format, table: TableDef, rows: RowDef[]): UnitCells {
+  const key = rows.length === 1 ? rows[0] : rows;
+  let c = unitCells.get(key);
+  if (!c) {
+    const addresses = rows.flatMap((r) => r.columns.map((col) => `${table.id}.${r.id}.${col.id}`));
+    c = { addresses, cells: addresses.map((a) => format.cell(a)!.index), types: rows.flatMap((r) => r.columns.map((col) => col.type)) };
+    unitCells.set(key, c);
+  }
+  return c;
+}
+
 function arabicNumbering(row: RowDef | undefined): string {
   const m = row ? /^(\d{1,2})[.、]$/.exec(row.numbering) : null;
   return m ? m[1] : '';
 }
 
-/** Cell addresses and types of a row (computed once per row of the model). */
-const rowCells = new WeakMap<RowDef, { addresses: string[]; types: ColumnType[] }>();
-
-function cellsOfRow(table: TableDef, r: RowDef): { addresses: string[]; types: ColumnType[] } {
-  let c = rowCells.get(r);
-  if (!c) {
-    c = { addresses: r.columns.map((col) => `${table.id}.${r.id}.${col.id}`), types: r.columns.map((col) => col.type) };
-    rowCells.set(r, c);
-  }
-  return c;
-}
-
-function unitFor(table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
-  let addresses: string[];
-  let types: ColumnType[];
-  if (rows.length === 1) ({ addresses, types } = cellsOfRow(table, rows[0]));
-  else {
-    addresses = rows.flatMap((r) => cellsOfRow(table, r).addresses);
-    types = rows.flatMap((r) => cellsOfRow(table, r).types);
-  }
-  return { table, rows, addresses, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
+/** `rows`: one row of the model, or (表四's single printed row) the table's own `rows` array. */
+function unitFor(format: Format, table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
+  const { addresses, cells, types } = cellsOf(format, table, rows);
+  return { table, rows, addresses, cells, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
 }
 
 /**
@@ -443,7 +448,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
         found: true,
         start: Math.min(start, firstTok),
         end: regionEnd,
-        units: table.rows.map((row, r) => unitFor(table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
+        units: table.rows.map((row, r) => unitFor(ctx.format, table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
         diagnostics,
         unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
       };
@@ -454,7 +459,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r];
     const h = hits[r];
-    readings.push(unitFor(table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
+    readings.push(unitFor(ctx.format, table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
   }
   for (let k = 0; k < foundIdx.length; k++) {
     const r = foundIdx[k];
@@ -625,7 +630,7 @@ function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: num
     }
     if (t.kind === 'text' && !isTableText(t.norm, keys) && t.norm.length >= 6) break;
   }
-  const unit = unitFor(table, table.rows, true, tokens[start]?.line ?? 0, undefined);
+  const unit = unitFor(ctx.format, table, table.rows, true, tokens[start]?.line ?? 0, undefined);
   if (first < 0) return { table, found: true, start, end: start, units: [unit], diagnostics };
   const { slots, end } = trailingValues(tokens, first, limit, keys);
   unit.slots = withStrayWords(tokens, slots, new Set(), keys);

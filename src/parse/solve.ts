@@ -5,6 +5,9 @@
 // one reading per ambiguous row, derives unknowns from equations with a single unknown, and keeps
 // the combinations under which every equation involving an ambiguous cell holds. A cell's value
 // is taken only if all surviving combinations agree on it; otherwise it stays null.
+//
+// Cells are numbered by their place in the format (CellDef.index): values live in arrays of the
+// format's size, so the search does no string hashing.
 
 import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
@@ -12,9 +15,18 @@ import type { Token } from './tokens.ts';
 
 const NODE_BUDGET = 20_000;
 
+/** A cell's value in a reading: a number, null (blank or not applicable), undefined (unknown). */
+export type Value = number | null | undefined;
+
+/** The format's cells as the solver sees them, by CellDef.index. */
+export interface CellSpace {
+  size: number;
+  types: ColumnType[];
+}
+
 export interface SolvedCell {
   /** Agreed value (null: agreed blank or not applicable), or undefined when the surviving readings disagree or leave it unknown. */
-  value: number | null | undefined;
+  value: Value;
   /** The token all readings took the cell from; undefined when they differ or none. */
   token: Token | undefined;
   /** The piece of a run all readings took (split runs). */
@@ -27,80 +39,86 @@ export interface SolveOutcome {
   solutions: number;
   /** The search was cut off before it could prove uniqueness. */
   exhausted: boolean;
-  cells: Map<string, SolvedCell>;
+  /** By cell index: the ambiguous rows' cells (absent for other cells). */
+  cells: (SolvedCell | undefined)[];
   /** For each ambiguous unit, the options used by surviving combinations. */
   used: Map<UnitInterpretation, Option[]>;
 }
 
 /** A distinct vector of values a row may hold, with every reading that gives it. */
 export interface Option {
-  values: (number | null | undefined)[];
+  values: Value[];
   readings: Interp[];
 }
 
 /** Null cells (blank, not applicable) count as 0 in relations. */
-function num(v: number | null | undefined): number {
+function num(v: Value): number {
   return v ?? 0;
 }
 
 const EPS = 1e-9;
 
 /**
+ * Per-cell flags or numbers as a plain array: at the size of a format (a few hundred cells)
+ * allocating one is much cheaper than a typed array, and the solver makes many.
+ */
+export function cellArray(size: number, fill = 0): number[] {
+  return new Array<number>(size).fill(fill);
+}
+
+/**
  * Apply the equations to an assignment: derive single unknowns (validated against the cell's
  * type) until nothing changes. Returns false when an equation with all values known fails or a
- * derived value is invalid. `values` maps address → value (undefined = unknown, absent key =
- * not part of this solve and not usable).
+ * derived value is invalid. `values[i]` undefined = unknown; cells with `usable[i] === 0` are not
+ * part of this solve (an equation touching one is skipped). Derived cells are marked in `derived`.
  */
-export function propagate(
-  values: Map<string, number | null | undefined>,
-  equations: Equation[],
-  types: Map<string, ColumnType>,
-  derived?: Set<string>,
-): boolean {
+export function propagate(values: Value[], usable: number[], equations: Equation[], types: ColumnType[], derived?: number[]): boolean {
   let changed = true;
   while (changed) {
     changed = false;
     for (const eq of equations) {
       let sum = 0;
-      let unknown: string | null = null;
+      let unknown = -1;
       let unknownSign = 0;
       let unknowns = 0;
-      let usable = true;
-      for (const a of eq.left) {
-        if (!values.has(a)) {
-          usable = false;
+      let ok = true;
+      for (const c of eq.leftCells) {
+        const i = c.index;
+        if (usable[i] === 0) {
+          ok = false;
           break;
         }
-        const v = values.get(a);
+        const v = values[i];
         if (v === undefined) {
           unknowns++;
-          unknown = a;
+          unknown = i;
           unknownSign = 1;
         } else sum += num(v);
       }
-      if (!usable) continue;
-      for (const a of eq.right) {
-        if (!values.has(a)) {
-          usable = false;
+      if (!ok) continue;
+      for (const c of eq.rightCells) {
+        const i = c.index;
+        if (usable[i] === 0) {
+          ok = false;
           break;
         }
-        const v = values.get(a);
+        const v = values[i];
         if (v === undefined) {
           unknowns++;
-          unknown = a;
+          unknown = i;
           unknownSign = -1;
         } else sum -= num(v);
       }
-      if (!usable) continue;
+      if (!ok) continue;
       if (unknowns === 0) {
         if (Math.abs(sum) > EPS) return false;
-      } else if (unknowns === 1 && unknown) {
+      } else if (unknowns === 1) {
         // unknownSign * x + sum = 0
         const x = -sum / unknownSign;
         const rounded = Math.round(x * 1e6) / 1e6;
-        if (!validFor(types.get(unknown) ?? 'integer', rounded)) return false;
-        values.set(unknown, rounded);
-        derived?.add(unknown);
+        if (!validFor(types[unknown] ?? 'integer', rounded)) return false;
+        values[unknown] = rounded;
+        if (derived) derived[unknown] = 1;
         changed = true;
       }
     }
@@ -108,23 +126,47 @@ export function propagate(
   return true;
 }
 
+/** Equations among a unit's own cells (row sums), by the unit's cell list (shared per model row). */
+const localEquations = new WeakMap<number[], Equation[]>();
+
+function ownEquations(cells: number[], equations: Equation[]): Equation[] {
+  let local = localEquations.get(cells);
+  if (!local) {
+    const own = new Set(cells);
+    local = equations.filter((eq) => eq.leftCells.every((c) => own.has(c.index)) && eq.rightCells.every((c) => own.has(c.index)));
+    localEquations.set(cells, local);
+  }
+  return local;
+}
+
 /**
  * The distinct value vectors a row may hold: its candidate readings that are consistent with the
  * equations among its own cells (row sums), with the unknowns those equations determine filled in.
+ * `equations`: the relations of the unit's table.
  */
-export function filterLocally(ui: UnitInterpretation, equations: Equation[], types: Map<string, ColumnType>): Option[] {
-  const addrs = ui.unit.addresses;
-  const own = new Set(addrs);
-  const local = equations.filter((eq) => eq.left.every((a) => own.has(a)) && eq.right.every((a) => own.has(a)));
+export function filterLocally(ui: UnitInterpretation, equations: Equation[], space: CellSpace): Option[] {
+  const cells = ui.unit.cells;
+  const local = ownEquations(cells, equations);
+  const values: Value[] = new Array(space.size);
+  const usable = cellArray(space.size);
+  for (const i of cells) usable[i] = 1;
   const byKey = new Map<string, Option>();
   for (const interp of ui.candidates) {
-    const values = new Map<string, number | null | undefined>();
-    addrs.forEach((a, i) => values.set(a, interp.values[i]));
-    let ok = interp.values.every((v, i) => v === undefined || v === null || validFor(ui.unit.types[i], v));
-    if (ok) ok = propagate(values, local, types);
+    let ok = true;
+    for (let c = 0; c < cells.length; c++) {
+      const v = interp.values[c];
+      values[cells[c]] = v;
+      if (ok && v !== undefined && v !== null && !validFor(ui.unit.types[c], v)) ok = false;
+    }
+    if (ok) ok = propagate(values, usable, local, space.types);
     if (!ok) continue;
-    const filled = addrs.map((a) => values.get(a));
-    const key = filled.map((v) => (v === undefined ? '?' : String(v))).join(',');
+    const filled: Value[] = new Array(cells.length);
+    let key = '';
+    for (let c = 0; c < cells.length; c++) {
+      const v = values[cells[c]];
+      filled[c] = v;
+      key += v === undefined ? '?,' : `${v},`;
+    }
     const option = byKey.get(key);
     if (option) option.readings.push(interp);
     else byKey.set(key, { values: filled, readings: [interp] });
@@ -145,34 +187,49 @@ function agreedToken(option: Option, c: number): { token: Token | undefined; pie
   return { token, piece };
 }
 
+/**
+ * `fixed`: values by cell index, of which those with `known[i] === 1` are the rows read exactly;
+ * `absent[i] === 1`: cells of rows not printed or unreadable (equations over them say nothing).
+ */
 export function solve(
   ambiguous: { ui: UnitInterpretation; options: Option[] }[],
-  fixed: Map<string, number | null>,
-  absent: Set<string>,
+  fixed: Value[],
+  known: number[],
+  absent: number[],
   equations: Equation[],
-  types: Map<string, ColumnType>,
+  space: CellSpace,
 ): SolveOutcome {
-  const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Map(), used: new Map() };
+  const size = space.size;
+  const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Array(size), used: new Map() };
   const order = ambiguous.slice().sort((a, b) => a.options.length - b.options.length);
-  const ambiguousAddrs = new Set(order.flatMap((u) => u.ui.unit.addresses));
+  // Unit (in search order) of each ambiguous cell; -1 for the others.
+  const unitIndex = cellArray(size, -1);
+  order.forEach((u, i) => {
+    for (const c of u.ui.unit.cells) unitIndex[c] = i;
+  });
   const relevant = equations.filter((eq) => {
-    const all = [...eq.left, ...eq.right];
-    return all.some((a) => ambiguousAddrs.has(a)) && !all.some((a) => absent.has(a));
+    let touches = false;
+    for (const side of [eq.leftCells, eq.rightCells]) {
+      for (const c of side) {
+        if (absent[c.index]) return false;
+        if (unitIndex[c.index] >= 0) touches = true;
+      }
+    }
+    return touches;
   });
   // Equations checked after assigning unit i: those whose ambiguous cells all belong to units ≤ i.
-  const unitIndex = new Map<string, number>();
-  order.forEach((u, i) => u.ui.unit.addresses.forEach((a) => unitIndex.set(a, i)));
   const checkAt: Equation[][] = order.map(() => []);
   for (const eq of relevant) {
     let last = -1;
-    for (const a of [...eq.left, ...eq.right]) last = Math.max(last, unitIndex.get(a) ?? -1);
+    for (const c of eq.leftCells) last = Math.max(last, unitIndex[c.index]);
+    for (const c of eq.rightCells) last = Math.max(last, unitIndex[c.index]);
     if (last >= 0) checkAt[last].push(eq);
   }
   // Bounds of each ambiguous cell over its unit's options, for pruning partial assignments.
-  const lo = new Map<string, number>();
-  const hi = new Map<string, number>();
+  const lo = cellArray(size);
+  const hi = cellArray(size, Infinity);
   for (const u of order) {
-    u.ui.unit.addresses.forEach((a, c) => {
+    u.ui.unit.cells.forEach((a, c) => {
       let l = Infinity;
       let h = -Infinity;
       for (const o of u.options) {
@@ -185,13 +242,22 @@ export function solve(
           h = Math.max(h, num(v));
         }
       }
-      lo.set(a, l);
-      hi.set(a, h);
+      lo[a] = l;
+      hi[a] = h;
     });
   }
 
-  const values = new Map<string, number | null | undefined>(fixed);
-  const assigned = new Set<string>();
+  // The current assignment: fixed cells, then the options chosen so far; `usable` marks the cells
+  // that take part (fixed or ambiguous), `assigned` the ambiguous cells given a value.
+  const values: Value[] = new Array(size);
+  const usable = cellArray(size);
+  for (let i = 0; i < size; i++) {
+    if (known[i]) {
+      values[i] = fixed[i];
+      usable[i] = 1;
+    }
+  }
+  const assigned = cellArray(size);
   let nodes = 0;
   const chosen: Option[] = new Array(order.length);
 
@@ -199,17 +265,17 @@ export function solve(
   let boundLo = 0;
   let boundHi = 0;
   let boundOpen = false;
-  const bound = (a: string): void => {
-    if (assigned.has(a) || !ambiguousAddrs.has(a)) {
-      const v = values.get(a);
+  const bound = (a: number): void => {
+    if (assigned[a] || unitIndex[a] < 0) {
+      const v = usable[a] ? values[a] : undefined;
       if (v === undefined) {
         boundLo = 0;
         boundHi = Infinity;
       } else boundLo = boundHi = num(v);
     } else {
       boundOpen = true;
-      boundLo = lo.get(a) ?? 0;
-      boundHi = hi.get(a) ?? Infinity;
+      boundLo = lo[a];
+      boundHi = hi[a];
     }
   };
 
@@ -221,13 +287,13 @@ export function solve(
       let minR = 0;
       let maxR = 0;
       boundOpen = false;
-      for (const a of eq.left) {
-        bound(a);
+      for (const c of eq.leftCells) {
+        bound(c.index);
         minL += boundLo;
         maxL += boundHi;
       }
-      for (const a of eq.right) {
-        bound(a);
+      for (const c of eq.rightCells) {
+        bound(c.index);
         minR += boundLo;
         maxR += boundHi;
       }
@@ -236,24 +302,25 @@ export function solve(
     return true;
   };
 
-  const record = (vals: Map<string, number | null | undefined>, derived: Set<string>) => {
+  const record = (vals: Value[], derived: number[]) => {
     outcome.solutions++;
     order.forEach((u, i) => {
       const option = chosen[i];
       const used = outcome.used.get(u.ui) ?? [];
       if (!used.includes(option)) used.push(option);
       outcome.used.set(u.ui, used);
-      u.ui.unit.addresses.forEach((a, c) => {
-        const value = vals.get(a);
+      u.ui.unit.cells.forEach((a, c) => {
+        const value = vals[a];
         const { token, piece } = agreedToken(option, c);
-        const prev = outcome.cells.get(a);
+        const wasDerived = derived[a] === 1 || option.values[c] === undefined || (!token && !piece);
+        const prev = outcome.cells[a];
         if (!prev) {
-          outcome.cells.set(a, { value, token, piece, derived: derived.has(a) || option.values[c] === undefined || (!token && !piece) });
+          outcome.cells[a] = { value, token, piece, derived: wasDerived };
         } else {
           if (prev.value !== value) prev.value = undefined;
           if (prev.token !== token) prev.token = undefined;
           if (prev.piece !== piece) prev.piece = undefined;
-          if (derived.has(a) || option.values[c] === undefined || (!token && !piece)) prev.derived = true;
+          if (wasDerived) prev.derived = true;
         }
       });
     });
@@ -261,8 +328,7 @@ export function solve(
 
   // Once the solutions found disagree on every ambiguous cell, more solutions cannot settle any.
   const allUndetermined = (): boolean => {
-    if (outcome.cells.size < ambiguousAddrs.size) return false;
-    for (const c of outcome.cells.values()) if (c.value !== undefined) return false;
+    for (const c of outcome.cells) if (c && c.value !== undefined) return false;
     return true;
   };
   let settledNothing = false;
@@ -270,15 +336,15 @@ export function solve(
   const dfs = (i: number): void => {
     if (outcome.exhausted || settledNothing) return;
     if (i === order.length) {
-      const vals = new Map(values);
-      const derived = new Set<string>();
-      if (!propagate(vals, relevant, types, derived)) return;
+      const vals = values.slice();
+      const derived = cellArray(size);
+      if (!propagate(vals, usable, relevant, space.types, derived)) return;
       record(vals, derived);
       if (outcome.solutions % 16 === 0 && allUndetermined()) settledNothing = true;
       return;
     }
     const u = order[i];
-    const addrs = u.ui.unit.addresses;
+    const cells = u.ui.unit.cells;
     for (const o of u.options) {
       // The budget counts every option tried, so rows with thousands of readings cannot make
       // the search run away.
@@ -287,21 +353,22 @@ export function solve(
         return;
       }
       chosen[i] = o;
-      for (let c = 0; c < addrs.length; c++) {
-        values.set(addrs[c], o.values[c]);
-        assigned.add(addrs[c]);
+      for (let c = 0; c < cells.length; c++) {
+        values[cells[c]] = o.values[c];
+        usable[cells[c]] = 1;
+        assigned[cells[c]] = 1;
       }
       let ok = true;
       for (const eq of checkAt[i]) {
         let s = 0;
         let complete = true;
-        for (const a of eq.left) {
-          const v = values.get(a);
+        for (const c of eq.leftCells) {
+          const v = usable[c.index] ? values[c.index] : undefined;
           if (v === undefined) complete = false;
           else s += num(v);
         }
-        for (const a of eq.right) {
-          const v = values.get(a);
+        for (const c of eq.rightCells) {
+          const v = usable[c.index] ? values[c.index] : undefined;
           if (v === undefined) complete = false;
           else s -= num(v);
         }
@@ -314,9 +381,10 @@ export function solve(
       // the next branching row (bounds only tighten) or by the final propagation.
       if (ok && i + 1 < order.length && order[i + 1].options.length > 1) ok = boundsOk();
       if (ok) dfs(i + 1);
-      for (const a of addrs) {
-        values.delete(a);
-        assigned.delete(a);
+      for (const a of cells) {
+        values[a] = undefined;
+        usable[a] = 0;
+        assigned[a] = 0;
       }
       if (outcome.exhausted || settledNothing) return;
     }
