@@ -4,6 +4,7 @@
 
 import { generateReport } from '../test/support/generate.ts';
 import { LAYOUTS, RUN_LAYOUTS, renderReport, type Layout } from '../test/support/layouts.ts';
+import { collectGarbage } from './measure.ts';
 import { parseText } from './subject.ts';
 
 /** Share of each layout in the corpus (weights). */
@@ -86,6 +87,7 @@ export function benchText(n = 10_000, seed = 20_240_101, rounds = 3): TextBenchR
   const g0 = performance.now();
   const items = corpus(n, seed);
   const generateSeconds = (performance.now() - g0) / 1000;
+  collectGarbage();
   // Warm-up (JIT, model load) on reports outside the corpus.
   for (const it of corpus(1000, seed + n)) parseText(it.text);
 
