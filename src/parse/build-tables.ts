@@ -87,13 +87,13 @@ interface FormatInfo {
   cells: CellInfo[];
   /** The cells' types by CellDef.index, for the solver. */
   space: CellSpace;
+  /** The report's `cells` object (address → provenance) from the provenance by index. */
+  cellsObject: (provenance: CellProvenance[]) => Record<string, CellProvenance>;
 }
 
 interface TableInfo {
   /** Per row, a function making the object of the row's column ids set to null (an object literal: one shape per row, made fast). */
   rowMakers: [string, () => Record<string, number | null>][];
-  /** The table's cells in order. */
-  cells: CellInfo[];
   equations: Equation[];
 }
 
@@ -105,6 +105,15 @@ function nullRow(ids: string[]): () => Record<string, number | null> {
   return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
 }
 
+/**
+ * A function making `{ key0: values[0], key1: values[1], … }` for the model's cell addresses
+ * (JSON-quoted), in one object literal: several times faster than adding 200-odd keys one by one
+ * (a report is made per document), and the object serialises faster too.
+ */
+function objectOf<T>(keys: string[]): (values: T[]) => Record<string, T> {
+  return new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (values: T[]) => Record<string, T>;
+}
+
 const formatInfos = new WeakMap<Format, FormatInfo>();
 const tableInfos = new WeakMap<TableDef, TableInfo>();
 
@@ -114,6 +123,7 @@ function formatInfo(format: Format): FormatInfo {
     info = {
       cells: format.cells.map((c) => ({ address: c.address, rowId: c.row.id, colId: c.column.id, index: c.index })),
       space: { size: format.cells.length, types: format.cells.map((c) => c.column.type) },
+      cellsObject: objectOf(format.cells.map((c) => c.address)),
     };
     formatInfos.set(format, info);
   }
@@ -124,10 +134,8 @@ function formatInfo(format: Format): FormatInfo {
 function tableInfo(format: Format, table: TableDef): TableInfo {
   let info = tableInfos.get(table);
   if (!info) {
-    const all = formatInfo(format).cells;
     info = {
       rowMakers: table.rows.map((r) => [r.id, nullRow(r.columns.map((c) => c.id))]),
-      cells: format.cells.filter((c) => c.table === table).map((c) => all[c.index]),
       equations: format.equations.filter((eq) => eq.relation.table === table.id),
     };
     tableInfos.set(table, info);
@@ -154,18 +162,8 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const values: TableValues = {};
     for (const [rowId, make] of info.rowMakers) values[rowId] = make();
     out.tables[table.id] = values;
-    const finish = () => {
-      for (const c of info.cells) {
-        let p = provs[c.index];
-        if (!p) provs[c.index] = p = { raw: null, line: null, status: 'missing' };
-        out.cells[c.address] = p;
-      }
-    };
     out.diagnostics.push(...reading.diagnostics);
-    if (!reading.found) {
-      finish();
-      continue;
-    }
+    if (!reading.found) continue;
 
     if (reading.unreadable) {
       const open = reading.units.filter((u) => u.found).flatMap((u) => u.addresses);
@@ -173,7 +171,6 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         if (!u.found) continue;
         for (const i of u.cells) provs[i] = { raw: null, line: u.line || null, status: 'missing' };
       }
-      finish();
       const line = reading.units.find((u) => u.found)?.line || null;
       out.diagnostics.push({ rule: 'structure.row_missing', severity: 'error', message: reading.unreadable, cells: open, line });
       continue;
@@ -383,7 +380,9 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         line: u.line || null,
       });
     }
-    finish();
   }
+  // Cells never set are missing.
+  for (let i = 0; i < size; i++) provs[i] ??= { raw: null, line: null, status: 'missing' };
+  out.cells = formatInfo(format).cellsObject(provs as CellProvenance[]);
   return out;
 }

@@ -25,12 +25,16 @@ export interface ParseOptions {
 function tableBlocks(tokens: Token[], readings: TableReading[], blockCount: number): Uint8Array {
   const inside = new Uint8Array(blockCount);
   const outside = new Uint8Array(blockCount);
-  const ranges = readings.filter((r) => r.found && r.start >= 0).map((r) => [r.start, r.end] as const);
-  for (const t of tokens) {
+  // Tokens inside any table's range, marked by token index.
+  const inRange = new Uint8Array(tokens.length);
+  for (const r of readings) {
+    if (!r.found || r.start < 0) continue;
+    inRange.fill(1, r.start, Math.min(r.end + 1, tokens.length));
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.kind === 'break') continue;
-    let isIn = false;
-    for (let r = 0; r < ranges.length && !isIn; r++) isIn = t.index >= ranges[r][0] && t.index <= ranges[r][1];
-    if (isIn) inside[t.block] = 1;
+    if (inRange[i]) inside[t.block] = 1;
     else outside[t.block] = 1;
   }
   const result = new Uint8Array(blockCount);

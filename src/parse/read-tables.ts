@@ -7,7 +7,7 @@
 // and solve.ts.
 
 import type { Diagnostic } from '../interchange/types.ts';
-import type { ColumnType, Format, GroupDef, Labelled, RowDef, TableDef } from '../model/types.ts';
+import type { ColumnType, Equation, Format, GroupDef, Labelled, RowDef, TableDef } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
 import type { TextStream } from './stream.ts';
@@ -193,30 +193,61 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
  * row shifted whole against the labels still sums up.
  */
 function relationViolations(format: Format, table: TableDef, rows: { row: RowDef; slots: Token[] }[]): number {
-  const known = new Map<string, number[]>();
+  // Values by cell index, of the rows read fully; undefined elsewhere.
+  const known: (number | undefined)[] = new Array(format.cells.length);
   for (const { row, slots } of rows) {
-    const values = slots.filter((t) => t.kind !== 'blank');
-    if (values.length === row.columns.length && values.every((t) => t.kind === 'num')) known.set(row.id, values.map((t) => t.value));
+    const { cells } = cellsOf(format, table, [row]);
+    let c = 0;
+    let complete = true;
+    for (const t of slots) {
+      if (t.kind === 'blank') continue;
+      if (t.kind !== 'num' || c >= cells.length) {
+        complete = false;
+        break;
+      }
+      c++;
+    }
+    if (!complete || c !== cells.length) continue;
+    c = 0;
+    for (const t of slots) if (t.kind !== 'blank') known[cells[c++]] = t.value;
   }
   let broken = 0;
-  for (const eq of format.equations) {
-    if (eq.relation.table !== table.id || eq.relation.each !== 'column') continue;
+  for (const eq of columnEquations(format, table)) {
     let sum = 0;
     let complete = true;
-    for (const [cells, sign] of [[eq.leftCells, 1], [eq.rightCells, -1]] as const) {
-      for (const c of cells) {
-        const v = known.get(c.row.id)?.[c.row.columns.indexOf(c.column)];
+    for (const c of eq.leftCells) {
+      const v = known[c.index];
+      if (v === undefined) {
+        complete = false;
+        break;
+      }
+      sum += v;
+    }
+    if (complete) {
+      for (const c of eq.rightCells) {
+        const v = known[c.index];
         if (v === undefined) {
           complete = false;
           break;
         }
-        sum += sign * v;
+        sum -= v;
       }
-      if (!complete) break;
     }
     if (complete && Math.abs(sum) > 1e-9) broken++;
   }
   return broken;
+}
+
+const columnEquationsOf = new WeakMap<TableDef, Equation[]>();
+
+/** The instances of the table's column relations (a column's sum over rows). */
+function columnEquations(format: Format, table: TableDef): Equation[] {
+  let list = columnEquationsOf.get(table);
+  if (!list) {
+    list = format.equations.filter((eq) => eq.relation.table === table.id && eq.relation.each === 'column');
+    columnEquationsOf.set(table, list);
+  }
+  return list;
 }
 
 /** Row units: token ranges between printed-row boundaries, when the layout shows them. */

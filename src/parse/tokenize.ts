@@ -16,16 +16,29 @@ const PAGE_MARKERS = [
   /^page\s*\d+(\s*of\s*\d+)?$/i,
 ];
 
+/** Characters String.prototype.trim removes (white space and line terminators). */
+function isTrimmed(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+const PAGE_MARK_STARTS = new Set([...'-—–－_第共Pp'].map((c) => c.charCodeAt(0)));
+
 /** A page number or running footer line inside a table ("— 3 —", "第3页 共6页", "3/6"). */
 export function isPageMarker(line: string): boolean {
   if (line.length > 48) return false;
+  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6); a bare number is a value.
+  // Decided on the first printed character before anything is allocated: most lines are cells.
+  let i = 0;
+  while (i < line.length && isTrimmed(line.charCodeAt(i))) i++;
+  const c0 = line.charCodeAt(i);
+  if (c0 >= 48 && c0 <= 57) {
+    if (line.indexOf('/', i) < 0) return false;
+  } else if (!PAGE_MARK_STARTS.has(c0)) return false;
   const t = line.trim();
   if (t.length > 24) return false;
-  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6); a bare number is a value.
-  const c0 = t.charCodeAt(0);
-  if (c0 >= 48 && c0 <= 57) {
-    if (!t.includes('/')) return false;
-  } else if (!'-—–－_第共Pp'.includes(t[0])) return false;
   if (PAGE_MARKERS[0].test(t)) return /[-—–－_]/.test(t);
   for (let i = 1; i < PAGE_MARKERS.length; i++) if (PAGE_MARKERS[i].test(t)) return true;
   return false;
