@@ -74,6 +74,8 @@ interface TableText {
    * them that extraction interleaves with a row's label may be skipped when matching it.
    */
   free: Uint8Array;
+  /** isTableText's answers for texts found to be table text (they recur in every report). */
+  seen: Map<string, boolean>;
 }
 
 function tableKeys(table: TableDef): TableText {
@@ -97,7 +99,7 @@ function computeTableKeys(table: TableDef): TableText {
   const list = [...keys].filter((k) => k.length > 0);
   for (const k of list) for (let i = 0; i < k.length; i++) chars[k.charCodeAt(i)] = 1;
   for (let i = 0; i < 65536; i++) if (free[i]) chars[i] = 1;
-  return { keys: list, chars, free };
+  return { keys: list, chars, free, seen: new Map() };
 }
 
 /**
@@ -105,6 +107,17 @@ function computeTableKeys(table: TableDef): TableText {
  * 结果结果其他尚未), rather than the narrative around it?
  */
 function isTableText(norm: string, text: TableText): boolean {
+  if (norm.length > 40) return computeIsTableText(norm, text);
+  let known = text.seen.get(norm);
+  if (known === undefined) {
+    known = computeIsTableText(norm, text);
+    // The same labels and header words come back in every report; other text is not kept.
+    if (known && text.seen.size < 4096) text.seen.set(norm, known);
+  }
+  return known;
+}
+
+function computeIsTableText(norm: string, text: TableText): boolean {
   for (const k of text.keys) if (k.includes(norm) || norm.includes(k)) return true;
   if (norm.length > 80) return false;
   for (let i = 0; i < norm.length; i++) {
@@ -308,9 +321,17 @@ function cellsOf(format: Format, table: TableDef, rows: RowDef[]): UnitCells {
   return c;
 }
 
+const arabicNumberings = new WeakMap<RowDef, string>();
+
+/** A row's numbering when Arabic ('2' for "2."), else ''. */
 function arabicNumbering(row: RowDef | undefined): string {
-  const m = row ? /^(\d{1,2})[.、]$/.exec(row.numbering) : null;
-  return m ? m[1] : '';
+  if (!row) return '';
+  let n = arabicNumberings.get(row);
+  if (n === undefined) {
+    const m = /^(\d{1,2})[.、]$/.exec(row.numbering);
+    arabicNumberings.set(row, (n = m ? m[1] : ''));
+  }
+  return n;
 }
 
 /** `rows`: one row of the model, or (表四's single printed row) the table's own `rows` array. */
@@ -342,7 +363,7 @@ function trailingValues(tokens: Token[], from: number, limit: number, keys: Tabl
 }
 
 /** Words among a row's values (e.g. "未统计") that stand where a number should be. */
-function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Set<number>, keys: TableText): Token[] {
+function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Uint8Array | null, keys: TableText): Token[] {
   if (slots.length < 2) return slots;
   const first = slots[0].index;
   const last = slots[slots.length - 1].index;
@@ -350,7 +371,7 @@ function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Set<number
   for (let i = first; i <= last; i++) {
     const t = tokens[i];
     if (isValueToken(t)) out.push(t);
-    else if (t.kind === 'text' && !labelTokens.has(i) && t.norm.length <= 6 && !isTableText(t.norm, keys)) out.push(t);
+    else if (t.kind === 'text' && !labelTokens?.[i] && t.norm.length <= 6 && !isTableText(t.norm, keys)) out.push(t);
   }
   return out;
 }
@@ -371,9 +392,9 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     if (h && h.kind !== 'official') diagnostics.push(labelVariantDiagnostic(table, row, h, tokens[h.start].line));
   });
 
-  const labelTokens = new Set<number>();
+  const labelTokens = new Uint8Array(tokens.length);
   // The text of the labels (numbers printed inside a wrapped label's span are values).
-  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) if (tokens[i].kind === 'text') labelTokens.add(i);
+  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) if (tokens[i].kind === 'text') labelTokens[i] = 1;
 
   const lastFound = foundIdx[foundIdx.length - 1];
   const firstTok = hits[foundIdx[0]]!.start;
@@ -413,13 +434,15 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   const countValues = (ts: Token[]) => ts.reduce((n, t) => n + (t.kind === 'blank' ? 0 : 1), 0);
   // Whether the values may fill the row: as many as its cells, or fewer when some are runs of
   // digits glued together (text that lost its separators), which may hold several numbers each.
-  const fits = (ts: Token[], cols: number) => {
+  const fits = (first: Token[], then: Token[], cols: number) => {
     let least = 0;
     let most = 0;
-    for (const t of ts) {
-      if (t.kind === 'blank') continue;
-      least++;
-      most += t.kind === 'num' && t.glued && t.digits.length > 1 ? t.digits.length : 1;
+    for (const ts of [first, then]) {
+      for (const t of ts) {
+        if (t.kind === 'blank') continue;
+        least++;
+        most += t.kind === 'num' && t.glued && t.digits.length > 1 ? t.digits.length : 1;
+      }
     }
     return least <= cols && cols <= most;
   };
@@ -428,8 +451,8 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     let scoreAfter = 0;
     let scoreBefore = 0;
     for (let k = 0; k < foundIdx.length; k++) {
-      if (fits([...inSpan[k], ...after[k]], colsOf(k))) scoreAfter++;
-      if (fits([...before[k], ...inSpan[k]], colsOf(k))) scoreBefore++;
+      if (fits(inSpan[k], after[k], colsOf(k))) scoreAfter++;
+      if (fits(before[k], inSpan[k], colsOf(k))) scoreBefore++;
     }
     // Values each reading leaves over: reading "after" ignores any printed between the header
     // and the first label, reading "before" any printed after the last label.
@@ -503,7 +526,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
       const stop = Math.min(k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : regionEnd + 1, groupBounds ? groupBounds[r][1] : Infinity);
       const restricted: Token[] = [];
       for (let i = h.start + 1; i <= regionEnd && i < stop && unitOf(i) <= lastUnit; i++) {
-        if (isValueToken(tokens[i]) && !labelTokens.has(i)) restricted.push(tokens[i]);
+        if (isValueToken(tokens[i]) && !labelTokens[i]) restricted.push(tokens[i]);
       }
       // A label wrapped around its row's numbers (pdftotext -layout prints them on the label's
       // middle line) holds exactly those numbers; the lines after it may hold the next row's.
@@ -664,7 +687,7 @@ function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: num
   const unit = unitFor(ctx.format, table, table.rows, true, tokens[start]?.line ?? 0, undefined);
   if (first < 0) return { table, found: true, start, end: start, units: [unit], diagnostics };
   const { slots, end } = trailingValues(tokens, first, limit, keys);
-  unit.slots = withStrayWords(tokens, slots, new Set(), keys);
+  unit.slots = withStrayWords(tokens, slots, null, keys);
   unit.line = tokens[first].line;
   for (const c of table.columns) {
     const h = findExact(ctx.stream, c, ctx.stream.offsetOf(start), ctx.stream.offsetOf(first));

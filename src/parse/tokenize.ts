@@ -89,6 +89,15 @@ function isSpaceCode(c: number): boolean {
   return c === 32 || c === 0x3000 || c === 0xa0 || c === 13 || c === 0x200b || c === 0xfeff;
 }
 
+// What a line's characters are to the scan in tokenizeLine, by code unit (one load per character).
+const PRINTED = 0;
+const TAB = 1;
+const SPACE = 2;
+const PIPE = 3;
+const PERIOD = 4;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = c === 9 ? TAB : isSpaceCode(c) ? SPACE : c === 124 ? PIPE : c === 0x3002 ? PERIOD : PRINTED;
+
 function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
   const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
   // One pass over the line: where its content is and which separators it holds.
@@ -101,20 +110,20 @@ function tokenizeLine(raw: string, blockIndex: number, line: number, page: numbe
   let spaces = 0;
   let multiSpace = false;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 9) {
+    const k = CHAR_CLASS[raw.charCodeAt(i)];
+    if (k === SPACE) {
+      spaces++;
+    } else if (k === TAB) {
       tabs++;
       lastTab = i;
       spaces = 0;
-    } else if (isSpaceCode(c)) {
-      spaces++;
     } else {
       if (first < 0) first = i;
-      else if (spaces >= 2 && c !== 13) multiSpace = true;
+      else if (spaces >= 2) multiSpace = true;
       last = i;
       spaces = 0;
-      if (c === 124) pipes++;
-      else if (c === 0x3002) period = true;
+      if (k === PIPE) pipes++;
+      else if (k === PERIOD) period = true;
     }
   }
   if (first < 0) {
