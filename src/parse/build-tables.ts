@@ -146,8 +146,8 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
   const { cells: allCells, space } = formatInfo(format);
   const size = space.size;
-  // Values and provenance by cell index; provenance written out in table order at the end of
-  // each table, cells never set as missing.
+  // Values and provenance by cell index (the report's `cells` object is made from them at the
+  // end; cells never set are missing).
   const flat: FlatCells = { values: new Array(size).fill(null), provenance: new Array(size).fill(undefined) };
   const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [], flat };
   const provs = flat.provenance;

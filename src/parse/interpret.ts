@@ -59,7 +59,7 @@ function plain(slots: Token[], how: Interp['how']): Interp {
   return {
     values: slots.map(tokenValue),
     tokens: slots.slice(),
-    pieces: slots.map(() => null),
+    pieces: new Array<null>(slots.length).fill(null),
     dropped: [],
     how,
   };
@@ -126,12 +126,13 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   const n = unit.addresses.length;
   const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false, completeOnly: false };
   if (!unit.found) return result;
-  const slots = unit.slots.map((t, i) => {
-    // The numbering that may trail the row's last run belongs to the next label.
-    return i === unit.slots.length - 1 ? peelNumbering(t, unit.nextNumbering) : t;
-  });
-  const values = slots.filter((t) => t.kind !== 'blank');
-  const blanks = slots.length - values.length;
+  // The numbering that may trail the row's last run belongs to the next label.
+  const last = unit.slots.length - 1;
+  const peeled = last >= 0 ? peelNumbering(unit.slots[last], unit.nextNumbering) : undefined;
+  const slots = peeled === unit.slots[last] ? unit.slots : [...unit.slots.slice(0, last), peeled!];
+  let blanks = 0;
+  for (const t of slots) if (t.kind === 'blank') blanks++;
+  const values = blanks === 0 ? slots : slots.filter((t) => t.kind !== 'blank');
   const k = values.length;
 
   if (k === n) {
