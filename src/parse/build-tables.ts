@@ -74,17 +74,7 @@ function unitName(ui: UnitInterpretation): string {
   return u.rows.length === 1 ? `“${rowName(u.rows[0])}”行` : '数据行';
 }
 
-interface CellInfo {
-  address: string;
-  rowId: string;
-  colId: string;
-  /** Position in Format.cells (CellDef.index). */
-  index: number;
-}
-
 interface FormatInfo {
-  /** Every cell of the format, by CellDef.index. */
-  cells: CellInfo[];
   /** The cells' types by CellDef.index, for the solver. */
   space: CellSpace;
   /** The report's `cells` object (address → provenance) from the provenance by index. */
@@ -98,20 +88,17 @@ interface TableInfo {
 }
 
 /**
- * A function returning `{ id1: null, id2: null, … }` for the model's column ids (JSON-quoted):
- * copying a template object instead goes through V8's slow generic path, as every row has its own shape.
- */
-function nullRow(ids: string[]): () => Record<string, number | null> {
-  return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
-}
-
-/**
- * A function making `{ key0: values[0], key1: values[1], … }` for the model's cell addresses
- * (JSON-quoted), in one object literal: several times faster than adding 200-odd keys one by one
- * (a report is made per document), and the object serialises faster too.
+ * A function making `{ key0: values[0], key1: values[1], … }` for keys of the model (cell
+ * addresses, column ids; JSON-quoted) in one object literal: several times faster than adding
+ * the keys one by one, as a report's 200-odd cells would be, and the object serialises faster.
  */
 function objectOf<T>(keys: string[]): (values: T[]) => Record<string, T> {
   return new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (values: T[]) => Record<string, T>;
+}
+
+/** A function making a row's object, its column ids set to null (a literal: copying a template goes V8's slow way, every row having its own shape). */
+function nullRow(ids: string[]): () => Record<string, number | null> {
+  return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
 }
 
 const formatInfos = new WeakMap<Format, FormatInfo>();
@@ -121,7 +108,6 @@ function formatInfo(format: Format): FormatInfo {
   let info = formatInfos.get(format);
   if (!info) {
     info = {
-      cells: format.cells.map((c) => ({ address: c.address, rowId: c.row.id, colId: c.column.id, index: c.index })),
       space: { size: format.cells.length, types: format.cells.map((c) => c.column.type) },
       cellsObject: objectOf(format.cells.map((c) => c.address)),
     };
@@ -144,7 +130,8 @@ function tableInfo(format: Format, table: TableDef): TableInfo {
 }
 
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
-  const { cells: allCells, space } = formatInfo(format);
+  const { space } = formatInfo(format);
+  const allCells = format.cells;
   const size = space.size;
   // Values and provenance by cell index (the report's `cells` object is made from them at the
   // end; cells never set are missing).
@@ -179,7 +166,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     /** Set cell `i` (its index in the format). */
     const set = (i: number, value: number | null, prov: CellProvenance) => {
       const c = allCells[i];
-      values[c.rowId][c.colId] = value;
+      values[c.row.id][c.column.id] = value;
       flat.values[i] = value;
       provs[i] = prov;
     };
