@@ -11,9 +11,9 @@ import { parseDocumentWithCells, type ParseOptions } from './parse/index.ts';
 
 export interface PipelineOptions extends ParseOptions {
   /** File name for messages and the report's source (default: 输入). */
-  name?: string;
+  name?: string | undefined;
   /** Run the checker (default true). */
-  check?: boolean;
+  check?: boolean | undefined;
 }
 
 /** Parse a report from bytes of any supported kind (text, HTML, Word, PDF, interchange JSON). */

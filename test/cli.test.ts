@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, SEEDS_DIR, seedPath } from './support/seeds.ts';
+import type { Report } from '../src/interchange/types.ts';
 
 function gongkai(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
@@ -24,7 +25,7 @@ describe('gongkai parse --json', () => {
   it('目录：每份报告一行 JSON，按输入顺序，退出码 0（即使报告有错误）', () => {
     const r = gongkai('parse', '--json', SEEDS_DIR);
     assert.equal(r.code, 0, r.err);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l) as Report);
     assert.equal(lines.length, 5);
     assert.deepEqual(
       lines.map((l) => l.source.name.slice(-24, -21)),
@@ -75,7 +76,7 @@ describe('gongkai check', () => {
     copyFileSync(seedPath('002'), odd);
     const r = gongkai('check', '--json', odd);
     assert.equal(r.code, 0, r.err);
-    assert.equal(JSON.parse(r.out).agency, '阜新市生态环境局');
+    assert.equal((JSON.parse(r.out) as Report).agency, '阜新市生态环境局');
   });
 });
 

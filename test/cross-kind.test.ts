@@ -30,7 +30,7 @@ interface Expected {
 
 for (const name of REPORTS) {
   describe(`同一份报告的五种来源：${name}`, () => {
-    const expected: Expected = JSON.parse(readFileSync(fixture('html', `${name}.expected.json`), 'utf8'));
+    const expected = JSON.parse(readFileSync(fixture('html', `${name}.expected.json`), 'utf8')) as Expected;
     const parsed = new Map<string, Report>();
     for (const [kind, ext] of KINDS) {
       it(`${kind}：每格取值与手写的期望值相同`, async () => {

@@ -26,10 +26,10 @@ interface Expected {
 }
 
 const dir = new URL('./fixtures/html/', import.meta.url);
-const fixtures: Expected[] = readdirSync(dir)
+const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.expected.json'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Expected);
 const pagePath = (name: string) => new URL(`${name}.html`, dir).pathname;
 const enc = new TextEncoder();
 

@@ -69,7 +69,7 @@ function runs(p: Element): Element[] {
   return kids(p, 'w:r').filter((r) => getElementsByTagName('w:t', r).length > 0);
 }
 
-function runFont(r: Element): { eastAsia?: string; ascii?: string; size?: string } {
+function runFont(r: Element): { eastAsia?: string | undefined; ascii?: string | undefined; size?: string | undefined } {
   const rPr = child(r, 'w:rPr')!;
   const fonts = child(rPr, 'w:rFonts');
   return { eastAsia: attr(fonts, 'w:eastAsia'), ascii: attr(fonts, 'w:ascii'), size: attr(child(rPr, 'w:sz'), 'w:val') };
@@ -97,7 +97,7 @@ function effective(doc: Docx, p: Element, pr: 'w:pPr' | 'w:rPr', name: string, a
 }
 
 /** Font (East Asian and Latin) and size in half-points of a paragraph's run, as Word resolves them. */
-function fontOf(doc: Docx, p: Element, runIndex = 0): { eastAsia?: string; ascii?: string; size?: string } {
+function fontOf(doc: Docx, p: Element, runIndex = 0): { eastAsia?: string | undefined; ascii?: string | undefined; size?: string | undefined } {
   return {
     eastAsia: effective(doc, p, 'w:rPr', 'w:rFonts', 'w:eastAsia', runIndex),
     ascii: effective(doc, p, 'w:rPr', 'w:rFonts', 'w:ascii', runIndex),
@@ -319,8 +319,8 @@ describe('Word：2019年版格式的报告（手工构造）', () => {
   });
 
   it('字体表给出替代字体：方正小标宋简体→宋体，仿宋_GB2312→仿宋，楷体_GB2312→楷体', () => {
-    const fonts = getElementsByTagName('w:font', parseDocument(doc.files['word/fontTable.xml'], { xmlMode: true }));
-    const alt = Object.fromEntries(fonts.map((f) => [attr(f, 'w:name'), attr(child(f, 'w:altName'), 'w:val')]));
+    const fonts: Element[] = getElementsByTagName('w:font', parseDocument(doc.files['word/fontTable.xml'], { xmlMode: true }));
+    const alt: Record<string, string | undefined> = Object.fromEntries(fonts.map((f): [string, string | undefined] => [attr(f, 'w:name') ?? '', attr(child(f, 'w:altName'), 'w:val')]));
     assert.equal(alt['方正小标宋简体'], '宋体');
     assert.equal(alt['仿宋_GB2312'], '仿宋');
     assert.equal(alt['楷体_GB2312'], '楷体');
@@ -434,7 +434,7 @@ interface Golden {
   review_litigation: (number | null)[];
 }
 
-const golden = (seed: string): Golden => JSON.parse(readFileSync(new URL(`./golden/${seed}.json`, import.meta.url), 'utf8'));
+const golden = (seed: string): Golden => JSON.parse(readFileSync(new URL(`./golden/${seed}.json`, import.meta.url), 'utf8')) as Golden;
 const printed = (v: number | null) => (v === null ? '' : String(v));
 
 for (const seed of ['000', '001', '002', '003', '004']) {

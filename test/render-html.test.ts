@@ -75,7 +75,7 @@ describe('报告中有恶意文字时', () => {
 function htmlGrid(table: Element) {
   const rows = findAll((e) => e.name === 'tr', table.children);
   const taken: boolean[][] = rows.map(() => []);
-  const cells: { row: number; col: number; rowSpan: number; colSpan: number; tag: string; scope?: string; text: string }[] = [];
+  const cells: { row: number; col: number; rowSpan: number; colSpan: number; tag: string; scope?: string | undefined; text: string }[] = [];
   rows.forEach((tr, r) => {
     let c = 0;
     for (const cell of tr.children.filter((n): n is Element => (n as Element).name === 'th' || (n as Element).name === 'td')) {

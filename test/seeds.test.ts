@@ -23,10 +23,10 @@ interface Golden {
 }
 
 const goldenDir = new URL('./golden/', import.meta.url);
-const goldens: Golden[] = readdirSync(goldenDir)
+const goldens = readdirSync(goldenDir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => JSON.parse(readFileSync(new URL(f, goldenDir), 'utf8')));
+  .map((f) => JSON.parse(readFileSync(new URL(f, goldenDir), 'utf8')) as Golden);
 
 function expectedValue(g: Golden, table: string, row: string, colIndex: number, rowIndex: number): number | null {
   if (table === 'active') return g.active[row][colIndex];
@@ -82,7 +82,7 @@ for (const g of goldens) {
         }
         if (cell.status === 'read') {
           assert.ok(cell.raw !== null && cell.line !== null && cell.line > 0, `${address} 应有原文与行号`);
-          assert.equal(Number(cell.raw!.trim()), value, `${address} 原文 ${cell.raw}`);
+          assert.equal(Number(cell.raw.trim()), value, `${address} 原文 ${cell.raw}`);
         }
       }
     });

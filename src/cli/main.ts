@@ -25,7 +25,7 @@ interface Outcome {
 }
 
 /** Parse every input in order, one at a time; unreadable inputs give an error, not an exception. */
-async function* run(files: InputFile[], opts: { format?: string; check?: boolean }): AsyncGenerator<Outcome> {
+async function* run(files: InputFile[], opts: { format?: string | undefined; check?: boolean | undefined }): AsyncGenerator<Outcome> {
   const bar =
     process.stderr.isTTY && files.length >= 20
       ? new cliProgress.SingleBar({ format: '  {bar} {value}/{total} 份 · {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
@@ -94,7 +94,7 @@ program
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
   .addHelpText('after', '\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取。')
-  .action(async (paths: string[], opts: { json?: boolean; minSeverity: 'error' | 'warning' | 'info'; format?: string }) => {
+  .action(async (paths: string[], opts: { json?: boolean; minSeverity: 'error' | 'warning' | 'info'; format?: string | undefined }) => {
     const rank = { error: 0, warning: 1, info: 2 };
     let errors = false;
     let unreadable = false;

@@ -9,7 +9,7 @@ import { readText } from './text.ts';
 export type Reader = (bytes: Uint8Array, name: string) => SourceDocument | Promise<SourceDocument>;
 
 export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
-  text: async () => readText,
+  text: () => Promise.resolve(readText),
   html: once(async () => (await import('./html.ts')).readHtml),
   pdf: once(async () => (await import('./pdf/index.ts')).readPdf),
   docx: once(async () => (await import('./docx.ts')).readDocx),

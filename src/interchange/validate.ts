@@ -7,7 +7,7 @@ import { getFormat } from '../model/index.ts';
 import type { Report } from './types.ts';
 
 const SCHEMA_URL = new URL('../../src/interchange/report.schema.json', import.meta.url);
-export const reportSchema: object = JSON.parse(readFileSync(SCHEMA_URL, 'utf8'));
+export const reportSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as object;
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
 

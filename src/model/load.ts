@@ -110,7 +110,7 @@ function compileTable(file: string, raw: RawTable): TableDef {
           structural.push(item.group);
           walk(item.rows, [...parents, item.group]);
         } else {
-          makeRow(item as RawRow, parents, cols);
+          makeRow(item, parents, cols);
         }
       }
     };

@@ -10,7 +10,7 @@ export interface Claim {
   what: string;
   keywords: string[];
   patterns: RegExp[];
-  unless?: RegExp;
+  unless?: RegExp | undefined;
   accept: string[][];
 }
 
@@ -18,7 +18,7 @@ export interface Contradiction {
   id: string;
   says: string;
   patterns: RegExp[];
-  unless?: RegExp;
+  unless?: RegExp | undefined;
   whenPositive: string[];
 }
 

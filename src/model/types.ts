@@ -29,9 +29,9 @@ export interface Labelled {
 export interface ColumnDef extends Labelled {
   id: string;
   type: ColumnType;
-  unit?: string;
+  unit?: string | undefined;
   /** Spanning header over this column (法人或其他组织, 行政诉讼). */
-  group?: string;
+  group?: string | undefined;
 }
 
 export interface RowDef extends Labelled {
@@ -42,7 +42,7 @@ export interface RowDef extends Labelled {
   /** Labels of the parent rows that carry no numbers (三、本年度办理结果, （三）不予公开). */
   parents: string[];
   /** For 表二 the group (第二十条第（一）项); for 表四 the spanning header (行政诉讼). */
-  group?: string;
+  group?: string | undefined;
   columns: ColumnDef[];
   /** Numbering printed before the label ('1.', '(一)', '一、'), normalised, or ''. */
   numbering: string;
@@ -65,9 +65,9 @@ export interface TableDef {
   /** Distinct columns of the table in order (for 表二 the union of the groups' columns). */
   columns: ColumnDef[];
   groups: GroupDef[];
-  note?: string;
-  columnHeader?: string;
-  rowHeader?: string;
+  note?: string | undefined;
+  columnHeader?: string | undefined;
+  rowHeader?: string | undefined;
   /** Labels that belong to the table but hold no numbers (parents, group labels, headers). */
   structuralLabels: string[];
   /** Every cell address `table.row.column` in order. */

@@ -93,11 +93,14 @@ interface TableInfo {
  * the keys one by one, as a report's 200-odd cells would be, and the object serialises faster.
  */
 function objectOf<T>(keys: string[]): (values: T[]) => Record<string, T> {
+  // Generated from the model's own ids (JSON-quoted), never from input text.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (values: T[]) => Record<string, T>;
 }
 
 /** A function making a row's object, its column ids set to null (a literal: copying a template goes V8's slow way, every row having its own shape). */
 function nullRow(ids: string[]): () => Record<string, number | null> {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
 }
 
@@ -135,7 +138,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
   const size = space.size;
   // Values and provenance by cell index (the report's `cells` object is made from them at the
   // end; cells never set are missing).
-  const flat: FlatCells = { values: new Array(size).fill(null), provenance: new Array(size).fill(undefined) };
+  const flat: FlatCells = { values: new Array<number | null | undefined>(size).fill(null), provenance: new Array<CellProvenance | undefined>(size).fill(undefined) };
   const out: BuiltTables = { tables: {}, cells: {}, diagnostics: [], flat };
   const provs = flat.provenance;
   const statusOf = (i: number) => provs[i]?.status ?? 'missing';

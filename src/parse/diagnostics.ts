@@ -15,7 +15,7 @@ export function labelVariantDiagnostic(table: TableDef, item: RowDef | ColumnDef
   const cells = isRow(item)
     ? item.columns.map((c) => `${table.id}.${item.id}.${c.id}`)
     : 'id' in item
-      ? table.rows.filter((r) => r.columns.some((c) => c.id === (item as ColumnDef).id)).map((r) => `${table.id}.${r.id}.${(item as ColumnDef).id}`)
+      ? table.rows.filter((r) => r.columns.some((c) => c.id === (item).id)).map((r) => `${table.id}.${r.id}.${(item).id}`)
       : [];
   const kind = hit.kind === 'fuzzy' ? '与规定写法不同（疑似错字或漏字）' : '是旧的或非规定的写法';
   // A label interleaved with other text (a header repeated at a page break) is shown abridged.

@@ -18,7 +18,7 @@ import type { Token } from './tokens.ts';
 
 export interface ParseOptions {
   /** Force a format version instead of detecting it. */
-  format?: string;
+  format?: string | undefined;
 }
 
 /** Blocks whose every token lies inside a table region. */

@@ -248,6 +248,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
         stop = true;
         return false;
       }
+      return true;
     });
     if (stop) break;
   }

@@ -112,7 +112,7 @@ export function findInWindow(stream: TextStream, item: Labelled, from: number, t
  * missing inside the window between their found neighbours, exactly and then approximately.
  */
 export function locateSequence(stream: TextStream, items: Labelled[], from: number, to: number, free?: Uint8Array): (LabelHit | null)[] {
-  const hits: (LabelHit | null)[] = new Array(items.length).fill(null);
+  const hits: (LabelHit | null)[] = new Array<LabelHit | null>(items.length).fill(null);
   let pos = from;
   for (let r = 0; r < items.length; r++) {
     let h = findExact(stream, items[r], pos, to);

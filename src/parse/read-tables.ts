@@ -207,7 +207,7 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
  */
 function relationViolations(format: Format, table: TableDef, rows: { row: RowDef; slots: Token[] }[]): number {
   // Values by cell index, of the rows read fully; undefined elsewhere.
-  const known: (number | undefined)[] = new Array(format.cells.length);
+  const known = new Array<number | undefined>(format.cells.length);
   for (const { row, slots } of rows) {
     const { cells } = cellsOf(format, table, [row]);
     let c = 0;
@@ -502,7 +502,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
         found: true,
         start: Math.min(start, firstTok),
         end: regionEnd,
-        units: table.rows.map((row, r) => unitFor(ctx.format, table, [row], !!hits[r], hits[r] ? tokens[hits[r]!.start].line : 0, table.rows[r + 1])),
+        units: table.rows.map((row, r) => unitFor(ctx.format, table, [row], !!hits[r], hits[r] ? tokens[hits[r].start].line : 0, table.rows[r + 1])),
         diagnostics,
         unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
       };
@@ -567,7 +567,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
         unrecognised.push(`“${rowName(table.rows[j])}”`);
       } else together.push(`“${rowName(table.rows[j])}”`);
     }
-    const cells = table.rows.slice(from, to + 1).flatMap((x, j) => readings[from + j].addresses);
+    const cells = table.rows.slice(from, to + 1).flatMap((_x, j) => readings[from + j].addresses);
     const line = readings[from].line || unit.line;
     const why = unrecognised.length
       ? `${unrecognised.join('、')}行的标签未能识别`

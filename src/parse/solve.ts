@@ -147,7 +147,7 @@ function ownEquations(cells: number[], equations: Equation[]): Equation[] {
 export function filterLocally(ui: UnitInterpretation, equations: Equation[], space: CellSpace): Option[] {
   const cells = ui.unit.cells;
   const local = ownEquations(cells, equations);
-  const values: Value[] = new Array(space.size);
+  const values = new Array<Value>(space.size);
   const usable = cellArray(space.size);
   for (const i of cells) usable[i] = 1;
   const byKey = new Map<string, Option>();
@@ -160,7 +160,7 @@ export function filterLocally(ui: UnitInterpretation, equations: Equation[], spa
     }
     if (ok) ok = propagate(values, usable, local, space.types);
     if (!ok) continue;
-    const filled: Value[] = new Array(cells.length);
+    const filled = new Array<Value>(cells.length);
     let key = '';
     for (let c = 0; c < cells.length; c++) {
       const v = values[cells[c]];
@@ -200,7 +200,7 @@ export function solve(
   space: CellSpace,
 ): SolveOutcome {
   const size = space.size;
-  const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Array(size), used: new Map() };
+  const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Array<SolvedCell | undefined>(size), used: new Map() };
   const order = ambiguous.slice().sort((a, b) => a.options.length - b.options.length);
   // Unit (in search order) of each ambiguous cell; -1 for the others.
   const unitIndex = cellArray(size, -1);
@@ -249,7 +249,7 @@ export function solve(
 
   // The current assignment: fixed cells, then the options chosen so far; `usable` marks the cells
   // that take part (fixed or ambiguous), `assigned` the ambiguous cells given a value.
-  const values: Value[] = new Array(size);
+  const values = new Array<Value>(size);
   const usable = cellArray(size);
   for (let i = 0; i < size; i++) {
     if (known[i]) {
@@ -259,7 +259,7 @@ export function solve(
   }
   const assigned = cellArray(size);
   let nodes = 0;
-  const chosen: Option[] = new Array(order.length);
+  const chosen = new Array<Option>(order.length);
 
   // Interval of a cell under the current partial assignment: [min, max] (sets boundLo/boundHi).
   let boundLo = 0;

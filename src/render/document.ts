@@ -4,7 +4,6 @@
 
 import type { Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
-import type { SectionId } from '../model/types.ts';
 import { tableLayout, type TableLayoutGrid } from './table-layout.ts';
 
 export type DocPart =
@@ -61,7 +60,7 @@ export function documentParts(report: Report): DocPart[] {
     parts.push({ kind: 'heading', level: 1, text: `${section.numeral}、${section.label}` });
     const texts = report.sections.filter((s) => s.id === section.id).map((s) => s.text).filter(Boolean);
     for (const t of texts) parts.push(...paragraphs(t));
-    for (const table of format.tables.filter((t) => t.section === (section.id as SectionId))) {
+    for (const table of format.tables.filter((t) => t.section === section.id)) {
       parts.push({ kind: 'table', layout: tableLayout(table, { values: report.tables[table.id], cells: report.cells }) });
     }
     parts.push(...(own.get(section.id) ?? []));

@@ -74,19 +74,19 @@ function buildTable(layout: TableLayoutGrid, columnWidths: number[], textOf: (ce
   const rows = layout.rows.map(
     (line, r) =>
       new TableRow({
-        tableHeader: r < layout.headerRows || undefined,
+        ...(r < layout.headerRows ? { tableHeader: true } : {}),
         cantSplit: true,
         children: line.map((cell) => {
           const text = textOf(cell);
           return new TableCell({
-            columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
-            rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+            ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+            ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
             verticalAlign: VerticalAlignTable.CENTER,
             children: [
               new Paragraph({
                 style: cellStyle(cell),
                 // The last row does not pull the next heading along.
-                keepNext: r === last ? false : undefined,
+                ...(r === last ? { keepNext: false } : {}),
                 children: text ? [new TextRun(text)] : [],
               }),
             ],
@@ -130,7 +130,7 @@ function markSlots(node: unknown, slotted: Set<unknown>): boolean {
 
 function template(table: TableDef, columnWidths: number[]): Template {
   let byWidths = templates.get(table);
-  if (!byWidths) templates.set(table, (byWidths = new Map()));
+  if (!byWidths) templates.set(table, (byWidths = new Map<string, Template>()));
   const key = columnWidths.join(',');
   let t = byWidths.get(key);
   if (!t) {

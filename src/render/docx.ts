@@ -72,13 +72,13 @@ function title(text: string): Paragraph {
   // A title too long for one line breaks before 政府信息公开工作年度报告, as agencies print it.
   const split = textWidth(text) > TITLE_LINE_CHARS && text.endsWith(TITLE_TAIL) && text.length > TITLE_TAIL.length;
   const lines = split ? [text.slice(0, -TITLE_TAIL.length), TITLE_TAIL] : [text];
-  return new Paragraph({ heading: HeadingLevel.TITLE, children: lines.map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined })) });
+  return new Paragraph({ heading: HeadingLevel.TITLE, children: lines.map((t, i) => new TextRun({ text: t, ...(i > 0 ? { break: 1 } : {}) })) });
 }
 
 function heading(level: 1 | 2, text: string, before: number): Paragraph {
   return new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
-    spacing: before ? { before } : undefined,
+    ...(before ? { spacing: { before } } : {}),
     children: [new TextRun(text)],
   });
 }
@@ -93,7 +93,7 @@ function paragraph(text: string, before: number): Paragraph {
   const m = RUN_IN_HEADING.exec(text);
   return new Paragraph({
     style: 'BodyText',
-    spacing: before ? { before } : undefined,
+    ...(before ? { spacing: { before } } : {}),
     children: m ? [new TextRun({ text: m[1], font: fonts(FONT.heading2) }), new TextRun(m[2])] : [new TextRun(text)],
   });
 }
@@ -116,8 +116,8 @@ function signature(agency: string | null, date: string | null): Paragraph[] {
         style: 'BodyText',
         alignment: AlignmentType.RIGHT,
         indent: { firstLine: 0, firstLineChars: 0, right: Math.round(line.right * EM) },
-        spacing: i === 0 ? { before: LINE } : undefined,
-        keepNext: i < lines.length - 1 || undefined,
+        ...(i === 0 ? { spacing: { before: LINE } } : {}),
+        ...(i < lines.length - 1 ? { keepNext: true } : {}),
         children: [new TextRun(line.text)],
       }),
   );
@@ -200,7 +200,7 @@ export async function renderDocx(report: Report, options: DocxOptions = {}): Pro
     sections: [
       {
         properties: { page: { size: PAGE, margin: { ...MARGIN, header: mm(15), footer: mm(22) } } },
-        headers: options.draft ? { default: watermarkHeader(), even: watermarkHeader() } : undefined,
+        ...(options.draft ? { headers: { default: watermarkHeader(), even: watermarkHeader() } } : {}),
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: body(parts),
       },

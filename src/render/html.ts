@@ -12,7 +12,7 @@ import type { LayoutCell, TableLayoutGrid } from './table-layout.ts';
 
 export interface HtmlOptions {
   /** A draft: watermarked 草稿 on screen and on every printed page. */
-  draft?: boolean;
+  draft?: boolean | undefined;
   /**
    * Page numbers — 1 — printed by the page's own CSS (default true). The PDF renderer turns this
    * off and prints them in the browser's footer instead.

@@ -90,7 +90,7 @@ function rowsLayout(table: TableDef, data: LayoutValues): TableLayoutGrid {
   for (let i = 0; i < table.columns.length; ) {
     const col = table.columns[i];
     if (grouped && col.group) {
-      const members = table.columns.slice(i).filter((x, k) => table.columns.slice(i, i + k + 1).every((y) => y.group === col.group));
+      const members = table.columns.slice(i).filter((_x, k) => table.columns.slice(i, i + k + 1).every((y) => y.group === col.group));
       rows[top].push(cell(col.group, top, c, 'column-header', 1, members.length, { scope: 'colgroup' }));
       members.forEach((m, k) => rows[top + 1].push(cell(m.label, top + 1, c + k, 'column-header', 1, 1, { scope: 'col' })));
       c += members.length;
@@ -134,7 +134,7 @@ function singleRowLayout(table: TableDef, data: LayoutValues): TableLayoutGrid {
       i++;
       continue;
     }
-    const members = table.rows.slice(i).filter((x, k) => table.rows.slice(i, i + k + 1).every((y) => y.group === row.group));
+    const members = table.rows.slice(i).filter((_x, k) => table.rows.slice(i, i + k + 1).every((y) => y.group === row.group));
     rows[0].push(cell(row.group, 0, c, 'column-header', 1, n * members.length, { scope: 'colgroup' }));
     members.forEach((m, j) => {
       rows[1].push(cell(m.label, 1, c + j * n, 'column-header', 1, n, { scope: 'colgroup' }));
@@ -164,7 +164,7 @@ export function tableLayout(table: TableDef, data: LayoutValues = {}): TableLayo
 
 /** The grid with spans expanded: grid[r][c] is the origin cell covering (r, c). */
 export function expandGrid(layout: TableLayoutGrid): (LayoutCell | null)[][] {
-  const grid: (LayoutCell | null)[][] = layout.rows.map(() => new Array(layout.columns).fill(null));
+  const grid: (LayoutCell | null)[][] = layout.rows.map(() => new Array<LayoutCell | null>(layout.columns).fill(null));
   for (const line of layout.rows) {
     for (const cl of line) {
       for (let r = cl.row; r < cl.row + cl.rowSpan; r++) for (let c = cl.col; c < cl.col + cl.colSpan; c++) grid[r][c] = cl;

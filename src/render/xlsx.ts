@@ -54,7 +54,7 @@ export async function renderXlsx(report: Report, opts: XlsxOptions = {}): Promis
     ws.mergeCells(1, 1, 1, layout.columns);
     const title = ws.getCell(1, 1);
     title.value = printable(`${opts.draft ? '【草稿】' : ''}${reportTitle(report)}　${table.name}　${section.numeral}、${section.label}`);
-    title.font = { name: FONT, size: 14, bold: true, color: opts.draft ? { argb: 'FFB00000' } : undefined };
+    title.font = { name: FONT, size: 14, bold: true, ...(opts.draft ? { color: { argb: 'FFB00000' } } : {}) };
     title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     ws.getRow(1).height = 36;
 
@@ -97,5 +97,5 @@ export async function renderXlsx(report: Report, opts: XlsxOptions = {}): Promis
     }
   }
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

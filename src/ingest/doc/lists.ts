@@ -166,7 +166,7 @@ export function readLists(t: DataView, lst: [number, number], lfo: [number, numb
       const key = lfo.overrides.size ? `o${ilfo}` : `l${lfo.lsid}`;
       let c = counters.get(key);
       if (!c) counters.set(key, (c = []));
-      c[level] = c[level] === undefined ? startAt(level) : c[level]! + 1;
+      c[level] = c[level] === undefined ? startAt(level) : c[level] + 1;
       for (let k = level + 1; k < 9; k++) c[k] = undefined;
       const lvl = lvlAt(level);
       if (lvl.fmt === 'bullet') return '';

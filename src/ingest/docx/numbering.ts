@@ -182,7 +182,7 @@ export class Numbering {
     const text = lvl.lvlText.replace(/%([1-9])/g, (_, d: string) => {
       const k = Number(d) - 1;
       if (k > ilvl) return '';
-      const value = counters![k] ?? startAt(k);
+      const value = counters[k] ?? startAt(k);
       return formatNumber(value, lvl.isLgl ? 'decimal' : levelAt(k).numFmt);
     });
     if (!text) return '';

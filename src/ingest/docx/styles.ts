@@ -15,7 +15,7 @@ interface StyleDef {
 
 export interface ParagraphStyles {
   /** The default paragraph style's id. */
-  defaultId?: string;
+  defaultId?: string | undefined;
   /** Numbering of a paragraph style, following w:basedOn; undefined when it has none. */
   numPr(styleId: string | undefined): NumPr | undefined;
 }

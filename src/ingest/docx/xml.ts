@@ -60,13 +60,13 @@ export type Attrs = Record<string, string>;
 
 export interface XmlHandler {
   /** Elements whose attributes the handler reads; the others are opened without (faster). */
-  attrsOf?: ReadonlySet<string>;
+  attrsOf?: ReadonlySet<string> | undefined;
   /**
    * Elements whose content the handler never reads (borders, table properties): the scanner
    * jumps to their end tag, unless one holds another of its kind (a revision record of it); the
    * handler sees them open and close empty.
    */
-  opaque?: ReadonlySet<string>;
+  opaque?: ReadonlySet<string> | undefined;
   open(name: string, attrs: Attrs): void;
   close(name: string): void;
   text?(text: string): void;
@@ -230,7 +230,7 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
   }
 }
 
-const NO_ATTRS: Attrs = Object.freeze({}) as Attrs;
+const NO_ATTRS: Attrs = Object.freeze({});
 
 /** A renaming function when the part binds WordprocessingML to a prefix other than `w`. */
 function wmlRename(rootAttrs: Attrs): ((name: string) => string) | null {

@@ -13,7 +13,7 @@ import { readOperators, type FontInfo, type OpCodes } from './operators.ts';
 
 export interface PdfLayers {
   pageCount: number;
-  title?: string;
+  title?: string | undefined;
   pages: PageLayout[];
 }
 
@@ -25,7 +25,7 @@ export interface PdfInspection extends PdfLayers {
 /** What the reader needs of a document: its blocks (layer 5) and title. */
 export interface PdfContent {
   pageCount: number;
-  title?: string;
+  title?: string | undefined;
   blocks: Block[];
 }
 
@@ -84,7 +84,7 @@ export async function readLayersHere(bytes: Uint8Array, name: string, options: R
     const wanted = (options.pages ?? Array.from({ length: pageCount }, (_, i) => i + 1)).filter((n) => n >= 1 && n <= pageCount);
     const ops = lib.OPS as unknown as OpCodes;
     const annotationsOff = lib.AnnotationMode.DISABLE;
-    const pages: PageLayout[] = new Array(wanted.length);
+    const pages = new Array<PageLayout>(wanted.length);
     let next = 0;
     const worker = async () => {
       while (next < wanted.length && !expired) {

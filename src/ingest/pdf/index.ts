@@ -18,7 +18,7 @@ export type { PageLayout } from './page.ts';
 
 /** Every layer of a PDF, for `gongkai inspect` and for debugging a misread document. */
 export async function inspectPdf(bytes: Uint8Array, name: string, options: ReadOptions = {}): Promise<PdfInspection> {
-  return (await readInSandbox(bytes, name, options, 'layers')) as PdfInspection;
+  return (await readInSandbox(bytes, name, options, 'layers'));
 }
 
 /** The reader for kind 'pdf'. Refuses scans, undecodable text, encrypted, corrupt and oversized files. */

@@ -7,9 +7,9 @@ import type { PdfInspection } from './index.ts';
 
 export interface FormatOptions {
   /** Show every text run with its position (layer 1); default: a count only. */
-  runs?: boolean;
+  runs?: boolean | undefined;
   /** Show every ruling line (layer 2); default: a count only. */
-  rulings?: boolean;
+  rulings?: boolean | undefined;
 }
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();

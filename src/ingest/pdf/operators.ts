@@ -223,7 +223,7 @@ export function readOperators(
         lineX = lineY = x = y = 0;
         break;
       case ops.setFont: {
-        gs.font = String(args?.[0] ?? '');
+        gs.font = typeof args?.[0] === 'string' ? args[0] : '';
         gs.fontSize = Math.abs(Number(args?.[1]) || 0);
         gs.fontInfo = fonts(gs.font) ?? DEFAULT_FONT;
         break;

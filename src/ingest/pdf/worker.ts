@@ -23,7 +23,9 @@ export type SandboxReply =
   | { id: number; ok: true; result: PdfContent | PdfInspection }
   | { id: number; ok: false; error: { code: IngestError['code']; file: string; message: string } | { internal: string } };
 
-parentPort?.on('message', async (req: SandboxRequest) => {
+parentPort?.on('message', (req: SandboxRequest) => void answer(req));
+
+async function answer(req: SandboxRequest): Promise<void> {
   let reply: SandboxReply;
   try {
     const layers = await readLayersHere(req.bytes, req.name, req.options);
@@ -41,7 +43,7 @@ parentPort?.on('message', async (req: SandboxRequest) => {
         : { id: req.id, ok: false, error: { internal: (e as Error)?.message ?? String(e) } };
   }
   parentPort?.postMessage(reply);
-});
+}
 
 // Load pdf.js before the first document, and say so: a document's time budget starts then.
 await pdfjs();
