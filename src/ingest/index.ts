@@ -3,7 +3,7 @@
 
 import { IngestError } from './errors.ts';
 import { detectKind, KIND_NAMES } from './detect.ts';
-import { LIMITS, formatBytes } from './limits.ts';
+import { LIMITS, formatBytes, tooLarge } from './limits.ts';
 import { READERS } from './readers.ts';
 import type { SourceDocument } from './types.ts';
 import type { Report } from '../interchange/types.ts';
@@ -28,9 +28,7 @@ export async function ingest(bytes: Uint8Array, name: string): Promise<SourceDoc
 
 export async function readInput(bytes: Uint8Array, name: string): Promise<ReadResult> {
   if (bytes.length === 0) throw new IngestError('empty', name, '文件是空的（0 字节）');
-  if (bytes.length > LIMITS.maxInputBytes) {
-    throw new IngestError('too_large', name, `文件过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
-  }
+  if (bytes.length > LIMITS.maxInputBytes) throw tooLarge(name, LIMITS.maxInputBytes, bytes.length);
   const kind = detectKind(bytes);
   const reader = READERS[kind];
   if (reader) return { document: await (await reader())(bytes, name) };
