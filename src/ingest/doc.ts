@@ -12,7 +12,7 @@ import { readCompound, type Compound } from './doc/compound.ts';
 import { FC, readFib } from './doc/fib.ts';
 import { readChpx, readPapx } from './doc/fkp.ts';
 import { readLists } from './doc/lists.ts';
-import { readText } from './doc/pieces.ts';
+import { DocTooLong, MAX_DOC_CHARS, readText } from './doc/pieces.ts';
 import { SPRM, eachSprm, toggleOn } from './doc/sprm.ts';
 
 /** The reader's own (Chinese) explanation of a failure; engine messages are not for users. */
@@ -67,6 +67,9 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     blocks = readDocBody(text, papx, removed, lists);
   } catch (e) {
     if (e instanceof IngestError) throw e;
+    if (e instanceof DocTooLong) {
+      throw new IngestError('too_large', name, `Word 文档（.doc）的正文超过 ${MAX_DOC_CHARS.toLocaleString('en-US')} 个字符，不像是一份年度报告（可能是损坏或恶意构造的文件）`);
+    }
     throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取${detail(e)}`);
   }
   if (!blocks.length) {
