@@ -1,0 +1,71 @@
+// The hostile corpus: every case is built by a generator (nothing big is stored), run through
+// the command line, and must end within the bounds (run.ts) with the expected exit code and one
+// Chinese line naming the real cause. `full` cases are the big and slow ones: they run with
+// `npm run test:hostile`; the others run in `npm test` too.
+
+import { chpxListedOver, piecesOverSameText, truncatedDoc } from './make/doc.ts';
+import { fifo, linkedReport, linkLoops, loopArgument, procPagemap, sparseHuge, unreadableEntries } from './make/files.ts';
+
+export interface HostileCase {
+  id: string;
+  /** What the case is, for the test name (Chinese). */
+  title: string;
+  /** Only in the full run (big or slow). */
+  full?: boolean;
+  /** Writes the case's files into `dir` (or returns bytes for one file) and gives the CLI arguments after the command. */
+  make(dir: string): string[] | Uint8Array | Promise<string[] | Uint8Array>;
+  /** File name for bytes returned by `make`. */
+  file?: string;
+  /** Command and options before the paths (default: check). */
+  command?: string[];
+  /** Exit codes allowed (default: 2, the input refused). */
+  exit?: number[];
+  /** Each must match some line of standard error. */
+  messages?: RegExp[];
+  /** Must match no line of standard error. */
+  never?: RegExp[];
+  /** Further assertions on the run (reports read, say). */
+  verify?(run: { stdout: string; stderr: string }, dir: string): void;
+}
+
+export const CASES: HostileCase[] = [
+  // --- files and folders
+  {
+    id: 'fs-unreadable',
+    title: '目录中有无法读取的子目录和文件：逐项说明，其余照常处理',
+    make: unreadableEntries,
+    messages: [/locked：目录无法读取：没有读取权限/, /z-secret\.txt：没有读取权限/],
+    verify: ({ stdout }) => {
+      if (!/a-report\.txt/.test(stdout)) throw new Error('可读的报告应照常核查');
+    },
+  },
+  {
+    id: 'fs-linked-report',
+    title: '目录中的报告是符号链接：照常读取',
+    make: linkedReport,
+    exit: [0, 1],
+    never: [/没有找到要核查的文件/],
+    verify: ({ stdout }) => {
+      if (!/report\.txt/.test(stdout)) throw new Error('链接指向的报告应被核查');
+    },
+  },
+  {
+    id: 'fs-link-loops',
+    title: '目录中的循环链接、失效链接、指回上层的链接：逐项说明，不会无限循环',
+    make: linkLoops,
+    messages: [/[/]a：符号链接形成循环/, /[/]b：符号链接形成循环/, /dangling\.txt：符号链接指向的文件不存在/, /up：与已读过的目录相同/],
+    verify: ({ stdout }) => {
+      if ((stdout.match(/report\.txt/g) ?? []).length !== 1) throw new Error('报告应只读一次');
+    },
+  },
+  { id: 'fs-loop-argument', title: '命令行上的循环链接', make: loopArgument, messages: [/x：符号链接形成循环/], never: [/不存在/] },
+  { id: 'fs-proc-pagemap', title: '声明大小为 0、实际读不完的特殊文件（/proc/self/pagemap）', make: procPagemap, messages: [/pagemap：文件过大（超过 40\.0 MB），超过 40\.0 MB 的上限/] },
+  { id: 'fs-fifo', title: '命名管道', make: fifo, messages: [/pipe\.txt：不是普通文件/] },
+  { id: 'fs-sparse', title: '50 MB 的稀疏文件在读入前拒绝', make: sparseHuge, messages: [/huge\.txt：文件过大（50\.0 MB）/] },
+
+  // --- Word 97–2003
+  { id: 'doc-chpx-400k', title: '.doc 字符格式表把同一格式页列出 40 万次', file: 'chpx.doc', make: () => chpxListedOver(400_000), messages: [/chpx\.doc：Word 文档（\.doc）已损坏.*字符格式/] },
+  { id: 'doc-chpx-40k', title: '.doc 字符格式表把同一格式页列出 4 万次', file: 'chpx.doc', make: () => chpxListedOver(40_000), messages: [/chpx\.doc：Word 文档（\.doc）已损坏.*字符格式/] },
+  { id: 'doc-pieces-2000', title: '.doc 文字块表把 2000 个文字块指向同一段文字', file: 'pieces.doc', make: () => piecesOverSameText(2000), messages: [/pieces\.doc：Word 文档（\.doc）已损坏.*文字块/] },
+  { id: 'doc-truncated', title: '.doc 被截断', file: 'cut.doc', make: () => truncatedDoc(20_000), messages: [/cut\.doc：.*(已损坏|不完整)/] },
+];
