@@ -5,6 +5,7 @@ import { IngestError } from './errors.ts';
 import { detectKind, KIND_NAMES } from './detect.ts';
 import { LIMITS, formatBytes, tooLarge } from './limits.ts';
 import { READERS } from './readers.ts';
+import { endOfCentralDirectory } from './docx/zip.ts';
 import type { SourceDocument } from './types.ts';
 import type { Report } from '../interchange/types.ts';
 import { validateReport } from '../interchange/validate.ts';
@@ -38,6 +39,10 @@ export async function readInput(bytes: Uint8Array, name: string): Promise<ReadRe
     case 'image':
       throw new IngestError('scanned', name, '这是一张图片，需要先做文字识别（OCR）才能读取');
     case 'zip':
+      // A Word package cut off early shows no part name yet: without its directory it is a damaged file, whatever it was.
+      if (endOfCentralDirectory(bytes) < 0) {
+        throw new IngestError('corrupt', name, '文件不完整：这是一个 ZIP 格式的文件（Word .docx 也是），但末尾的目录缺失，可能在下载或复制时被截断');
+      }
       throw new IngestError('unsupported', name, '这是一个 ZIP 压缩包，不是年度报告文档；请解压后分别导入其中的文件');
     default:
       throw new IngestError('unsupported', name, `暂不支持读取${KIND_NAMES[kind]}；支持的输入：${supportedKinds()}`);

@@ -4,6 +4,7 @@
 // `npm run test:hostile`; the others run in `npm test` too.
 
 import { chpxListedOver, piecesOverSameText, truncatedDoc } from './make/doc.ts';
+import { entityBomb, nestedTables, nestedTextBoxes, runawayAttribute, truncatedDocx, unclosedFields, unclosedOpaque, unterminatedQuote, wideSpans, zeroedDeflate } from './make/docx.ts';
 import { fifo, linkedReport, linkLoops, loopArgument, procPagemap, sparseHuge, unreadableEntries } from './make/files.ts';
 
 export interface HostileCase {
@@ -27,6 +28,9 @@ export interface HostileCase {
   /** Further assertions on the run (reports read, say). */
   verify?(run: { stdout: string; stderr: string }, dir: string): void;
 }
+
+/** The refusal of an input that holds no annual report. */
+const NO_REPORT = (file: string) => new RegExp(`${file.replace('.', '\\.')}：没有找到政府信息公开工作年度报告的内容`);
 
 export const CASES: HostileCase[] = [
   // --- files and folders
@@ -68,4 +72,18 @@ export const CASES: HostileCase[] = [
   { id: 'doc-chpx-40k', title: '.doc 字符格式表把同一格式页列出 4 万次', file: 'chpx.doc', make: () => chpxListedOver(40_000), messages: [/chpx\.doc：Word 文档（\.doc）已损坏.*字符格式/] },
   { id: 'doc-pieces-2000', title: '.doc 文字块表把 2000 个文字块指向同一段文字', file: 'pieces.doc', make: () => piecesOverSameText(2000), messages: [/pieces\.doc：Word 文档（\.doc）已损坏.*文字块/] },
   { id: 'doc-truncated', title: '.doc 被截断', file: 'cut.doc', make: () => truncatedDoc(20_000), messages: [/cut\.doc：.*(已损坏|不完整)/] },
+
+  // --- Word 2007+ (document.xml stored uncompressed: the ratio check lets it through)
+  { id: 'docx-quote-2m', title: '.docx 属性引号不闭合，后跟 200 万个 >', file: 'quote.docx', make: () => unterminatedQuote(2_000_000), messages: [NO_REPORT('quote.docx')] },
+  { id: 'docx-quote-8m', title: '.docx 属性引号不闭合，后跟 800 万个 >', full: true, file: 'quote.docx', make: () => unterminatedQuote(8_000_000), messages: [NO_REPORT('quote.docx')] },
+  { id: 'docx-fields-200k', title: '.docx 20 万个不结束的域', file: 'fields.docx', make: () => unclosedFields(200_000), messages: [NO_REPORT('fields.docx')] },
+  { id: 'docx-nested-tables', title: '.docx 表格嵌套 4 万层', file: 'nested.docx', make: () => nestedTables(40_000), messages: [/nested\.docx：Word 文档（\.docx）中的表格或文本框嵌套超过 32 层/] },
+  { id: 'docx-nested-boxes', title: '.docx 文本框嵌套 4 万层', file: 'boxes.docx', make: () => nestedTextBoxes(40_000), messages: [/boxes\.docx：.*嵌套超过 32 层/] },
+  { id: 'docx-unclosed-opaque', title: '.docx 20 万个不闭合的表格属性元素', file: 'opaque.docx', make: () => unclosedOpaque(200_000), messages: [NO_REPORT('opaque.docx')] },
+  { id: 'docx-runaway-attribute', title: '.docx 一个 400 万字符、没有等号的属性', file: 'attr.docx', make: () => runawayAttribute(4_000_000), messages: [NO_REPORT('attr.docx')] },
+  { id: 'docx-wide-spans', title: '.docx 一行 2000 个单元格、各跨 1000 列', file: 'wide.docx', make: () => wideSpans(2000), messages: [/wide\.docx：Word 文档（\.docx）已损坏.*表格超过 1000 列/] },
+  { id: 'docx-entities', title: '.docx 带 DTD 的实体膨胀', file: 'lol.docx', make: entityBomb, messages: [/lol\.docx：.*DTD/] },
+  { id: 'docx-truncated', title: '.docx 截断一半', file: 'cut.docx', make: () => truncatedDocx(0.5), messages: [/cut\.docx：.*(不完整|截断)/], never: [/ZIP 压缩包，不是年度报告/] },
+  { id: 'docx-truncated-head', title: '.docx 只剩开头 3%', file: 'head.docx', make: () => truncatedDocx(0.03), messages: [/head\.docx：.*(不完整|截断)/], never: [/压缩包，不是年度报告/] },
+  { id: 'docx-zeroed-deflate', title: '.docx 正文的压缩数据被清零', file: 'zero.docx', make: zeroedDeflate, messages: [/zero\.docx：Word 文档（\.docx）已损坏.*解压失败/], never: [/压缩炸弹/] },
 ];
