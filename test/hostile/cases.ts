@@ -5,6 +5,7 @@
 
 import { chpxListedOver, piecesOverSameText, truncatedDoc } from './make/doc.ts';
 import { entityBomb, nestedTables, nestedTextBoxes, runawayAttribute, truncatedDocx, unclosedFields, unclosedOpaque, unterminatedQuote, wideSpans, zeroedDeflate } from './make/docx.ts';
+import { doubleFlate, fontBomb, hexFlate, lyingImage, lzwBomb, objectStreamBomb, sparseText, titleOnly } from './make/pdf.ts';
 import { fifo, linkedReport, linkLoops, loopArgument, procPagemap, sparseHuge, unreadableEntries } from './make/files.ts';
 
 export interface HostileCase {
@@ -86,4 +87,14 @@ export const CASES: HostileCase[] = [
   { id: 'docx-truncated', title: '.docx 截断一半', file: 'cut.docx', make: () => truncatedDocx(0.5), messages: [/cut\.docx：.*(不完整|截断)/], never: [/ZIP 压缩包，不是年度报告/] },
   { id: 'docx-truncated-head', title: '.docx 只剩开头 3%', file: 'head.docx', make: () => truncatedDocx(0.03), messages: [/head\.docx：.*(不完整|截断)/], never: [/压缩包，不是年度报告/] },
   { id: 'docx-zeroed-deflate', title: '.docx 正文的压缩数据被清零', file: 'zero.docx', make: zeroedDeflate, messages: [/zero\.docx：Word 文档（\.docx）已损坏.*解压失败/], never: [/压缩炸弹/] },
+
+  // --- PDF (unpacking budgets before pdf.js; the memory watch for what calls itself an image)
+  { id: 'pdf-double-flate', title: 'PDF 页面内容压缩两次，解压为 2 GB', file: 'double.pdf', make: () => doubleFlate(2048), messages: [/double\.pdf：PDF 中的数据解压后过大（单个页面内容流超过 2\.0 MB）/] },
+  { id: 'pdf-hex-flate', title: 'PDF 页面内容先十六进制再压缩，解压为 1 GB', file: 'hex.pdf', make: () => hexFlate(1024), messages: [/hex\.pdf：PDF 中的数据解压后过大（单个页面内容流/] },
+  { id: 'pdf-font', title: 'PDF 字体程序解压为 1 GB', file: 'font.pdf', make: () => fontBomb(1024), messages: [/font\.pdf：PDF 中的数据解压后过大（一个字体程序超过 48\.0 MB）/] },
+  { id: 'pdf-object-stream', title: 'PDF 对象流解压为 1 GB', file: 'objstm.pdf', make: () => objectStreamBomb(1024), messages: [/objstm\.pdf：PDF 中的数据解压后过大（一个数据流超过 48\.0 MB）/], never: [/扫描件/] },
+  { id: 'pdf-lzw', title: 'PDF 页面内容 LZW 解压为数百 MB', file: 'lzw.pdf', make: lzwBomb, messages: [/lzw\.pdf：PDF 中的数据解压后过大（单个页面内容流/] },
+  { id: 'pdf-lying-image', title: 'PDF 自称 1×1 图片、实为 1 GB 的页面内容', file: 'image.pdf', make: () => lyingImage(1024), messages: [/image\.pdf：读取 PDF 所需内存超过 512 MB 的上限/] },
+  { id: 'pdf-sparse-text', title: '只有几个字、没有图片的 PDF 不是扫描件', file: 'sparse.pdf', make: () => sparseText(3), messages: [NO_REPORT('sparse.pdf')], never: [/扫描件/] },
+  { id: 'pdf-title-only', title: '只有标题的 PDF 不是扫描件', file: 'title.pdf', make: titleOnly, messages: [NO_REPORT('title.pdf')], never: [/扫描件/] },
 ];
