@@ -14,6 +14,7 @@ import type { DocText } from './pieces.ts';
 import type { Props, PropRuns } from './fkp.ts';
 import type { DocLists } from './lists.ts';
 import { SPRM, eachSprm } from './sprm.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 type Item = { kind: 'p'; text: string; line: number } | { kind: 't'; rows: TableCell[][] };
 
@@ -189,11 +190,11 @@ export function readDocBody(doc: DocText, papx: PropRuns, removed: Uint8Array | 
     const into = target();
     const cells = t.rows.flatMap((r) => r.cells);
     if (width <= 1) {
-      for (const c of cells) for (const i of c.items) into.push(i);
+      for (const c of cells) appendAll(into, c.items);
       return;
     }
     into.push({ kind: 't', rows: resolveGrid(rows) });
-    for (const c of cells) for (const i of c.items) if (i.kind === 't') into.push(i);
+    for (const c of cells) appendAll(into, c.items, (i) => i.kind === 't');
   };
 
   for (let cp = 0; cp < text.length; cp++) {

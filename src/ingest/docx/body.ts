@@ -12,6 +12,7 @@ import { resolveGrid, type RawCell, type RawRow } from './grid.ts';
 import type { Numbering } from './numbering.ts';
 import { REVISION_RECORDS, type NumPr } from './styles.ts';
 import { onOff, parseXml, type Attrs, type XmlPart } from './xml.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 type Item = { kind: 'p'; text: string; line: number } | { kind: 't'; rows: TableCell[][] };
 
@@ -248,7 +249,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
         const box = containers.pop()!;
         boxes--;
         const p = top(paras);
-        append(p ? p.after : top(containers)!.items, box.items);
+        appendAll(p ? p.after : top(containers)!.items, box.items);
         break;
       }
       case 'w:tc': {
@@ -264,7 +265,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
           if (cell.hMerge === 'continue' && prev) {
             prev.span += cell.span;
             if (cell.text.trim()) prev.text = prev.text ? `${prev.text}\n${cell.text}` : cell.text;
-            append(prev.items, cell.items);
+            appendAll(prev.items, cell.items);
           } else t.row.cells.push(cell);
           t.cell = null;
         }
@@ -298,7 +299,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
       const lines = (label + text).split('\n');
       for (const l of lines) if (l.trim()) target.push({ kind: 'p', text: l, line: p.line });
     }
-    append(target, p.after);
+    appendAll(target, p.after);
   }
 
   function endTable(t: Table): void {
@@ -312,11 +313,11 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
     const cells = t.rows.flatMap((r) => r.cells as Cell[]);
     if (width <= 1) {
       // A one-column table frames content: read it as body content.
-      for (const c of cells) append(target, c.items);
+      for (const c of cells) appendAll(target, c.items);
       return;
     }
     target.push({ kind: 't', rows: resolveGrid(t.rows) });
-    for (const c of cells) for (const i of c.items) if (i.kind === 't') target.push(i);
+    for (const c of cells) appendAll(target, c.items, (i) => i.kind === 't');
   }
 
   parseXml(xml, {
@@ -342,9 +343,4 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
     else blocks.push({ type: 'table', table: ++tableNo, rows: item.rows });
   }
   return blocks;
-}
-
-/** Append `items` to `to` (a loop: spreading a long array into push overflows the call stack). */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
 }
