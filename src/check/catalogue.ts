@@ -8,12 +8,14 @@ import { cellNegative } from './rules/cell-negative.ts';
 import { cellNotANumber } from './rules/cell-not-a-number.ts';
 import { cellNotApplicable } from './rules/cell-not-applicable.ts';
 import { cellNotInteger } from './rules/cell-not-integer.ts';
+import { cellOutOfRange } from './rules/cell-out-of-range.ts';
 import { cellReconstructed } from './rules/cell-reconstructed.ts';
 import { feesStatement } from './rules/fees-statement.ts';
 import { narrativeContradiction } from './rules/narrative-contradiction.ts';
 import { narrativeNumberMismatch } from './rules/narrative-number-mismatch.ts';
 import { narrativeSumMismatch } from './rules/narrative-sum-mismatch.ts';
 import { relationRules } from './rules/relations.ts';
+import { sourceEncodingMixed } from './rules/source-encoding-mixed.ts';
 import { reportAgencyMissing } from './rules/report-agency-missing.ts';
 import { reportYearMissing } from './rules/report-year-missing.ts';
 import { structureHeadingNumbering } from './rules/structure-heading-numbering.ts';
@@ -29,12 +31,14 @@ export function rules(): Rule[] {
   cache ??= [
     reportAgencyMissing,
     reportYearMissing,
+    sourceEncodingMixed,
     structureSectionMissing,
     structureTableMissing,
     structureRowMissing,
     structureLabelVariant,
     structureHeadingNumbering,
     cellNotANumber,
+    cellOutOfRange,
     cellNegative,
     cellNotInteger,
     cellBlank,

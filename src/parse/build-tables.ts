@@ -7,6 +7,7 @@ import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
 import { cellArray, filterLocally, solve, type CellSpace, type Option } from './solve.ts';
+import { appendAll } from '../util/arrays.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -39,9 +40,9 @@ function provenance(t: Token | undefined | null, status: CellProvenance['status'
   return p;
 }
 
-/** The value a cell takes from the token printed for it: the number, else null. */
+/** The value a cell takes from the token printed for it: the number, else null (also for a number no count can be: NaN, see exactValue). */
 function tokenValue(t: Token | null): number | null {
-  return t && t.kind === 'num' ? t.value : null;
+  return t && t.kind === 'num' && !Number.isNaN(t.value) ? t.value : null;
 }
 
 /** Where a cell's value came from, for the token printed for it; `status` overrides a number's 'read'. */
@@ -49,7 +50,8 @@ function fromToken(t: Token | null, line: number, status?: 'reconstructed'): Cel
   if (!t) return provenance(null, 'blank', '', line);
   switch (t.kind) {
     case 'num':
-      return provenance(t, status ?? 'read', t.raw, line);
+      // A number no count can be (NaN, see exactValue) has no value: read as printed, never "reconstructed".
+      return provenance(t, Number.isNaN(t.value) ? 'read' : (status ?? 'read'), t.raw, line);
     case 'na':
       return provenance(t, 'not_applicable', t.raw, line);
     case 'blank':
@@ -152,7 +154,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     const values: TableValues = {};
     for (const [rowId, make] of info.rowMakers) values[rowId] = make();
     out.tables[table.id] = values;
-    out.diagnostics.push(...reading.diagnostics);
+    appendAll(out.diagnostics, reading.diagnostics);
     if (!reading.found) continue;
 
     if (reading.unreadable) {
@@ -211,7 +213,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           known[i] = 1;
           const t = tokens[c];
           if (mayHoldNext && isRun(t)) {
-            set(i, t.value, fromToken(t, u.line, 'reconstructed'));
+            set(i, tokenValue(t), fromToken(t, u.line, 'reconstructed'));
             doubtful.push(u.addresses[c]);
           } else {
             // placed by order (see read-tables.ts), reported there
@@ -280,11 +282,13 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           if (undetermined > 0 && s.token.kind === 'num') {
             // The row could not be settled: where this number goes was inferred (from the
             // columns' types and the relations), not confirmed. Keep it, marked and reported.
-            set(i, s.token.value, fromToken(s.token, u.line, 'reconstructed'));
+            set(i, tokenValue(s.token), fromToken(s.token, u.line, 'reconstructed'));
             placedHere.push(u.addresses[c]);
           } else set(i, tokenValue(s.token), fromToken(s.token, u.line));
           return;
         }
+        // A number no count can be has no value to reconstruct: it stays as printed (cell.out_of_range).
+        if (s.value === null) return set(i, null, fromToken(s.token ?? null, u.line));
         set(i, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
         group.cells.push(i);
       });

@@ -9,6 +9,7 @@
 import type { ColumnType } from '../model/types.ts';
 import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
+import { exactValue } from './cells.ts';
 
 /** One way to read a printed row. `undefined` values are unknown (to be derived). */
 export interface Interp {
@@ -44,7 +45,7 @@ const MAX_EXTRA = 3;
 
 /** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
 function tokenValue(t: Token): number | null {
-  return t.kind === 'num' && Number.isFinite(t.value) ? t.value : null;
+  return t.kind === 'num' && !Number.isNaN(exactValue(t.value)) ? t.value : null;
 }
 
 /** Peel the next label's numbering off a run of digits ("00000002" before "2.其他…" → "0000000"). */
@@ -114,7 +115,8 @@ interface Piece {
 
 /** -1 for a number printed with a minus sign (its run's first piece carries it), else 1. */
 function signOf(t: Token): number {
-  return t.value < 0 || Object.is(t.value, -0) ? -1 : 1;
+  // From the print, not the value: a value that is no count (NaN, see exactValue) keeps its sign.
+  return t.value < 0 || /^[-−－]/.test(t.raw) ? -1 : 1;
 }
 
 /** A run of several digits that starts with 0 ("0000000") cannot be one number. */
@@ -257,7 +259,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
 
 /** Is `v` a valid value for a cell of this type? */
 export function validFor(type: ColumnType, v: number): boolean {
-  if (!Number.isFinite(v)) return false;
+  if (Number.isNaN(exactValue(v))) return false;
   if (type === 'decimal') return v >= 0;
   if (type === 'signed_integer') return Number.isInteger(v);
   return v >= 0 && Number.isInteger(v);

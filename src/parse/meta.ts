@@ -133,6 +133,11 @@ function looksLikeTitleLine(text: string): boolean {
   return text.length <= 60 && !/[。；]/.test(text);
 }
 
+/** A fact's line, when it has one (blocks from a page element without a position have none: 0). */
+function at(line: number | undefined): { line?: number } {
+  return line !== undefined && line > 0 ? { line } : {};
+}
+
 export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
   const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [], chromeBlocks: [] };
   const lines = nonEmptyLines(blocks, isTableOrHeading);
@@ -157,12 +162,12 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
     const y = yearIn(text.replace(/\s+/g, ''));
     if (y) {
       meta.year = y.year;
-      meta.origin.year = { via: 'title', line: title[0].line, text };
+      meta.origin.year = { via: 'title', ...at(title[0].line), text };
     }
     const a = agencyFromTitle(text);
     if (a) {
       meta.agency = a;
-      meta.origin.agency = { via: 'title', line: title[0].line, text };
+      meta.origin.agency = { via: 'title', ...at(title[0].line), text };
     }
   }
   if (!meta.agency && metadata?.agency) {
@@ -180,7 +185,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
       const a = m && cleanAgency(m[1]);
       if (a && AGENCY_SUFFIX.test(a)) {
         meta.agency = a;
-        meta.origin.agency = { via: 'body', line: l.line, text: l.text.slice(0, 60) };
+        meta.origin.agency = { via: 'body', ...at(l.line), text: l.text.slice(0, 60) };
         break;
       }
     }
@@ -196,7 +201,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
       meta.signatureBlocks.push(l.block);
       if (!meta.published) {
         meta.published = d.iso;
-        meta.origin.published = { via: 'signature', line: l.line, text: l.text };
+        meta.origin.published = { via: 'signature', ...at(l.line), text: l.text };
       }
       continue;
     }
@@ -209,7 +214,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
       const a = cleanAgency(l.text);
       if (!meta.agency && a) {
         meta.agency = a;
-        meta.origin.agency = { via: 'signature', line: l.line, text: l.text };
+        meta.origin.agency = { via: 'signature', ...at(l.line), text: l.text };
       }
       continue;
     }
@@ -221,7 +226,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
       const d = m && findDate(m[2]);
       if (d) {
         meta.published = d.iso;
-        meta.origin.published = { via: 'metadata', line: l.line, text: l.text.slice(0, 60) };
+        meta.origin.published = { via: 'metadata', ...at(l.line), text: l.text.slice(0, 60) };
         break;
       }
     }
@@ -239,7 +244,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
       const m = /统计(?:期限|时限|时段|区间|期间|范围)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,6}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(l.text);
       if (m && m[1] === m[2]) {
         meta.year = Number(m[1]);
-        meta.origin.year = { via: 'statistics_period', line: l.line, text: m[0] };
+        meta.origin.year = { via: 'statistics_period', ...at(l.line), text: m[0] };
         break;
       }
     }
@@ -260,7 +265,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
     for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] > best[0])) best = e;
     if (best && best[1].n >= 2) {
       meta.year = best[0];
-      meta.origin.year = { via: 'body', line: best[1].line };
+      meta.origin.year = { via: 'body', ...at(best[1].line) };
     }
   }
 
@@ -285,7 +290,7 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
     for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
     if (best) {
       meta.agency = best[0];
-      meta.origin.agency = { via: 'body', line: best[1].line };
+      meta.origin.agency = { via: 'body', ...at(best[1].line) };
     }
   }
   return meta;

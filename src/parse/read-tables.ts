@@ -214,7 +214,7 @@ function relationViolations(format: Format, table: TableDef, rows: { row: RowDef
     let complete = true;
     for (const t of slots) {
       if (t.kind === 'blank') continue;
-      if (t.kind !== 'num' || c >= cells.length) {
+      if (t.kind !== 'num' || Number.isNaN(t.value) || c >= cells.length) {
         complete = false;
         break;
       }

@@ -1,5 +1,6 @@
 import { cellNameOf } from '../../model/names.ts';
 import { diagnostic, type Rule } from '../rule.ts';
+import { outOfRangeReason } from './cell-out-of-range.ts';
 
 export const cellNotANumber: Rule = {
   meta: {
@@ -13,7 +14,7 @@ export const cellNotANumber: Rule = {
     const out = [];
     for (const def of format.cells) {
       const c = provenance[def.index];
-      if (c?.status === 'read' && c.raw && values[def.index] === null) {
+      if (c?.status === 'read' && c.raw && values[def.index] === null && !outOfRangeReason(c.raw)) {
         const name = cellNameOf(def.table, def.row, def.column);
         out.push(diagnostic(this.meta, `${name}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [def.address], line: c.line }));
       }
