@@ -15,6 +15,7 @@ import { classifyHeading, readSections } from './sections.ts';
 import { TextStream } from './stream.ts';
 import { tokenize } from './tokenize.ts';
 import type { Token } from './tokens.ts';
+import { encodingDiagnostics } from './diagnostics.ts';
 
 export interface ParseOptions {
   /** Force a format version instead of detecting it. */
@@ -109,7 +110,7 @@ export function parseDocumentWithCells(source: SourceDocument, options: ParseOpt
     sections,
     tables: built.tables,
     cells: built.cells,
-    diagnostics: built.diagnostics,
+    diagnostics: doc.mixed ? [...encodingDiagnostics(doc.mixed, doc.encoding ?? 'utf-8'), ...built.diagnostics] : built.diagnostics,
     origin: meta.origin,
   };
   return { report, cells: built.flat };
