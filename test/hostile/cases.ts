@@ -6,6 +6,12 @@
 import { chpxListedOver, piecesOverSameText, truncatedDoc } from './make/doc.ts';
 import { entityBomb, nestedTables, nestedTextBoxes, runawayAttribute, truncatedDocx, unclosedFields, unclosedOpaque, unterminatedQuote, wideSpans, zeroedDeflate } from './make/docx.ts';
 import { doubleFlate, fontBomb, hexFlate, lyingImage, lzwBomb, objectStreamBomb, sparseText, titleOnly } from './make/pdf.ts';
+import { emptyRows, gbkPageDeclaringBig5, reportWithCell, reportWithMarkup, shortLines, utf8WithBadBytes, utf8WithGbkSentence } from './make/text.ts';
+import { FIXTURE_DOC, FIXTURE_DOCX, FIXTURE_EXPECTED, FIXTURE_HTML, FIXTURE_PDF, FIXTURE_TEXT } from './make/sources.ts';
+import { readFileSync } from 'node:fs';
+import { parseText } from '../../src/index.ts';
+import type { Report } from '../../src/index.ts';
+import { cutOff, scrambled } from './make/damage.ts';
 import { fifo, linkedReport, linkLoops, loopArgument, procPagemap, sparseHuge, unreadableEntries } from './make/files.ts';
 
 export interface HostileCase {
@@ -28,7 +34,47 @@ export interface HostileCase {
   never?: RegExp[];
   /** Further assertions on the run (reports read, say). */
   verify?(run: { stdout: string; stderr: string }, dir: string): void;
+  /** The case needs read permissions to be enforced on the child (it cannot run as root). */
+  needsPermissions?: boolean;
 }
+
+/** The one report printed by `parse --json`. */
+function onlyReport(stdout: string): Report {
+  const lines = stdout.trim().split('\n').filter(Boolean);
+  if (lines.length !== 1) throw new Error(`应输出一份报告，实际 ${lines.length} 行`);
+  return JSON.parse(lines[0]) as Report;
+}
+
+/** The report read from a damaged copy of the text fixture has the fixture's hand-written values. */
+function sameAsFixture(r: Report): void {
+  const e = JSON.parse(readFileSync(FIXTURE_EXPECTED, 'utf8')) as { agency: string; tables: Record<string, Record<string, (number | null)[]>>; status: Record<string, string> };
+  if (r.agency !== e.agency) throw new Error(`机关应为 ${e.agency}，实际 ${r.agency}`);
+  for (const [t, rows] of Object.entries(e.tables)) {
+    for (const [row, want] of Object.entries(rows)) {
+      const got = Object.entries(r.tables[t][row]);
+      want.forEach((w, i) => {
+        const [col, v] = got[i];
+        // plain text cannot show an empty cell: left empty or reconstructed, never read
+        if (e.status[`${t}.${row}.${col}`] === 'blank') return;
+        if (v !== w) throw new Error(`${t}.${row}.${col} 应为 ${w}，实际 ${v}`);
+      });
+    }
+  }
+}
+
+/** A diagnostic of `rule` whose message matches `m`. */
+function hasDiagnostic(r: Report, rule: string, m: RegExp): void {
+  if (!r.diagnostics.some((d) => d.rule === rule && m.test(d.message))) throw new Error(`应有 ${rule} 诊断（${m}），实际：${r.diagnostics.map((d) => d.rule).join(' ')}`);
+}
+
+/** An interchange report of the text fixture, as JSON text, edited by `edit`. */
+function interchange(edit: (json: string) => string): Uint8Array {
+  const r = parseText(readFileSync(FIXTURE_TEXT, 'utf8'), { name: 'fixture.txt' });
+  return Buffer.from(edit(JSON.stringify(r)));
+}
+
+/** An input the fuzzer found, kept in test/hostile/found/. */
+const FOUND = (file: string) => new URL(`./found/${file}`, import.meta.url).pathname;
 
 /** The refusal of an input that holds no annual report. */
 const NO_REPORT = (file: string) => new RegExp(`${file.replace('.', '\\.')}：没有找到政府信息公开工作年度报告的内容`);
@@ -38,6 +84,7 @@ export const CASES: HostileCase[] = [
   {
     id: 'fs-unreadable',
     title: '目录中有无法读取的子目录和文件：逐项说明，其余照常处理',
+    needsPermissions: true,
     make: unreadableEntries,
     messages: [/locked：目录无法读取：没有读取权限/, /z-secret\.txt：没有读取权限/],
     verify: ({ stdout }) => {
@@ -97,4 +144,107 @@ export const CASES: HostileCase[] = [
   { id: 'pdf-lying-image', title: 'PDF 自称 1×1 图片、实为 1 GB 的页面内容', file: 'image.pdf', make: () => lyingImage(1024), messages: [/image\.pdf：读取 PDF 所需内存超过 512 MB 的上限/] },
   { id: 'pdf-sparse-text', title: '只有几个字、没有图片的 PDF 不是扫描件', file: 'sparse.pdf', make: () => sparseText(3), messages: [NO_REPORT('sparse.pdf')], never: [/扫描件/] },
   { id: 'pdf-title-only', title: '只有标题的 PDF 不是扫描件', file: 'title.pdf', make: titleOnly, messages: [NO_REPORT('title.pdf')], never: [/扫描件/] },
+
+  // --- text
+  { id: 'text-short-lines', title: '400 万行、每行一个数字的文本（8 MB）', file: 'lines.txt', make: () => shortLines(4_000_000), messages: [/lines\.txt：文本超过 200,000 行/] },
+  {
+    id: 'text-utf8-bad-bytes',
+    title: 'UTF-8 报告中有 3 个无效字节：照常读取，提示所在行',
+    file: 'bad.txt',
+    make: utf8WithBadBytes,
+    command: ['parse', '--json'],
+    exit: [0],
+    verify: ({ stdout }) => {
+      const r = onlyReport(stdout);
+      sameAsFixture(r);
+      hasDiagnostic(r, 'source.encoding_mixed', /UTF-8 编码读取，第\d+(、\d+)*行有无法识别的字节/);
+    },
+  },
+  {
+    id: 'text-utf8-gbk-sentence',
+    title: 'UTF-8 报告中粘贴了一句 GBK：照常读取，提示所在行',
+    file: 'pasted.txt',
+    make: utf8WithGbkSentence,
+    command: ['parse', '--json'],
+    exit: [0],
+    verify: ({ stdout }) => {
+      const r = onlyReport(stdout);
+      sameAsFixture(r);
+      hasDiagnostic(r, 'source.encoding_mixed', /其中第5行是 GBK/);
+    },
+  },
+  ...(
+    [
+      ['text-400-digits', '9'.repeat(400), /整数部分有 400 位/],
+      ['text-20-digits', '12345678901234567890', /整数部分有 20 位/],
+      ['text-negative-zero', '-0', /带负号的零/],
+    ] as const
+  ).map(([id, value, why]): HostileCase => ({
+    id,
+    title: `表中一格印作 ${value.length > 20 ? `${value.length} 位数` : value}：不取值，报错说明`,
+    file: 'cell.txt',
+    make: () => reportWithCell(value),
+    command: ['parse', '--json'],
+    exit: [0],
+    verify: ({ stdout }) => {
+      const r = onlyReport(stdout);
+      const cell = r.cells['applications.new_received.natural_person'];
+      if (r.tables.applications.new_received.natural_person !== null || cell.status !== 'read' || cell.raw !== value) throw new Error(`该格应为空值、保留原文：${JSON.stringify(cell).slice(0, 200)}`);
+      hasDiagnostic(r, 'cell.out_of_range', why);
+    },
+  })),
+
+  // --- web pages
+  {
+    id: 'html-gbk-declared-big5',
+    title: 'GBK 网页声明为 big5：按内容识别为 GBK',
+    file: 'big5.html',
+    make: gbkPageDeclaringBig5,
+    command: ['parse', '--json'],
+    exit: [0],
+    verify: ({ stdout }) => {
+      const r = onlyReport(stdout);
+      if (r.source.encoding !== 'gb18030' || r.agency !== '鹤汀县市场监督管理局') throw new Error(`应按 GBK 读出：${r.source.encoding} ${r.agency}`);
+    },
+  },
+  { id: 'html-empty-rows', title: '网页表格有 15 万个空行', file: 'rows.html', make: () => emptyRows(150_000), messages: [NO_REPORT('rows.html')], never: [/call stack/] },
+
+  // --- interchange JSON
+  { id: 'json-proto-key', title: '交换格式 JSON 的表格里有 __proto__ 键', file: 'proto.json', make: () => interchange((j) => j.replace('"new_received":{', '"new_received":{"__proto__":1,')), messages: [/proto\.json：不是有效的 gongkai\.report\/1 报告：.*“__proto__”/] },
+  { id: 'json-constructor-key', title: '交换格式 JSON 的表格里有 constructor 表', file: 'ctor.json', make: () => interchange((j) => j.replace('"tables":{', '"tables":{"constructor":{},')), messages: [/ctor\.json：不是有效的 gongkai\.report\/1 报告：.*“constructor”/] },
+  { id: 'json-extra-property', title: '交换格式 JSON 多了一个属性：中文说明', file: 'extra.json', make: () => interchange((j) => j.replace('{', '{"evil":1,')), messages: [/extra\.json：不是有效的 gongkai\.report\/1 报告：结构不符：报告的顶层不允许有额外的属性“evil”/] },
+  { id: 'json-truncated', title: '交换格式 JSON 被截断', file: 'cut.json', make: () => interchange((j) => j.slice(0, 3000)), messages: [/cut\.json：JSON 格式有误：文件在中途结束/] },
+  { id: 'json-huge-number', title: '交换格式 JSON 中一个 400 位的数', file: 'big.json', make: () => interchange((j) => j.replace(/"new_received":\{"natural_person":\d+/, `"new_received":{"natural_person":1${'0'.repeat(400)}`)), messages: [/big\.json：.*applications\.new_received\.natural_person 的取值 Infinity 不是有效的数/] },
+  { id: 'json-deep', title: '交换格式 JSON 嵌套十万层', file: 'deep.json', make: () => Buffer.from(`{"schema":"gongkai.report/1","tables":${'['.repeat(100_000)}`), messages: [/deep\.json：JSON 格式有误/] },
+
+  // --- rendering what a file said
+  {
+    id: 'render-md-markup',
+    title: 'Markdown 输出不照抄机关名称和正文中的 <script>、<iframe>、<img onerror>、javascript: 链接',
+    file: 'markup.txt',
+    make: reportWithMarkup,
+    command: ['render', '--to', 'md', '--draft', '-o', '-'],
+    exit: [0],
+    verify: ({ stdout }) => {
+      for (const bad of [/<script/, /<iframe/, /<img/, /(?<!\\)\]\(javascript:/]) if (bad.test(stdout)) throw new Error(`Markdown 中出现了 ${bad}`);
+      if (!stdout.includes('&lt;script&gt;')) throw new Error('机关名称中的标记应显示为文字');
+    },
+  },
+
+  // --- found by fuzzing (test/fuzz), kept as they were found
+  { id: 'found-docx-table-in-open-cell', title: '模糊测试发现：表格在未闭合的单元格中结束（曾无限循环、内存耗尽崩溃）', make: () => [FOUND('docx-table-in-open-cell.docx')], exit: [0, 1, 2] },
+
+  // --- every reader's input cut off and scrambled (full run): bounded, Chinese, never a crash
+  ...(
+    [
+      ['doc', FIXTURE_DOC],
+      ['docx', FIXTURE_DOCX],
+      ['pdf', FIXTURE_PDF],
+      ['html', FIXTURE_HTML],
+      ['txt', FIXTURE_TEXT],
+    ] as const
+  ).flatMap(([ext, path]): HostileCase[] => [
+    ...[0.1, 0.5, 0.9].map((share): HostileCase => ({ id: `cut-${ext}-${share * 100}`, title: `${ext} 只剩前 ${share * 100}%`, full: true, file: `cut.${ext}`, make: () => cutOff(path, share), exit: [0, 1, 2] })),
+    ...[7, 101].map((every): HostileCase => ({ id: `scrambled-${ext}-${every}`, title: `${ext} 约每 ${every} 字节改坏一个`, full: true, file: `bad.${ext}`, make: () => scrambled(path, every, every), exit: [0, 1, 2] })),
+  ]),
 ];

@@ -29,7 +29,24 @@ export interface CliRun {
 
 /** The unprivileged user to run as when the tests run as root. */
 export const NOBODY = 65534;
-export const asNobody = process.getuid?.() === 0;
+
+/** Whether `nobody` can run the built CLI here (a checkout in a private folder it cannot enter). */
+function nobodyCanRun(): boolean {
+  const r = spawnSync(process.execPath, ['-e', `require('node:fs').accessSync(${JSON.stringify(CLI)}, require('node:fs').constants.R_OK)`], { uid: NOBODY, gid: NOBODY, stdio: 'ignore' });
+  return r.status === 0;
+}
+
+let nobody: boolean | undefined;
+/** Children run as `nobody`: the tests run as root and `nobody` can read the checkout. */
+export function asNobody(): boolean {
+  nobody ??= process.getuid?.() === 0 && existsSync(CLI) && nobodyCanRun();
+  return nobody;
+}
+
+/** Missing read permissions mean something to the child: it does not run as root. */
+export function permissionsHold(): boolean {
+  return process.getuid?.() !== 0 || asNobody();
+}
 
 function newest(dir: string): number {
   let t = 0;
@@ -56,7 +73,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
       cwd,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd, NO_COLOR: '1', LANG: 'C.UTF-8', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(asNobody ? { uid: NOBODY, gid: NOBODY } : {}),
+      ...(asNobody() ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];

@@ -3,8 +3,11 @@
 export const PDF_LIMITS = {
   /** More pages than this is not an annual report (or is a hostile file): refuse before reading pages. */
   maxPages: 200,
-  /** Wall-clock budget for one document; past it the document is abandoned and refused. */
-  timeBudgetMs: 20_000,
+  /**
+   * Wall-clock budget for one document; past it the document is abandoned and refused. Below the
+   * 20 s within which any one input must be answered (the program starts and checks first).
+   */
+  timeBudgetMs: 15_000,
   /** Heap of the worker thread that reads PDFs (a report needs well under 200 MB). */
   maxHeapMb: 512,
   /**
