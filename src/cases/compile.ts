@@ -14,7 +14,7 @@ import type { CaseAction } from './actions.ts';
 import { compareDates } from './calendar/iso-date.ts';
 import type { WorkCalendar } from './calendar/work-calendar.ts';
 import { deriveCase } from './derive.ts';
-import { outcomeData, outcomeRow, type RowOverrides } from './outcomes.ts';
+import { outcomeData, outcomeRow, overrideProblems, type RowOverrides } from './outcomes.ts';
 import type { CasePolicy } from './policy.ts';
 
 export interface LedgerCase {
@@ -45,6 +45,8 @@ export interface CompiledYear {
 
 export function compileYear(cases: LedgerCase[], opts: CompileOptions): CompiledYear {
   const format: Format = opts.format ? getFormat(opts.format) : formatForYear(opts.year);
+  const bad = overrideProblems(opts.rowOverrides ?? {});
+  if (bad.length) throw new Error(bad.join('；'));
   const data = outcomeData();
   const start = `${opts.year}-01-01`;
   const end = `${opts.year}-12-31`;

@@ -102,15 +102,29 @@ export function outcomeIds(via?: OutcomeVia): string[] {
   return outcomeData().outcomes.filter((o) => !via || o.via === via).map((o) => o.id);
 }
 
+/** Problems with an agency's row overrides, in Chinese (empty when each names an allowed row). */
+export function overrideProblems(overrides: RowOverrides): string[] {
+  const out: string[] = [];
+  for (const [id, rows] of Object.entries(overrides)) {
+    const o = outcomeData().outcomes.find((x) => x.id === id);
+    if (!o) out.push(`未知的办理结果：${id}`);
+    else if (!o.alternatives) out.push(`办理结果“${o.label}”的统计行由规定确定，不能改为 ${rows.join('/')}`);
+    else {
+      const bad = rows.find((r) => !o.alternatives!.includes(r));
+      if (bad) out.push(`办理结果“${o.label}”只能计入 ${o.alternatives.join('、')}，不能计入 ${bad}`);
+    }
+  }
+  return out;
+}
+
 /** The 表三 row of an outcome in a format, with an agency's overrides for the [U] outcomes. */
 export function outcomeRow(outcomeId: string, formatId: string, overrides: RowOverrides = {}): string {
   const o = outcome(outcomeId);
   const f = getFormat(formatId);
   const wanted = overrides[outcomeId];
   if (wanted) {
-    if (!o.alternatives) throw new Error(`办理结果“${o.label}”的统计行由规定确定，不能改为 ${wanted.join('/')}`);
-    const bad = wanted.find((r) => !o.alternatives!.includes(r));
-    if (bad) throw new Error(`办理结果“${o.label}”只能计入 ${o.alternatives.join('、')}，不能计入 ${bad}`);
+    const problems = overrideProblems({ [outcomeId]: wanted });
+    if (problems.length) throw new Error(problems.join('；'));
     return rowOf(f, wanted, `结果 ${o.id}（本机关设置）`);
   }
   return rowOf(f, o.rows, `结果 ${o.id}`);
