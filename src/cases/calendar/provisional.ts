@@ -4,7 +4,8 @@
 // is made up on the following working day (art. 6 of the 办法). The notice's 调休 cannot be
 // foreseen: deadlines in such a year are marked 暂定.
 
-import { Lunar, Solar } from 'lunar-typescript';
+import { createRequire } from 'node:module';
+import type * as LunarTypescript from 'lunar-typescript';
 import { addDays, weekday, yearOf, type IsoDate } from './iso-date.ts';
 import type { StatutoryHoliday, StatutoryRules } from './years.ts';
 
@@ -13,6 +14,14 @@ export interface ProvisionalDayOff {
   name: string;
   /** A day made up for a holiday that fell on a weekend (补假). */
   inLieu: boolean;
+}
+
+type LunarLib = typeof LunarTypescript;
+let lunarLib: LunarLib | undefined;
+
+/** The lunar-calendar library, loaded the first time a provisional year is computed. */
+function lunar(): LunarLib {
+  return (lunarLib ??= createRequire(import.meta.url)('lunar-typescript') as LunarLib);
 }
 
 function pad(n: number): string {
@@ -24,10 +33,10 @@ function firstDay(year: number, h: StatutoryHoliday): IsoDate {
   if (h.solar) return `${year}-${h.solar}`;
   if (h.lunar) {
     const [m, d] = h.lunar.split('-').map(Number);
-    const s = Lunar.fromYmd(year, m, d).getSolar();
+    const s = lunar().Lunar.fromYmd(year, m, d).getSolar();
     return `${s.getYear()}-${pad(s.getMonth())}-${pad(s.getDay())}`;
   }
-  const table = Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable() as Record<string, Solar | undefined>;
+  const table = lunar().Solar.fromYmd(year, 6, 1).getLunar().getJieQiTable() as Record<string, { getYear(): number; getMonth(): number; getDay(): number } | undefined>;
   const s = table[h.term ?? ''];
   if (!s) throw new Error(`未知的节气“${h.term}”`);
   return `${s.getYear()}-${pad(s.getMonth())}-${pad(s.getDay())}`;
