@@ -234,3 +234,26 @@ describe('actions', () => {
     assert.match(r.errors.join(), /须先发出补正告知并收到补正/);
   });
 });
+
+describe('received', () => {
+  it('checks the identity number the applicant gave', () => {
+    const bad = received('2024-03-04');
+    bad.applicant.idNumber = '110105194912310021';
+    assert.match(appendAction([], bad, cal).errors.join(), /公民身份号码的校验位不符/);
+    const org = received('2024-03-04', { type: 'commercial' });
+    org.applicant = { ...org.applicant, idKind: 'credit_code', idNumber: '91350100M000100Y44' };
+    assert.match(appendAction([], org, cal).errors.join(), /统一社会信用代码的校验位不符/);
+    const mixed = received('2024-03-04', { type: 'commercial' });
+    mixed.applicant = { ...mixed.applicant, idKind: 'resident_id', idNumber: '11010519491231002X' };
+    const r = appendAction([], mixed, cal);
+    assert.equal(r.ok, true);
+    assert.match(r.warnings.join(), /申请人类别为“商业企业”，证件却是公民身份号码/);
+  });
+
+  it('applies a void to views of days before it was recorded (the year’s tables use corrected records)', () => {
+    const withMistake = build(received('2024-12-02'), act('reply_sent', '2024-12-20', { id: 'wrong-reply', outcome: 'granted' }));
+    const corrected = build(...withMistake, act('voided', '2025-01-10', { target: 'wrong-reply', reason: '录错案件' }));
+    assert.equal(deriveCase(withMistake, cal, { asOf: '2024-12-31' }).open, false);
+    assert.equal(deriveCase(corrected, cal, { asOf: '2024-12-31' }).open, true);
+  });
+});

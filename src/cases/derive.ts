@@ -8,7 +8,7 @@ import { ACTION_LABELS, CHANNELS, type ActionOf, type CaseAction } from './actio
 import { addDays, chineseDate, compareDates, isIsoDate, todayInChina, type IsoDate } from './calendar/iso-date.ts';
 import type { WorkCalendar } from './calendar/work-calendar.ts';
 import { feeByPages, feeForApplication } from './fees.ts';
-import { applicantTypes } from './identity.ts';
+import { applicantTypes, checkCreditCode, checkResidentId } from './identity.ts';
 import { outcome, type OutcomeVia } from './outcomes.ts';
 import { DEFAULT_POLICY, type CasePolicy } from './policy.ts';
 import { replyDeadline, type Deadline } from './deadlines.ts';
@@ -322,6 +322,20 @@ class Replay {
   private received(a: ActionOf<'received'>): void {
     const types = applicantTypes().map((c) => c.id);
     if (!types.includes(a.applicant.type)) return this.error(a, `申请人类别“${a.applicant.type}”无效（可选：${types.join('、')}）`);
+    const id = a.applicant.idNumber;
+    if (id && a.applicant.idKind === 'resident_id') {
+      const r = checkResidentId(id, a.on);
+      if (!r.ok) return this.error(a, r.problem);
+    } else if (id && a.applicant.idKind === 'credit_code') {
+      const r = checkCreditCode(id);
+      if (!r.ok) return this.error(a, r.problem);
+    }
+    // 自然人 is the column outside the 法人或其他组织 group.
+    const column = applicantTypes().find((c) => c.id === a.applicant.type)!;
+    const person = !column.group;
+    if ((person && a.applicant.idKind === 'credit_code') || (!person && a.applicant.idKind === 'resident_id')) {
+      this.warn(a, `申请人类别为“${column.label}”，证件却是${a.applicant.idKind === 'credit_code' ? '统一社会信用代码' : '公民身份号码'}，请核对`);
+    }
     let receivedOn = a.on;
     if (a.channel === 'ordinary_post') {
       if (!a.confirmedOn) return this.error(a, '以平常信函提交的申请，须填写与申请人确认的日期（条例第三十一条第二项）');
@@ -372,7 +386,10 @@ export function deriveCase(actions: CaseAction[], calendar: WorkCalendar, opts: 
   const policy = opts.policy ?? DEFAULT_POLICY;
   const asOf = opts.asOf ?? opts.today ?? todayInChina();
   const problems: Problem[] = [];
-  const { effective, voided } = effectiveActions(opts.asOf ? actions.filter((a) => compareDates(a.on, opts.asOf!) <= 0) : actions, problems);
+  // Voids correct mistakes: they apply to every view, also of days before they were recorded.
+  const all = effectiveActions(actions, problems);
+  const effective = opts.asOf ? all.effective.filter((a) => compareDates(a.on, opts.asOf!) <= 0) : all.effective;
+  const voided = all.voided;
   const replay = new Replay(calendar, policy);
   for (const a of effective) replay.apply(a);
   replay.lapseBefore(asOf);

@@ -18,7 +18,10 @@ export function received(on: string, opts: { type?: string; channel?: ActionOf<'
     channel: opts.channel ?? 'in_person',
     ...(opts.confirmedOn ? { confirmedOn: opts.confirmedOn } : {}),
     ...(opts.splitFrom ? { splitFrom: opts.splitFrom } : {}),
-    applicant: { type: opts.type ?? 'natural_person', name: '张三', idKind: 'resident_id', idNumber: '11010519491231002X', phone: '010-12345678' },
+    applicant:
+      (opts.type ?? 'natural_person') === 'natural_person'
+        ? { type: 'natural_person', name: '张三', idKind: 'resident_id', idNumber: '11010519491231002X', phone: '010-12345678' }
+        : { type: opts.type!, name: '某某有限公司', idKind: 'credit_code', idNumber: '91350100M000100Y43', phone: '0591-12345678' },
     request: { description: '本机关2023年度行政许可事项的办理情况' },
   });
 }
