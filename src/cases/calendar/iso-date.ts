@@ -63,10 +63,17 @@ export function weekdayName(date: IsoDate): string {
   return WEEKDAY_NAMES[weekday(date)];
 }
 
+const chineseDates = new Map<IsoDate, string>();
+
 /** 2024年3月1日 */
 export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  let text = chineseDates.get(date);
+  if (text === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    text = `${y}年${m}月${d}日`;
+    if (chineseDates.size < 100_000) chineseDates.set(date, text);
+  }
+  return text;
 }
 
 /** Today's date where the process runs, in China's time zone (UTC+8, no daylight saving). */

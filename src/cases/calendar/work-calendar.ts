@@ -37,6 +37,9 @@ export class WorkCalendar {
   private readonly official = new Map<IsoDate, { working: boolean; holiday: string }>();
   private readonly years = new Map<number, CalendarYear>();
   private readonly provisionalCache = new Map<number, Map<IsoDate, { name: string; inLieu: boolean }>>();
+  /** Each date's answer and following date, kept: deadlines walk the same few hundred days again and again. */
+  private readonly dayCache = new Map<IsoDate, DayInfo>();
+  private readonly nextCache = new Map<IsoDate, IsoDate>();
   readonly statutory: StatutoryRules[];
 
   constructor(data: CalendarData) {
@@ -92,6 +95,19 @@ export class WorkCalendar {
   }
 
   day(date: IsoDate): DayInfo {
+    let info = this.dayCache.get(date);
+    if (!info) this.dayCache.set(date, (info = this.computeDay(date)));
+    return info;
+  }
+
+  /** The calendar day after `date`. */
+  private next(date: IsoDate): IsoDate {
+    let n = this.nextCache.get(date);
+    if (!n) this.nextCache.set(date, (n = addDays(date, 1)));
+    return n;
+  }
+
+  private computeDay(date: IsoDate): DayInfo {
     dayNumber(date);
     const year = yearOf(date);
     const provisional = !this.years.has(year);
@@ -123,7 +139,7 @@ export class WorkCalendar {
     let d = date;
     let left = n;
     while (left > 0) {
-      d = addDays(d, 1);
+      d = this.next(d);
       const info = this.day(d);
       if (info.provisional) provisionalYears.add(yearOf(d));
       if (info.working) left--;
@@ -135,14 +151,14 @@ export class WorkCalendar {
   /** Working days d with from < d ≤ to (0 when to ≤ from). */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
     let count = 0;
-    for (let d = addDays(from, 1); compareDates(d, to) <= 0; d = addDays(d, 1)) if (this.day(d).working) count++;
+    for (let d = this.next(from); d <= to; d = this.next(d)) if (this.day(d).working) count++;
     return count;
   }
 
   /** The working days d with from < d ≤ to, in order. */
   workingDaysIn(from: IsoDate, to: IsoDate): IsoDate[] {
     const out: IsoDate[] = [];
-    for (let d = addDays(from, 1); compareDates(d, to) <= 0; d = addDays(d, 1)) if (this.day(d).working) out.push(d);
+    for (let d = this.next(from); d <= to; d = this.next(d)) if (this.day(d).working) out.push(d);
     return out;
   }
 }
