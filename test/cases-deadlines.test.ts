@@ -257,3 +257,25 @@ describe('received', () => {
     assert.equal(deriveCase(corrected, cal, { asOf: '2024-12-31' }).open, true);
   });
 });
+
+describe('action schema for the store and the API', () => {
+  it('is plain JSON Schema that Ajv compiles, with the outcomes and applicant types as enums', async () => {
+    const { Ajv } = await import('ajv');
+    const { caseActionSchema } = await import('../src/cases/schema.ts');
+    const schema = caseActionSchema();
+    const text = JSON.stringify(schema);
+    assert.deepEqual(JSON.parse(text), schema, 'survives JSON');
+    const validate = new Ajv({ strict: false }).compile(schema);
+    const list = [
+      received('2024-01-30'),
+      act('correction_requested', '2024-01-31', { items: ['x'], dueBy: '2024-02-20' }),
+      act('fee_notice_sent', '2024-01-31', { method: 'per_volume', quantity: 31, amount: 10 }),
+      reply('2024-02-20', 'partial'),
+      act('review_filed', '2024-03-01', { recordId: 'R', kind: 'review', body: '某市人民政府' }),
+      act('voided', '2024-03-02', { target: 'x', reason: 'y' }),
+    ];
+    for (const a of list) assert.equal(validate(a), true, a.type);
+    assert.equal(validate({ ...reply('2024-02-20', 'granted'), outcome: 'withdrawn' }), false, 'withdrawal is not a reply outcome');
+    assert.equal(validate({ ...received('2024-01-30'), applicant: { type: 'total', name: 'x' } }), false, '总计 is no applicant type');
+  });
+});
