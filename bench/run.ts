@@ -21,6 +21,7 @@ const SECTIONS: Section[] = [
   { id: 'pdf', title: 'PDF：读取、解析与核查', run: async (n) => (await import('./pdf.ts')).pdfSection(n) },
   { id: 'render', title: '生成：HTML、Markdown、Excel、PDF', run: async (n) => (await import('./render.ts')).renderSection(n) },
   { id: 'render-docx', title: '生成：Word', run: async (n) => (await import('./render-docx.ts')).renderDocxSection(n) },
+  { id: 'cases', title: '依申请公开案件：推导期限与汇总表三表四', run: async (n) => (await import('./cases.ts')).casesSection(n) },
 ];
 
 const args = process.argv.slice(2).map((a) => {

@@ -10,6 +10,7 @@ import { IngestError } from '../ingest/errors.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
+import { registerCaseCommands } from './cases.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { describeReport, formatCheck, formatTables, SEVERITY_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
@@ -221,5 +222,7 @@ program
     process.stdout.write(`已生成${draft ? '草稿' : '发布稿'}（${TARGET_INFO[to].name}）：${out}\n`);
     if (warnings) process.stderr.write(`提示：报告有 ${warnings} 个警告，可用 gongkai check ${path} 查看\n`);
   });
+
+registerCaseCommands(program);
 
 await program.parseAsync(process.argv);
