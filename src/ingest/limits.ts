@@ -111,15 +111,19 @@ export async function readFileBounded(path: string, name = path, limit = LIMITS.
     if (info.size > limit) throw tooLarge(name, limit, info.size);
     const chunks: Buffer[] = [];
     let total = 0;
-    // Whole chunks (some special files only read in multiples of 8 bytes): at most one chunk past the limit.
+    // A file that states its size is read in one buffer of that size and one more byte (the read
+    // that finds the end); one that states 0 (/proc files) in whole chunks, since some special
+    // files only read in multiples of 8 bytes. At most one chunk is read past the limit.
+    let size = info.size > 0 && info.size < CHUNK ? info.size + 1 : CHUNK;
     for (;;) {
-      const buf = Buffer.allocUnsafe(CHUNK);
-      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      const buf = Buffer.allocUnsafe(size);
+      const { bytesRead } = await handle.read(buf, 0, size, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) throw tooLarge(name, limit);
-      // A short read is copied out: special files answer a page at a time, and a kept view would hold the whole chunk.
-      chunks.push(bytesRead === CHUNK ? buf : Buffer.from(buf.subarray(0, bytesRead)));
+      // A short read of a chunk is copied out: special files answer a page at a time, and a kept view would hold the whole chunk.
+      chunks.push(bytesRead === size || size < CHUNK ? buf.subarray(0, bytesRead) : Buffer.from(buf.subarray(0, bytesRead)));
+      size = CHUNK;
     }
     return Buffer.concat(chunks, total);
   } catch (e) {
