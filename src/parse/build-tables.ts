@@ -68,7 +68,12 @@ function isRun(t: Token | null | undefined): t is Token {
 }
 
 function printed(ui: UnitInterpretation): string {
-  return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ');
+  return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => shown(t.raw)).join(' ');
+}
+
+/** What was printed, as a message quotes it: a runaway run of digits is shortened, with its length. */
+function shown(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 16)}…${raw.slice(-8)}（共 ${raw.length} 个字符）` : raw;
 }
 
 function unitName(ui: UnitInterpretation): string {
@@ -316,7 +321,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const list = names.length > 4 ? `${names.slice(0, 4).join('、')}等${names.length}行` : names.join('、');
       let message: string;
       if (how === 'extra') {
-        const dropped = group.units.flatMap((ui) => (outcome!.used.get(ui)?.[0]?.readings[0]?.dropped ?? []).map((t) => `“${t.raw}”（第${t.line}行）`));
+        const dropped = group.units.flatMap((ui) => (outcome!.used.get(ui)?.[0]?.readings[0]?.dropped ?? []).map((t) => `“${shown(t.raw)}”（第${t.line}行）`));
         message = `${table.name}${list}印出的数比应有的多：${dropped.join('、')}不属于表中数据（可能是页码、页脚或编号），${basis}已将其剔除`;
       } else if (how === 'split') {
         const runs = group.units.map((ui) => `${unitName(ui)}“${printed(ui)}”`).join('、');
