@@ -226,7 +226,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           }
         }
         if (doubtful.length && next) {
-          const runs = ui.exact.tokens.filter(isRun).map((t) => t.raw);
+          const runs = ui.exact.tokens.filter(isRun).map((t) => shown(t.raw));
           out.diagnostics.push({
             rule: 'cell.reconstructed',
             severity: 'warning',
