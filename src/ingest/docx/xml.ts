@@ -37,21 +37,28 @@ export function decodeXml(bytes: Uint8Array, part: string, file: string): XmlPar
   return xml;
 }
 
-/** Where the root element starts: after the XML declaration, comments and any DTD. */
+/**
+ * Where the root element starts: after the XML declaration, comments and any DTD. Each step moves
+ * forward; a declaration, comment or DTD that never ends takes the rest of the part (it has no root).
+ */
 function rootStart(text: string): number {
+  const after = (token: string, from: number): number => {
+    const e = text.indexOf(token, from);
+    return e < 0 ? text.length : e + token.length;
+  };
   let i = text.indexOf('<');
-  while (i >= 0) {
+  while (i >= 0 && i < text.length) {
     const c = text.charCodeAt(i + 1);
-    if (c === 63) i = text.indexOf('<', text.indexOf('?>', i) + 2); // <?xml …?>
-    else if (text.startsWith('<!--', i)) i = text.indexOf('<', text.indexOf('-->', i) + 3);
+    let end: number;
+    if (c === 63) end = after('?>', i + 2); // <?xml …?>
+    else if (text.startsWith('<!--', i)) end = after('-->', i + 4);
     else if (c === 33) {
       // <!DOCTYPE …[ internal subset ]>: to the end of the subset, or to the next '>'
       const open = text.indexOf('[', i);
       const gt = text.indexOf('>', i);
-      const end = open >= 0 && open < gt ? text.indexOf(']', open) : gt;
-      i = end < 0 ? -1 : text.indexOf('<', end);
+      end = open >= 0 && (gt < 0 || open < gt) ? after(']', open) : gt < 0 ? text.length : gt + 1;
     } else return i;
-    if (i < 0) break;
+    i = text.indexOf('<', end);
   }
   return text.length;
 }

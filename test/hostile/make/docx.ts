@@ -66,6 +66,12 @@ export function wideSpans(cells: number): Uint8Array {
   return wordPackage(`<w:tbl><w:tr>${cell.repeat(cells)}</w:tr><w:tr>${cell.repeat(cells)}</w:tr></w:tbl>`);
 }
 
+/** A processing instruction or comment before the root that never ends (found by fuzzing: the prolog scan looped). */
+export function openProlog(opener: '<?pi ' | '<!-- '): Uint8Array {
+  const document = `<?xml version="1.0" encoding="UTF-8"?>${opener}<w:document xmlns:w="${W}"><w:body>${TITLE}</w:body></w:document>`;
+  return zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(document) });
+}
+
 /** Many paragraphs with a list number format that repeats a letter for large values. */
 export function entityBomb(): Uint8Array {
   const lol = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>';
