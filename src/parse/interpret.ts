@@ -41,6 +41,8 @@ export interface UnitInterpretation {
 }
 
 const MAX_CANDIDATES = 20_000;
+/** Steps of the search for split readings of one row (a few hundred thousand take a tenth of a second). */
+const MAX_NODES = 500_000;
 const MAX_EXTRA = 3;
 
 /** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
@@ -66,20 +68,25 @@ function plain(slots: Token[], how: Interp['how']): Interp {
   };
 }
 
-/** All ways to cut a digit string into `parts` numbers without leading zeros. */
+/** Digits of the longest exact count (2^53 has 16): a longer piece is no value, so no split makes one. */
+const MAX_PIECE_DIGITS = 16;
+
+/** All ways to cut a digit string into `parts` numbers without leading zeros, none longer than an exact count. */
 export function splitDigits(digits: string, parts: number, limit = 5000): string[][] {
   const out: string[][] = [];
   const L = digits.length;
-  if (parts < 1 || parts > L) return out;
+  if (parts < 1 || parts > L || L > parts * MAX_PIECE_DIGITS) return out;
   const cur: string[] = [];
   const rec = (pos: number, left: number) => {
     if (out.length >= limit) return;
+    // The rest must fit in the pieces left, none longer than an exact count can be.
+    if (L - pos > left * MAX_PIECE_DIGITS) return;
     if (left === 1) {
       const piece = digits.slice(pos);
       if (piece.length === 1 || piece[0] !== '0') out.push([...cur, piece]);
       return;
     }
-    const maxLen = L - pos - (left - 1);
+    const maxLen = Math.min(MAX_PIECE_DIGITS, L - pos - (left - 1));
     for (let len = 1; len <= maxLen; len++) {
       const piece = digits.slice(pos, pos + len);
       if (len > 1 && piece[0] === '0') break;
@@ -176,7 +183,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   // Ways to cut token i into `parts` pieces, computed once.
   const splitMemo = new Map<number, string[][]>();
   const splitsOf = (i: number, parts: number): string[][] => {
-    const key = i * 64 + parts;
+    const key = i * 65536 + parts;
     let v = splitMemo.get(key);
     if (!v) splitMemo.set(key, (v = splitDigits(values[i].digits, parts)));
     return v;
@@ -184,9 +191,14 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   // Digits that can still become extra cells from token i on (for pruning complete readings).
   const capacity = new Array<number>(values.length + 1).fill(0);
   for (let i = values.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1] + splittable[i];
+  // Runs from token i on that cannot be one number ("0123"): each needs at least one extra cell.
+  const needed = new Array<number>(values.length + 1).fill(0);
+  for (let i = values.length - 1; i >= 0; i--) needed[i] = needed[i + 1] + (mustSplit(values[i]) ? 1 : 0);
   const sequences: Piece[][] = [];
+  let nodes = 0;
   const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
-    if (sequences.length > MAX_CANDIDATES) return;
+    if (sequences.length > MAX_CANDIDATES || ++nodes > MAX_NODES) return;
+    if (needed[i] > extraLeft) return;
     if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
       if (!completeOnly || extraLeft === 0) sequences.push(acc.slice());
@@ -209,6 +221,11 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   };
   // Readings that fill every cell come first; when there are any, the others wait until asked.
   build(0, deficit, [], true);
+  if (nodes > MAX_NODES) {
+    // The search ran out of budget: the row is left unread, and the diagnostic says there are too many readings.
+    result.tooAmbiguous = true;
+    return result;
+  }
   if (sequences.length > 0 && !withIncomplete) {
     result.completeOnly = true;
     for (const seq of sequences) {
@@ -223,7 +240,12 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
     return result;
   }
   sequences.length = 0;
+  nodes = 0;
   build(0, deficit, [], false);
+  if (nodes > MAX_NODES) {
+    result.tooAmbiguous = true;
+    return result;
+  }
   const complete = sequences.filter((seq) => seq.length === n);
   const incomplete = sequences.filter((seq) => seq.length < n);
   for (const seq of [...complete, ...incomplete]) {

@@ -43,6 +43,14 @@ export function reportWithCell(value: string): Uint8Array {
   return Buffer.from(out);
 }
 
+/** The fixture report with a row printing two numbers and a run of `digits` digits (fewer values than cells). */
+export function rowWithLongRun(digits: number): Uint8Array {
+  const text = fixtureText();
+  const out = text.replace(/(本年新收政府信息公开申请数量)[^\n]*/, (_, label: string) => `${label} 11 2 ${'1'.repeat(digits)}`);
+  if (out === text) throw new Error('fixture changed: no 本年新收 row');
+  return Buffer.from(out);
+}
+
 /** The fixture web page in GBK, declaring big5. */
 export function gbkPageDeclaringBig5(): Uint8Array {
   const html = readFileSync(FIXTURE_HTML, 'utf8').replace(/<meta charset="utf-8">/i, '<meta charset="big5">');
