@@ -57,8 +57,9 @@ function fromToken(t: Token | null, line: number, status?: 'reconstructed'): Cel
     case 'blank':
       return provenance(t, 'blank', '', line);
     default:
-      // Words where a number should be: kept as printed, value null (cell.not_a_number).
-      return provenance(t, status ?? 'read', t.raw, line);
+      // Words where a number should be: kept as printed, value null (cell.not_a_number); never
+      // "reconstructed", which promises a value (found by fuzzing: a row placed by order).
+      return provenance(t, 'read', t.raw, line);
   }
 }
 
