@@ -7,6 +7,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { rules } from '../check/index.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { formats } from '../model/load.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
@@ -57,7 +58,8 @@ program
   .addHelpCommand('help [命令]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongkai --help 查看用法）');
 
-const formatOption = new Option('--format <版本>', '按指定的格式版本解析（默认根据表格标签自动识别）').choices(['2021', '2019']);
+// The format versions the model declares (src/model/formats/*.yaml), newest first.
+const formatOption = new Option('--format <版本>', '按指定的格式版本解析（默认根据表格标签自动识别）').choices(formats().map((f) => f.id));
 
 program
   .command('parse')

@@ -98,6 +98,7 @@ const PERIOD = 4;
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = c === 9 ? TAB : isSpaceCode(c) ? SPACE : c === 124 ? PIPE : c === 0x3002 ? PERIOD : PRINTED;
 
+// eslint-disable-next-line complexity -- a scanner: one branch per kind of input
 function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
   const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
   // One pass over the line: where its content is and which separators it holds.
