@@ -9,7 +9,7 @@ import { checkReport, rules } from '../src/check/index.ts';
 import type { Report } from '../src/interchange/types.ts';
 import { baseReport, sectionText, setCell, setRow } from './support/reports.ts';
 import { ROOT, seedBytes, seedFiles } from './support/seeds.ts';
-import { flatten } from '../src/check/cells.ts';
+import { flatten } from '../src/interchange/flat-cells.ts';
 import { textDocument } from '../src/ingest/text.ts';
 import { getFormat } from '../src/model/load.ts';
 import { parseDocumentWithCells } from '../src/parse/index.ts';

@@ -1,9 +1,9 @@
 // The check stage: a report → diagnostics, by the rules of the catalogue. Pure: no I/O.
 
-import type { Diagnostic, FlatCells, Report } from '../interchange/types.ts';
+import { flatten, type FlatCells } from '../interchange/flat-cells.ts';
+import type { Diagnostic, Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { rules } from './catalogue.ts';
-import { flatten } from './cells.ts';
 import type { RuleContext } from './rule.ts';
 import { sentences, type Sentence } from './sentences.ts';
 

@@ -34,16 +34,6 @@ export interface CellProvenance {
   col?: number;
 }
 
-/**
- * A report's cells as two arrays by the format's cell index (CellDef.index): the view the checker
- * reads. The parser produces it beside the report; for any other report it is read off
- * `tables` and `cells` (check/cells.ts).
- */
-export interface FlatCells {
-  values: (number | null | undefined)[];
-  provenance: (CellProvenance | undefined)[];
-}
-
 export interface Diagnostic {
   rule: string;
   severity: Severity;

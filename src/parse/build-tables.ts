@@ -1,12 +1,13 @@
 // From table readings to cell values with provenance: rows printed exactly are read as printed;
 // ambiguous rows are settled by the relations (solve.ts) when the answer is unique, and reported.
 
-import type { CellProvenance, Diagnostic, FlatCells, TableValues } from '../interchange/types.ts';
-import type { Equation, Format, TableDef } from '../model/types.ts';
+import type { FlatCells } from '../interchange/flat-cells.ts';
+import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
+import type { Format } from '../model/types.ts';
 import { columnName, rowName } from '../model/names.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
-import { cellArray, filterLocally, solve, type CellSpace, type Option } from './solve.ts';
+import { cellArray, filterLocally, solve, type Option } from './solve.ts';
 import type { Token } from './tokens.ts';
 
 /**
@@ -74,68 +75,10 @@ function unitName(ui: UnitInterpretation): string {
   return u.rows.length === 1 ? `“${rowName(u.rows[0])}”行` : '数据行';
 }
 
-interface FormatInfo {
-  /** The cells' types by CellDef.index, for the solver. */
-  space: CellSpace;
-  /** The report's `cells` object (address → provenance) from the provenance by index. */
-  cellsObject: (provenance: CellProvenance[]) => Record<string, CellProvenance>;
-}
-
-interface TableInfo {
-  /** Per row, a function making the object of the row's column ids set to null (an object literal: one shape per row, made fast). */
-  rowMakers: [string, () => Record<string, number | null>][];
-  equations: Equation[];
-}
-
-/**
- * A function making `{ key0: values[0], key1: values[1], … }` for keys of the model (cell
- * addresses, column ids; JSON-quoted) in one object literal: several times faster than adding
- * the keys one by one, as a report's 200-odd cells would be, and the object serialises faster.
- */
-function objectOf<T>(keys: string[]): (values: T[]) => Record<string, T> {
-  // Generated from the model's own ids (JSON-quoted), never from input text.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (values: T[]) => Record<string, T>;
-}
-
-/** A function making a row's object, its column ids set to null (a literal: copying a template goes V8's slow way, every row having its own shape). */
-function nullRow(ids: string[]): () => Record<string, number | null> {
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
-}
-
-const formatInfos = new WeakMap<Format, FormatInfo>();
-const tableInfos = new WeakMap<TableDef, TableInfo>();
-
-function formatInfo(format: Format): FormatInfo {
-  let info = formatInfos.get(format);
-  if (!info) {
-    info = {
-      space: { size: format.cells.length, types: format.cells.map((c) => c.column.type) },
-      cellsObject: objectOf(format.cells.map((c) => c.address)),
-    };
-    formatInfos.set(format, info);
-  }
-  return info;
-}
-
-/** A table's cells and its relations, computed once per table of the model. */
-function tableInfo(format: Format, table: TableDef): TableInfo {
-  let info = tableInfos.get(table);
-  if (!info) {
-    info = {
-      rowMakers: table.rows.map((r) => [r.id, nullRow(r.columns.map((c) => c.id))]),
-      equations: format.equations.filter((eq) => eq.relation.table === table.id),
-    };
-    tableInfos.set(table, info);
-  }
-  return info;
-}
-
 export function buildTables(format: Format, readings: TableReading[]): BuiltTables {
-  const { space } = formatInfo(format);
+  const space = format;
   const allCells = format.cells;
-  const size = space.size;
+  const size = allCells.length;
   // Values and provenance by cell index (the report's `cells` object is made from them at the
   // end; cells never set are missing).
   const flat: FlatCells = { values: new Array<number | null | undefined>(size).fill(null), provenance: new Array<CellProvenance | undefined>(size).fill(undefined) };
@@ -148,9 +91,8 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
   const absent = cellArray(size);
   for (const reading of readings) {
     const table = reading.table;
-    const info = tableInfo(format, table);
     const values: TableValues = {};
-    for (const [rowId, make] of info.rowMakers) values[rowId] = make();
+    for (const row of table.rows) values[row.id] = row.emptyValues();
     out.tables[table.id] = values;
     out.diagnostics.push(...reading.diagnostics);
     if (!reading.found) continue;
@@ -176,7 +118,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
 
     const ambiguous: { ui: UnitInterpretation; options: Option[] }[] = [];
     const unresolved: UnitInterpretation[] = [];
-    const equations = info.equations;
+    const equations = table.equations;
 
     const interps = reading.units.map((u) => interpretUnit(u));
     for (const ui of interps) {
@@ -232,12 +174,12 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
     }
     for (let ui of interps) {
       if (!ui.unit.found || ui.exact || ui.unit.cutOff) continue;
-      let options = ui.tooAmbiguous ? [] : filterLocally(ui, equations, space);
+      let options = ui.tooAmbiguous ? [] : filterLocally(ui, space);
       if (options.length === 0 && ui.completeOnly) {
         // No reading that fills every cell fits the row's own sums: consider lost cells too
         // (numbers run together and cells lost at once: too many readings is left unread).
         ui = interpretUnit(ui.unit, true);
-        options = ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT ? [] : filterLocally(ui, equations, space);
+        options = ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT ? [] : filterLocally(ui, space);
       }
       if (options.length === 0) unresolved.push(ui);
       else ambiguous.push({ ui, options });
@@ -252,7 +194,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         if (!ambiguous[i].ui.completeOnly) continue;
         const ui = interpretUnit(ambiguous[i].ui.unit, true);
         if (ui.tooAmbiguous || ui.candidates.length > WIDEN_LIMIT) continue;
-        const options = filterLocally(ui, equations, space);
+        const options = filterLocally(ui, space);
         if (options.length) ambiguous[i] = { ui, options };
       }
       outcome = solve(ambiguous, flat.values, known, absent, equations, space);
@@ -301,7 +243,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       const isAmbiguous = cellArray(size);
       for (const x of ambiguous) for (const i of x.ui.unit.cells) isAmbiguous[i] = 1;
       for (const eq of equations) {
-        const used = eq.leftCells.some((c) => isAmbiguous[c.index]) || eq.rightCells.some((c) => isAmbiguous[c.index]);
+        const used = eq.terms.some((i) => isAmbiguous[i]);
         if (used && !relationsUsed.includes(eq.relation.describe)) relationsUsed.push(eq.relation.describe);
       }
     }
@@ -373,6 +315,6 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
   }
   // Cells never set are missing.
   for (let i = 0; i < size; i++) provs[i] ??= { raw: null, line: null, status: 'missing' };
-  out.cells = formatInfo(format).cellsObject(provs as CellProvenance[]);
+  out.cells = format.cellRecord(provs as CellProvenance[]);
   return out;
 }

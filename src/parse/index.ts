@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Block, SourceDocument } from '../ingest/types.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { REPORT_SCHEMA, type FlatCells, type Report } from '../interchange/types.ts';
+import type { FlatCells } from '../interchange/flat-cells.ts';
+import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { buildTables } from './build-tables.ts';
 import { plainLine } from './markup.ts';

@@ -7,8 +7,9 @@
 // and solve.ts.
 
 import type { Diagnostic } from '../interchange/types.ts';
-import type { ColumnType, Equation, Format, GroupDef, Labelled, RowDef, TableDef } from '../model/types.ts';
+import type { ColumnType, Equation, Format, RowDef, TableDef, TableWords } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
+import { residual } from '../model/load.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
 import type { TextStream } from './stream.ts';
 import { isValueToken, type Token } from './tokens.ts';
@@ -23,6 +24,8 @@ export interface PrintedUnit {
   /** The same cells by their place in Format.cells (CellDef.index). */
   cells: number[];
   types: ColumnType[];
+  /** The equations among these cells only (the row's own sums). */
+  ownEquations: Equation[];
   /** Value tokens (numbers, not-applicable marks, empty cells, stray words) in printed order. */
   slots: Token[];
   /** The row's label was found (or its place was); false means the row is absent. */
@@ -61,80 +64,19 @@ interface Ctx {
 
 const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
 
-/** Normalised label keys of a table (rows, columns, groups, headers) for telling table text from other text. */
-const tableKeysCache = new WeakMap<TableDef, TableText>();
-
-/** What a table prints besides its numbers: its labels, and the characters they are made of. */
-interface TableText {
-  keys: string[];
-  /** Characters of all the table's labels. */
-  chars: Uint8Array;
-  /**
-   * Characters of the labels that carry no numbers (parent rows, headers, the note): pieces of
-   * them that extraction interleaves with a row's label may be skipped when matching it.
-   */
-  free: Uint8Array;
-  /** isTableText's answers for texts found to be table text (they recur in every report). */
-  seen: Map<string, boolean>;
-}
-
-function tableKeys(table: TableDef): TableText {
-  let cached = tableKeysCache.get(table);
-  if (!cached) tableKeysCache.set(table, (cached = computeTableKeys(table)));
-  return cached;
-}
-
-function computeTableKeys(table: TableDef): TableText {
-  const keys = new Set<string>();
-  const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
-  table.rows.forEach(add);
-  table.columns.forEach(add);
-  const chars = new Uint8Array(65536);
-  const free = new Uint8Array(65536);
-  for (const s of table.structuralLabels) {
-    const norm = normalizeLabel(s);
-    keys.add(norm.replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
-    for (let i = 0; i < norm.length; i++) free[norm.charCodeAt(i)] = 1;
-  }
-  const list = [...keys].filter((k) => k.length > 0);
-  for (const k of list) for (let i = 0; i < k.length; i++) chars[k.charCodeAt(i)] = 1;
-  for (let i = 0; i < 65536; i++) if (free[i]) chars[i] = 1;
-  return { keys: list, chars, free, seen: new Map() };
-}
-
 /**
  * Is this text part of the table (a label, a piece of one, or header words run together such as
  * 结果结果其他尚未), rather than the narrative around it?
  */
-function isTableText(norm: string, text: TableText): boolean {
-  if (norm.length > 40) return computeIsTableText(norm, text);
-  let known = text.seen.get(norm);
-  if (known === undefined) {
-    known = computeIsTableText(norm, text);
-    // The same labels and header words come back in every report; other text is not kept.
-    if (known && text.seen.size < 4096) text.seen.set(norm, known);
-  }
-  return known;
-}
-
-function computeIsTableText(norm: string, text: TableText): boolean {
-  for (const k of text.keys) if (k.includes(norm) || norm.includes(k)) return true;
+function isTableText(norm: string, words: TableWords): boolean {
+  for (const k of words.keys) if (k.includes(norm) || norm.includes(k)) return true;
   if (norm.length > 80) return false;
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     // numbering and brackets around label pieces are part of the table too
-    if (!text.chars[c] && '()、.0123456789一二三四五六七八九十'.indexOf(norm[i]) < 0) return false;
+    if (!words.chars[c] && '()、.0123456789一二三四五六七八九十'.indexOf(norm[i]) < 0) return false;
   }
   return true;
-}
-
-const groupLabels = new WeakMap<GroupDef, Labelled>();
-
-/** A group label (第二十条第（一）项) as a label to search for. */
-function groupLabel(g: GroupDef): Labelled {
-  let l = groupLabels.get(g);
-  if (!l) groupLabels.set(g, (l = { ...g, variants: [], short: g.label, numberedKeys: [] }));
-  return l;
 }
 
 /** Where a table starts in the stream, by its layout's anchors; -1 when it cannot be found. */
@@ -143,7 +85,7 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
   const end = stream.text.length;
   if (table.layout === 'groups') {
     for (const g of table.groups) {
-      const h = findExact(stream, groupLabel(g), 0, end);
+      const h = findExact(stream, g, 0, end);
       if (h) return h.offset;
     }
     if (table.rowHeader) {
@@ -209,7 +151,7 @@ function relationViolations(format: Format, table: TableDef, rows: { row: RowDef
   // Values by cell index, of the rows read fully; undefined elsewhere.
   const known = new Array<number | undefined>(format.cells.length);
   for (const { row, slots } of rows) {
-    const { cells } = cellsOf(format, table, [row]);
+    const cells = row.cellIndices;
     let c = 0;
     let complete = true;
     for (const t of slots) {
@@ -225,42 +167,11 @@ function relationViolations(format: Format, table: TableDef, rows: { row: RowDef
     for (const t of slots) if (t.kind !== 'blank') known[cells[c++]] = t.value;
   }
   let broken = 0;
-  for (const eq of columnEquations(format, table)) {
-    let sum = 0;
-    let complete = true;
-    for (const c of eq.leftCells) {
-      const v = known[c.index];
-      if (v === undefined) {
-        complete = false;
-        break;
-      }
-      sum += v;
-    }
-    if (complete) {
-      for (const c of eq.rightCells) {
-        const v = known[c.index];
-        if (v === undefined) {
-          complete = false;
-          break;
-        }
-        sum -= v;
-      }
-    }
-    if (complete && Math.abs(sum) > 1e-9) broken++;
+  for (const eq of table.columnEquations) {
+    const r = residual(eq, (i) => known[i]);
+    if (r !== undefined && Math.abs(r) > 1e-9) broken++;
   }
   return broken;
-}
-
-const columnEquationsOf = new WeakMap<TableDef, Equation[]>();
-
-/** The instances of the table's column relations (a column's sum over rows). */
-function columnEquations(format: Format, table: TableDef): Equation[] {
-  let list = columnEquationsOf.get(table);
-  if (!list) {
-    list = format.equations.filter((eq) => eq.relation.table === table.id && eq.relation.each === 'column');
-    columnEquationsOf.set(table, list);
-  }
-  return list;
 }
 
 /** Row units: token ranges between printed-row boundaries, when the layout shows them. */
@@ -301,50 +212,18 @@ function rowUnits(tokens: Token[], from: number, to: number): Int32Array | null 
   return unit;
 }
 
-interface UnitCells {
-  addresses: string[];
-  cells: number[];
-  types: ColumnType[];
-}
-
-/** Cell addresses, indices and types of a row, or of a table's rows together (computed once per model object). */
-const unitCells = new WeakMap<RowDef | RowDef[], UnitCells>();
-
-function cellsOf(format: Format, table: TableDef, rows: RowDef[]): UnitCells {
-  const key = rows.length === 1 ? rows[0] : rows;
-  let c = unitCells.get(key);
-  if (!c) {
-    const addresses = rows.flatMap((r) => r.columns.map((col) => `${table.id}.${r.id}.${col.id}`));
-    c = { addresses, cells: addresses.map((a) => format.cell(a)!.index), types: rows.flatMap((r) => r.columns.map((col) => col.type)) };
-    unitCells.set(key, c);
-  }
-  return c;
-}
-
-const arabicNumberings = new WeakMap<RowDef, string>();
-
-/** A row's numbering when Arabic ('2' for "2."), else ''. */
-function arabicNumbering(row: RowDef | undefined): string {
-  if (!row) return '';
-  let n = arabicNumberings.get(row);
-  if (n === undefined) {
-    const m = /^(\d{1,2})[.、]$/.exec(row.numbering);
-    arabicNumberings.set(row, (n = m ? m[1] : ''));
-  }
-  return n;
-}
-
 /** `rows`: one row of the model, or (表四's single printed row) the table's own `rows` array. */
-function unitFor(format: Format, table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
-  const { addresses, cells, types } = cellsOf(format, table, rows);
-  return { table, rows, addresses, cells, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
+function unitFor(table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
+  // One row of the model, or (表四's single printed row) all of the table's.
+  const { addresses, cellIndices, types, ownEquations } = rows.length === 1 ? rows[0] : table;
+  return { table, rows, addresses, cells: cellIndices, types, ownEquations, slots: [], found, line, nextNumbering: next?.arabicNumbering ?? '' };
 }
 
 /**
  * Value tokens from `from` onwards until text that is not part of the table (after at least one
  * value), or a long piece of foreign text before any value.
  */
-function trailingValues(tokens: Token[], from: number, limit: number, keys: TableText): { slots: Token[]; end: number } {
+function trailingValues(tokens: Token[], from: number, limit: number, keys: TableWords): { slots: Token[]; end: number } {
   const slots: Token[] = [];
   let end = from - 1;
   for (let i = from; i < limit; i++) {
@@ -363,7 +242,7 @@ function trailingValues(tokens: Token[], from: number, limit: number, keys: Tabl
 }
 
 /** Words among a row's values (e.g. "未统计") that stand where a number should be. */
-function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Uint8Array | null, keys: TableText): Token[] {
+function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Uint8Array | null, keys: TableWords): Token[] {
   if (slots.length < 2) return slots;
   const first = slots[0].index;
   const last = slots[slots.length - 1].index;
@@ -378,7 +257,7 @@ function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Uint8Array
 
 function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
   const { tokens, stream } = ctx;
-  const keys = tableKeys(table);
+  const keys = table.words;
   const fromOffset = stream.offsetOf(start);
   const toOffset = stream.offsetOf(limit);
   const hits = locateSequence(stream, table.rows, fromOffset, toOffset, keys.free);
@@ -502,7 +381,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
         found: true,
         start: Math.min(start, firstTok),
         end: regionEnd,
-        units: table.rows.map((row, r) => unitFor(ctx.format, table, [row], !!hits[r], hits[r] ? tokens[hits[r].start].line : 0, table.rows[r + 1])),
+        units: table.rows.map((row, r) => unitFor(table, [row], !!hits[r], hits[r] ? tokens[hits[r].start].line : 0, table.rows[r + 1])),
         diagnostics,
         unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
       };
@@ -513,7 +392,7 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   for (let r = 0; r < table.rows.length; r++) {
     const row = table.rows[r];
     const h = hits[r];
-    readings.push(unitFor(ctx.format, table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
+    readings.push(unitFor(table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
   }
   for (let k = 0; k < foundIdx.length; k++) {
     const r = foundIdx[k];
@@ -621,7 +500,7 @@ function groupBoundsOf(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], fro
   const labels: (LabelHit | null)[] = [];
   let lo = from;
   for (const g of table.groups) {
-    const h = findExact(stream, groupLabel(g), lo, to);
+    const h = findExact(stream, g, lo, to);
     labels.push(h);
     if (h) lo = h.offset + h.length;
   }
@@ -673,7 +552,7 @@ function checkHeaders(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], from
 
 function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
   const { tokens } = ctx;
-  const keys = tableKeys(table);
+  const keys = table.words;
   // Skip the header (labels and layout cells) to the first value, then read the values.
   let first = -1;
   for (let i = start; i < limit; i++) {
@@ -684,7 +563,7 @@ function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: num
     }
     if (t.kind === 'text' && !isTableText(t.norm, keys) && t.norm.length >= 6) break;
   }
-  const unit = unitFor(ctx.format, table, table.rows, true, tokens[start]?.line ?? 0, undefined);
+  const unit = unitFor(table, table.rows, true, tokens[start]?.line ?? 0, undefined);
   if (first < 0) return { table, found: true, start, end: start, units: [unit], diagnostics };
   const { slots, end } = trailingValues(tokens, first, limit, keys);
   unit.slots = withStrayWords(tokens, slots, null, keys);

@@ -9,6 +9,7 @@
 // Cells are numbered by their place in the format (CellDef.index): values live in arrays of the
 // format's size, so the search does no string hashing.
 
+import { residual } from '../model/load.ts';
 import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { Token } from './tokens.ts';
@@ -18,9 +19,8 @@ const NODE_BUDGET = 20_000;
 /** A cell's value in a reading: a number, null (blank or not applicable), undefined (unknown). */
 export type Value = number | null | undefined;
 
-/** The format's cells as the solver sees them, by CellDef.index. */
+/** The format's cells as the solver sees them: their types by CellDef.index (a Format is one). */
 export interface CellSpace {
-  size: number;
   types: ColumnType[];
 }
 
@@ -77,13 +77,15 @@ export function propagate(values: Value[], usable: number[], equations: Equation
   while (changed) {
     changed = false;
     for (const eq of equations) {
+      // The residual over the known cells, and the one unknown if there is exactly one.
+      const { terms, signs } = eq;
       let sum = 0;
       let unknown = -1;
       let unknownSign = 0;
       let unknowns = 0;
       let ok = true;
-      for (const c of eq.leftCells) {
-        const i = c.index;
+      for (let k = 0; k < terms.length; k++) {
+        const i = terms[k];
         if (usable[i] === 0) {
           ok = false;
           break;
@@ -92,22 +94,8 @@ export function propagate(values: Value[], usable: number[], equations: Equation
         if (v === undefined) {
           unknowns++;
           unknown = i;
-          unknownSign = 1;
-        } else sum += num(v);
-      }
-      if (!ok) continue;
-      for (const c of eq.rightCells) {
-        const i = c.index;
-        if (usable[i] === 0) {
-          ok = false;
-          break;
-        }
-        const v = values[i];
-        if (v === undefined) {
-          unknowns++;
-          unknown = i;
-          unknownSign = -1;
-        } else sum -= num(v);
+          unknownSign = signs[k];
+        } else if (v !== null) sum += signs[k] * v;
       }
       if (!ok) continue;
       if (unknowns === 0) {
@@ -126,29 +114,16 @@ export function propagate(values: Value[], usable: number[], equations: Equation
   return true;
 }
 
-/** Equations among a unit's own cells (row sums), by the unit's cell list (shared per model row). */
-const localEquations = new WeakMap<number[], Equation[]>();
-
-function ownEquations(cells: number[], equations: Equation[]): Equation[] {
-  let local = localEquations.get(cells);
-  if (!local) {
-    const own = new Set(cells);
-    local = equations.filter((eq) => eq.leftCells.every((c) => own.has(c.index)) && eq.rightCells.every((c) => own.has(c.index)));
-    localEquations.set(cells, local);
-  }
-  return local;
-}
-
 /**
  * The distinct value vectors a row may hold: its candidate readings that are consistent with the
  * equations among its own cells (row sums), with the unknowns those equations determine filled in.
- * `equations`: the relations of the unit's table.
  */
-export function filterLocally(ui: UnitInterpretation, equations: Equation[], space: CellSpace): Option[] {
+export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[] {
   const cells = ui.unit.cells;
-  const local = ownEquations(cells, equations);
-  const values = new Array<Value>(space.size);
-  const usable = cellArray(space.size);
+  const local = ui.unit.ownEquations;
+  const size = space.types.length;
+  const values = new Array<Value>(size);
+  const usable = cellArray(size);
   for (const i of cells) usable[i] = 1;
   const byKey = new Map<string, Option>();
   for (const interp of ui.candidates) {
@@ -199,7 +174,7 @@ export function solve(
   equations: Equation[],
   space: CellSpace,
 ): SolveOutcome {
-  const size = space.size;
+  const size = space.types.length;
   const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Array<SolvedCell | undefined>(size), used: new Map() };
   const order = ambiguous.slice().sort((a, b) => a.options.length - b.options.length);
   // Unit (in search order) of each ambiguous cell; -1 for the others.
@@ -209,11 +184,9 @@ export function solve(
   });
   const relevant = equations.filter((eq) => {
     let touches = false;
-    for (const side of [eq.leftCells, eq.rightCells]) {
-      for (const c of side) {
-        if (absent[c.index]) return false;
-        if (unitIndex[c.index] >= 0) touches = true;
-      }
+    for (const i of eq.terms) {
+      if (absent[i]) return false;
+      if (unitIndex[i] >= 0) touches = true;
     }
     return touches;
   });
@@ -221,8 +194,7 @@ export function solve(
   const checkAt: Equation[][] = order.map(() => []);
   for (const eq of relevant) {
     let last = -1;
-    for (const c of eq.leftCells) last = Math.max(last, unitIndex[c.index]);
-    for (const c of eq.rightCells) last = Math.max(last, unitIndex[c.index]);
+    for (const i of eq.terms) last = Math.max(last, unitIndex[i]);
     if (last >= 0) checkAt[last].push(eq);
   }
   // Bounds of each ambiguous cell over its unit's options, for pruning partial assignments.
@@ -258,6 +230,7 @@ export function solve(
     }
   }
   const assigned = cellArray(size);
+  const valueAt = (i: number): Value => (usable[i] ? values[i] : undefined);
   let nodes = 0;
   const chosen = new Array<Option>(order.length);
 
@@ -287,15 +260,16 @@ export function solve(
       let minR = 0;
       let maxR = 0;
       boundOpen = false;
-      for (const c of eq.leftCells) {
-        bound(c.index);
-        minL += boundLo;
-        maxL += boundHi;
-      }
-      for (const c of eq.rightCells) {
-        bound(c.index);
-        minR += boundLo;
-        maxR += boundHi;
+      const { terms, signs } = eq;
+      for (let k = 0; k < terms.length; k++) {
+        bound(terms[k]);
+        if (signs[k] > 0) {
+          minL += boundLo;
+          maxL += boundHi;
+        } else {
+          minR += boundLo;
+          maxR += boundHi;
+        }
       }
       if (boundOpen && (minL > maxR + EPS || minR > maxL + EPS)) return false;
     }
@@ -360,19 +334,8 @@ export function solve(
       }
       let ok = true;
       for (const eq of checkAt[i]) {
-        let s = 0;
-        let complete = true;
-        for (const c of eq.leftCells) {
-          const v = usable[c.index] ? values[c.index] : undefined;
-          if (v === undefined) complete = false;
-          else s += num(v);
-        }
-        for (const c of eq.rightCells) {
-          const v = usable[c.index] ? values[c.index] : undefined;
-          if (v === undefined) complete = false;
-          else s -= num(v);
-        }
-        if (complete && Math.abs(s) > EPS) {
+        const r = residual(eq, valueAt);
+        if (r !== undefined && Math.abs(r) > EPS) {
           ok = false;
           break;
         }

@@ -1,5 +1,4 @@
 import { cellNameOf } from '../../model/names.ts';
-import type { CellDef, Format } from '../../model/types.ts';
 import { formatNumber } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 import { where } from '../sentences.ts';
@@ -10,14 +9,6 @@ const IMPLAUSIBLE_WAN = 100_000;
 /** "收费…3500元" (not 万元): an amount the narrative states in yuan. */
 const YUAN = /收费[^。；]{0,20}?(\d+(?:\.\d+)?)元/g;
 
-const wanCells = new WeakMap<Format, CellDef[]>();
-
-/** The format's cells counted in 万元. */
-function cellsInWan(format: Format): CellDef[] {
-  let list = wanCells.get(format);
-  if (!list) wanCells.set(format, (list = format.cells.filter((def) => def.column.unit === '万元')));
-  return list;
-}
 
 export const activeFeeUnit: Rule = {
   meta: {
@@ -31,7 +22,8 @@ export const activeFeeUnit: Rule = {
   check(ctx) {
     const { format, values, provenance } = ctx;
     const out = [];
-    for (const def of cellsInWan(format)) {
+    for (const def of format.cells) {
+      if (def.column.unit !== '万元') continue;
       const v = values[def.index];
       if (typeof v !== 'number' || v === 0) continue;
       const name = cellNameOf(def.table, def.row, def.column);

@@ -1,5 +1,4 @@
 import { cellName } from '../../model/names.ts';
-import { tableCells } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const cellNotApplicable: Rule = {
@@ -13,7 +12,7 @@ export const cellNotApplicable: Rule = {
   check({ format, provenance }) {
     const out = [];
     for (const t of format.tables) {
-      const cells = tableCells(format, t).filter((c) => provenance[c.index]?.status === 'not_applicable');
+      const cells = t.cells.filter((c) => provenance[c.index]?.status === 'not_applicable');
       if (!cells.length) continue;
       const addresses = cells.map((c) => c.address);
       const marks = [...new Set(cells.map((c) => provenance[c.index]!.raw))].map((m) => `“${m}”`).join('');

@@ -4,19 +4,12 @@ import { formatNumber } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 import { where } from '../sentences.ts';
 
-const byFormat = new WeakMap<Format, { claim: Claim; sums: CellDef[][] }[]>();
-
 /** Each claim with its accepted sums as model cells (sums naming cells the format lacks are left out). */
 function claimCells(format: Format): { claim: Claim; sums: CellDef[][] }[] {
-  let list = byFormat.get(format);
-  if (!list) {
-    list = narrativeModel().claims.map((claim) => ({
-      claim,
-      sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
-    }));
-    byFormat.set(format, list);
-  }
-  return list;
+  return narrativeModel().claims.map((claim) => ({
+    claim,
+    sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
+  }));
 }
 
 export const narrativeNumberMismatch: Rule = {

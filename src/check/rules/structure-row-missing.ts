@@ -1,6 +1,5 @@
 import { rowName } from '../../model/names.ts';
 import type { CellDef } from '../../model/types.ts';
-import { tableCells } from '../cells.ts';
 import { diagnostic, type Rule } from '../rule.ts';
 
 export const structureRowMissing: Rule = {
@@ -20,7 +19,7 @@ export const structureRowMissing: Rule = {
       return p?.status === 'missing' && !p.line;
     };
     for (const t of format.tables) {
-      const cells = tableCells(format, t);
+      const cells = t.cells;
       if (!cells.some(absent)) continue;
       if (cells.every(absent)) continue; // the whole table: structure.table_missing
       const rows = t.rows.filter((r) => cells.every((c) => c.row !== r || absent(c)));
