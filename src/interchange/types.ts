@@ -5,6 +5,8 @@ export const REPORT_SCHEMA = 'gongkai.report/1';
 
 export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'json';
 export type Severity = 'error' | 'warning' | 'info';
+/** The stage that gives a diagnostic: parse (while reading the source) or check (from the report's data). */
+export type Stage = 'parse' | 'check';
 export type CellStatus = 'read' | 'reconstructed' | 'blank' | 'not_applicable' | 'missing';
 
 export interface SourceInfo {
@@ -35,7 +37,15 @@ export interface CellProvenance {
 }
 
 export interface Diagnostic {
+  /** The rule's id (`gongkai rules` lists them). */
   rule: string;
+  /**
+   * Which of the rule's messages this is (`gongkai rules RULE` lists them). Every diagnostic
+   * Gongkai makes has it; reports written before it existed may lack it.
+   */
+  messageId?: string;
+  /** The stage that gave it; reports written before it existed may lack it. */
+  origin?: Stage;
   severity: Severity;
   message: string;
   cells?: string[];

@@ -5,6 +5,8 @@ import type { FlatCells } from '../interchange/flat-cells.ts';
 import type { CellProvenance, Diagnostic, TableValues } from '../interchange/types.ts';
 import type { Format } from '../model/types.ts';
 import { columnName, rowName } from '../model/names.ts';
+import { createDiagnostic } from '../diagnostics/diagnostic.ts';
+import { cellReconstructed, structureRowMissing } from '../diagnostics/parse-rules.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { TableReading } from './read-tables.ts';
 import { cellArray, filterLocally, solve, type Option } from './solve.ts';
@@ -104,7 +106,7 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         for (const i of u.cells) provs[i] = { raw: null, line: u.line || null, status: 'missing' };
       }
       const line = reading.units.find((u) => u.found)?.line || null;
-      out.diagnostics.push({ rule: 'structure.row_missing', severity: 'error', message: reading.unreadable, cells: open, line });
+      out.diagnostics.push(createDiagnostic(structureRowMissing, 'orientationUndecided', reading.unreadable, { cells: open, line }));
       continue;
     }
 
@@ -129,13 +131,12 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
           set(i, null, provenance(null, 'missing', null, u.line));
           absent[i] = 1;
         }
-        out.diagnostics.push({
-          rule: 'structure.row_missing',
-          severity: 'error',
-          message: `${table.name}${unitName(ui)}之后文本中断（文件不完整），该行印出的数（${printed(ui)}）可能被截断，未读取，请对照原文核实（第${u.line}行）`,
-          cells: u.addresses,
-          line: u.line || null,
-        });
+        out.diagnostics.push(
+          createDiagnostic(structureRowMissing, 'cutOff', `${table.name}${unitName(ui)}之后文本中断（文件不完整），该行印出的数（${printed(ui)}）可能被截断，未读取，请对照原文核实（第${u.line}行）`, {
+            cells: u.addresses,
+            line: u.line || null,
+          }),
+        );
         continue;
       }
       if (!u.found) {
@@ -162,13 +163,14 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
         }
         if (doubtful.length && next) {
           const runs = ui.exact.tokens.filter(isRun).map((t) => t.raw);
-          out.diagnostics.push({
-            rule: 'cell.reconstructed',
-            severity: 'warning',
-            message: `${table.name}${unitName(ui)}读到的“${runs.join(' ')}”可能不全是本行的数：文字丢了分隔符，而下一行“${rowName(next.rows[0])}”的标签没有找到，这些数字可能含有下一行的数${runs.length > 1 ? '，拆分也可能不同' : ''}，请对照原文核实（第${u.line}行）`,
-            cells: doubtful,
-            line: u.line || null,
-          });
+          out.diagnostics.push(
+            createDiagnostic(
+              cellReconstructed,
+              'mayHoldNextRow',
+              `${table.name}${unitName(ui)}读到的“${runs.join(' ')}”可能不全是本行的数：文字丢了分隔符，而下一行“${rowName(next.rows[0])}”的标签没有找到，这些数字可能含有下一行的数${runs.length > 1 ? '，拆分也可能不同' : ''}，请对照原文核实（第${u.line}行）`,
+              { cells: doubtful, line: u.line || null },
+            ),
+          );
         }
       }
     }
@@ -276,17 +278,19 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       };
       group.cells.forEach(name);
       for (const ui of group.units) ui.unit.cells.forEach(name);
-      out.diagnostics.push({ rule: 'cell.reconstructed', severity: 'warning', message, cells, line: first.line || null });
+      const messageId = how === 'extra' ? 'extraDropped' : how === 'split' ? 'runsSplit' : 'missingFilled';
+      out.diagnostics.push(createDiagnostic(cellReconstructed, messageId, message, { cells, line: first.line || null }));
     }
     for (const { ui, cells } of placed) {
       const names = cells.map((a) => `“${columnName(table.columns.find((c) => c.id === a.split('.')[2])!)}”`).join('、');
-      out.diagnostics.push({
-        rule: 'cell.reconstructed',
-        severity: 'warning',
-        message: `${table.name}${unitName(ui)}印出的数（${printed(ui)}）少于应有的${ui.unit.addresses.length}个，无法全部确定；其中${names}列的数按各列的类型与勾稽关系只能这样放，已读出并标为推算值，请对照原文核实（第${ui.unit.line}行）`,
-        cells,
-        line: ui.unit.line || null,
-      });
+      out.diagnostics.push(
+        createDiagnostic(
+          cellReconstructed,
+          'placedByType',
+          `${table.name}${unitName(ui)}印出的数（${printed(ui)}）少于应有的${ui.unit.addresses.length}个，无法全部确定；其中${names}列的数按各列的类型与勾稽关系只能这样放，已读出并标为推算值，请对照原文核实（第${ui.unit.line}行）`,
+          { cells, line: ui.unit.line || null },
+        ),
+      );
     }
 
     for (const ui of unresolved) {
@@ -299,18 +303,16 @@ export function buildTables(format: Format, readings: TableReading[]): BuiltTabl
       }
       for (const i of u.cells) if (statusOf(i) === 'missing') set(i, null, provenance(null, 'missing', null, u.line));
       const open = u.addresses.filter((_, c) => statusOf(u.cells[c]) === 'missing');
-      const why = ui.tooAmbiguous
-        ? '可能的读法太多'
-        : k < u.addresses.length
-          ? '按勾稽关系无法唯一确定缺的是哪几格'
-          : '按勾稽关系无法确定哪个数是多出的';
-      out.diagnostics.push({
-        rule: 'structure.row_missing',
-        severity: 'error',
-        message: `${table.name}${unitName(ui)}印出${k}个数（${printed(ui)}），应有${u.addresses.length}个；${why}，未能确定的单元格置为空值，请对照原文核实（第${u.line}行）`,
-        cells: open.length ? open : u.addresses,
-        line: u.line || null,
-      });
+      const messageId = ui.tooAmbiguous ? 'tooAmbiguous' : k < u.addresses.length ? 'missingUndetermined' : 'extraUndetermined';
+      const why = { tooAmbiguous: '可能的读法太多', missingUndetermined: '按勾稽关系无法唯一确定缺的是哪几格', extraUndetermined: '按勾稽关系无法确定哪个数是多出的' }[messageId];
+      out.diagnostics.push(
+        createDiagnostic(
+          structureRowMissing,
+          messageId,
+          `${table.name}${unitName(ui)}印出${k}个数（${printed(ui)}），应有${u.addresses.length}个；${why}，未能确定的单元格置为空值，请对照原文核实（第${u.line}行）`,
+          { cells: open.length ? open : u.addresses, line: u.line || null },
+        ),
+      );
     }
   }
   // Cells never set are missing.

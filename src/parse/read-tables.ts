@@ -14,6 +14,8 @@ import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts
 import type { TextStream } from './stream.ts';
 import { isValueToken, type Token } from './tokens.ts';
 import { labelVariantDiagnostic } from './diagnostics.ts';
+import { createDiagnostic } from '../diagnostics/diagnostic.ts';
+import { cellReconstructed } from '../diagnostics/parse-rules.ts';
 import { rowName } from '../model/names.ts';
 
 export interface PrintedUnit {
@@ -451,13 +453,12 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     const why = unrecognised.length
       ? `${unrecognised.join('、')}行的标签未能识别`
       : `${together.join('、')}几行的标签印在一起、数值另起`;
-    diagnostics.push({
-      rule: 'cell.reconstructed',
-      severity: 'warning',
-      message: `${table.name}${why}，这些行的${total}个数按行的次序分配，请对照原文核实（第${line}行）`,
-      cells,
-      line,
-    });
+    diagnostics.push(
+      createDiagnostic(cellReconstructed, unrecognised.length ? 'byOrderUnrecognised' : 'byOrderTogether', `${table.name}${why}，这些行的${total}个数按行的次序分配，请对照原文核实（第${line}行）`, {
+        cells,
+        line,
+      }),
+    );
     return true;
   };
   for (let k = 0; k < foundIdx.length; k++) {

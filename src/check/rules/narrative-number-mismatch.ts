@@ -1,7 +1,8 @@
 import { narrativeModel, type Claim } from '../../model/narrative.ts';
 import type { CellDef, Format } from '../../model/types.ts';
 import { formatNumber } from '../cells.ts';
-import { diagnostic, type Rule } from '../rule.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Rule, RuleMeta } from '../rule.ts';
 import { where } from '../sentences.ts';
 
 /** Each claim with its accepted sums as model cells (sums naming cells the format lacks are left out). */
@@ -12,14 +13,19 @@ function claimCells(format: Format): { claim: Claim; sums: CellDef[][] }[] {
   }));
 }
 
-export const narrativeNumberMismatch: Rule = {
-  meta: {
-    id: 'narrative.number_mismatch',
-    severity: 'warning',
-    stage: 'check',
-    title: '正文数字与表格不符',
-    description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
+const meta: RuleMeta<'mismatch'> = {
+  id: 'narrative.number_mismatch',
+  severity: 'warning',
+  stage: 'check',
+  title: '正文数字与表格不符',
+  description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
+  messages: {
+    mismatch: { origin: 'check', example: '“一、总体情况”中写道“收到政府信息公开申请8件”，但表中收到的政府信息公开申请为6' },
   },
+};
+
+export const narrativeNumberMismatch: Rule = {
+  meta,
   check(ctx) {
     const out = [];
     const seen = new Set<string>();
@@ -44,7 +50,7 @@ export const narrativeNumberMismatch: Rule = {
             if (seen.has(key)) continue;
             seen.add(key);
             out.push(
-              diagnostic(this.meta, `${where(s)}“${m[0]}”，但表中${claim.what}为${formatNumber(sums[0])}`, {
+              createDiagnostic(meta, 'mismatch', `${where(s)}“${m[0]}”，但表中${claim.what}为${formatNumber(sums[0])}`, {
                 cells: claim.accept[0],
                 line: s.line,
               }),

@@ -7,7 +7,8 @@ import { formats, residual } from '../../model/load.ts';
 import { columnName, rowName } from '../../model/names.ts';
 import type { CellDef, Equation, Format, RelationDef } from '../../model/types.ts';
 import { firstLineOf, formatNumber, isMissingAt, numberAt, shownAt } from '../cells.ts';
-import { diagnostic, type Rule, type RuleContext, type RuleMeta } from '../rule.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Rule, RuleContext, RuleMeta } from '../rule.ts';
 
 /** Above this many failing instances of one relation in a table, report them as one finding. */
 const GROUP_AT = 3;
@@ -16,7 +17,7 @@ function termName(rel: RelationDef, cell: CellDef): string {
   return rel.each === 'row' ? columnName(cell.column) : cell.row.short;
 }
 
-function sideText(ctx: RuleContext, rel: RelationDef, side: CellDef[]): { text: string; sum: number } {
+function sideText(ctx: Pick<RuleContext, 'values' | 'provenance'>, rel: RelationDef, side: CellDef[]): { text: string; sum: number } {
   let sum = 0;
   const parts: string[] = [];
   const nonZero: string[] = [];
@@ -43,7 +44,7 @@ function subject(format: Format, eq: Equation): string {
   return `${table.name}“${columnName(col)}”列`;
 }
 
-function failing(ctx: RuleContext, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
+function failing(ctx: Pick<RuleContext, 'format' | 'values' | 'provenance'>, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
   const { format, values } = ctx;
   const out: { eq: Equation; message: string; diff: number }[] = [];
   for (const eq of rel.equations) {
@@ -65,13 +66,40 @@ function failing(ctx: RuleContext, rel: RelationDef): { eq: Equation; message: s
   return out;
 }
 
-function relationRule(rel: RelationDef): Rule {
-  const meta: RuleMeta = {
+/** The message for several failing instances of one relation in a table, as one finding. */
+function groupedMessage(format: Format, rel: RelationDef, fails: { eq: Equation; diff: number }[]): string {
+  const table = format.table(rel.table);
+  const list = fails.map((f) => `${subject(format, f.eq).replace(table.name, '')}相差${formatNumber(Math.abs(f.diff))}`).join('；');
+  return `${table.name}有${fails.length}处不满足“${rel.describe}”（可能是整行或整列数据错位，或合计有误）：${list}`;
+}
+
+/**
+ * The rule's messages as a report gets them, made by the rule itself on a table of zeros of the
+ * format that declares it, with the first (or first GROUP_AT) instances put out by one.
+ */
+function examples(format: Format, rel: RelationDef): { unequal: string; unequalMany: string } {
+  const made = (count: number) => {
+    const values = format.cells.map(() => 0);
+    for (const eq of rel.equations.slice(0, count)) values[eq.terms[0]] = 1;
+    const ctx = { format, values, provenance: format.cells.map(() => ({ raw: '0', line: null, status: 'read' as const })) };
+    return failing(ctx, rel);
+  };
+  const many = made(GROUP_AT);
+  return { unequal: made(1)[0]?.message ?? '', unequalMany: groupedMessage(format, rel, many) };
+}
+
+function relationRule(format: Format, rel: RelationDef): Rule {
+  const example = examples(format, rel);
+  const meta: RuleMeta<'unequal' | 'unequalMany'> = {
     id: rel.id,
     severity: 'error',
     stage: 'check',
     title: rel.describe,
     description: `勾稽关系：${rel.describe}。任何一处不相等都说明表中数据有误（录入错误、漏填或提取错位）。空白单元格按0计算，并在提示中注明。`,
+    messages: {
+      unequal: { origin: 'check', example: example.unequal },
+      unequalMany: { origin: 'check', example: example.unequalMany },
+    },
   };
   return {
     meta,
@@ -82,26 +110,23 @@ function relationRule(rel: RelationDef): Rule {
       const fails = failing(ctx, own);
       if (fails.length < GROUP_AT) {
         return fails.map((f) =>
-          diagnostic(meta, f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLineOf(ctx, f.eq.terms) }),
+          createDiagnostic(meta, 'unequal', f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLineOf(ctx, f.eq.terms) }),
         );
       }
-      const table = format.table(own.table);
       const cells = [...new Set(fails.flatMap((f) => [...f.eq.left, ...f.eq.right]))];
-      const list = fails.map((f) => `${subject(format, f.eq).replace(table.name, '')}相差${formatNumber(Math.abs(f.diff))}`).join('；');
       return [
-        diagnostic(
-          meta,
-          `${table.name}有${fails.length}处不满足“${own.describe}”（可能是整行或整列数据错位，或合计有误）：${list}`,
-          { cells, line: firstLineOf(ctx, cells.map((a) => format.cell(a)!.index)) },
-        ),
+        createDiagnostic(meta, 'unequalMany', groupedMessage(format, own, fails), {
+          cells,
+          line: firstLineOf(ctx, cells.map((a) => format.cell(a)!.index)),
+        }),
       ];
     },
   };
 }
 
-/** One rule per relation id declared by any format version. */
+/** One rule per relation id declared by any format version (its examples from the newest format that declares it). */
 export function relationRules(): Rule[] {
-  const seen = new Map<string, RelationDef>();
-  for (const f of formats()) for (const r of f.relations) if (!seen.has(r.id)) seen.set(r.id, r);
-  return [...seen.values()].map(relationRule);
+  const seen = new Map<string, { format: Format; rel: RelationDef }>();
+  for (const f of formats()) for (const r of f.relations) if (!seen.has(r.id)) seen.set(r.id, { format: f, rel: r });
+  return [...seen.values()].map(({ format, rel }) => relationRule(format, rel));
 }
