@@ -4,7 +4,11 @@
 // cut off — and the diagnostics it must get, by message id. Every message the parser declares
 // (diagnostics/parse-rules.ts) has a case, and its documented example is a case's own message.
 
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getFormat } from '../src/model/index.ts';
+import { splitDigits } from '../src/parse/interpret.ts';
+import { searchPlan, solve } from '../src/parse/solve.ts';
 import { cellReconstructed, structureLabelVariant, structureRowMissing } from '../src/diagnostics/parse-rules.ts';
 import { parseRuleTester } from './support/rule-tester.ts';
 import { table2, table3, table4 } from './support/table-text.ts';
@@ -111,10 +115,71 @@ describe('解析器的消息', () => {
         errors: [{ messageId: 'missingUndetermined', message: structureRowMissing.messages.missingUndetermined.example }],
       },
       {
+        name: '求解的搜索到了上限：该行不读，并说明是搜索到了上限',
+        input: {
+          text: table3({ new_received: [1, 2, 3, 4, 5, 6, 21], granted: [1, 2, 3, 4, 5, 21], results_total: [1, 2, 3, 4, 5, 6, 21] }),
+          settings: { nodeBudget: 1 },
+        },
+        errors: [{ messageId: 'searchExhausted', message: structureRowMissing.messages.searchExhausted.example }],
+      },
+      {
+        // 22 digits into 15 cells: 116,280 ways, more than the 20,000 the parser enumerates. A
+        // reading found among the first 20,000 would not be known to be the only one.
+        name: '表四的15格印成一串22位数字：拆分方式超过上限，不从部分拆分中取读法',
+        input: table4(['1'.repeat(22)]),
+        errors: [{ messageId: 'tooAmbiguous', cells: getFormat('2021').table('review_litigation').addresses }],
+      },
+      {
+        name: '一行的读法超过上限',
+        input: { text: table3(granted({ granted: ['1000001'] })), settings: { maxCandidates: 0 } },
+        errors: [{ messageId: 'tooAmbiguous' }],
+      },
+      {
+        name: '假定丢了格的读法超过上限（不再说“无法唯一确定”）',
+        input: { text: table3({ new_received: [1, 2, 3, 4, 5, 6, 21], granted: [1, 2, 3, 4, 5, 21], results_total: [1, 2, 3, 4, 5, 6, 21] }), settings: { widenLimit: 0 } },
+        errors: [{ messageId: 'tooAmbiguous' }],
+      },
+      {
+        name: '多出的数超过上限（4个）',
+        input: table3(granted({ granted: [1, 0, 0, 0, 0, 0, 1, 7, 8, 9, 9] })),
+        errors: [{ messageId: 'tooAmbiguous' }],
+      },
+      {
         name: '多印一个数，表二没有勾稽关系：哪个是多出的不确定',
         input: table2({ licensing: [5, 7] }),
         errors: [{ messageId: 'extraUndetermined', cells: ['active.licensing.decisions'], message: structureRowMissing.messages.extraUndetermined.example }],
       },
     ],
+  });
+});
+
+describe('搜索的上限', () => {
+  it('splitDigits：超过上限时只给出上限那么多，并说明不完整', () => {
+    const all = splitDigits('1'.repeat(20), 15);
+    assert.equal(all.splits.length, 11_628); // C(19, 14)
+    assert.equal(all.complete, true);
+    const cut = splitDigits('1'.repeat(20), 15, 5000);
+    assert.equal(cut.splits.length, 5000);
+    assert.equal(cut.complete, false);
+    assert.equal(splitDigits('1'.repeat(22), 15).complete, false); // C(21, 14) = 116,280
+    assert.deepEqual(splitDigits('1000001', 7), { splits: [['1', '0', '0', '0', '0', '0', '1']], complete: true });
+  });
+
+  it('solve：预算用尽时结果标为未完成（exhausted），不当作已证明唯一', () => {
+    const format = getFormat('2021');
+    const size = format.cells.length;
+    const eq = format.relations.find((r) => r.id === 'applications.row_sum')!.equations[0];
+    const row = eq.leftCells[0].row;
+    // One row, two options that both satisfy its sum: the search needs 2 nodes to see both.
+    const values = (a: number) => row.columns.map((_c, k) => (k === 0 ? a : k === 6 ? a : 0));
+    const unit = { unit: { cells: row.cellIndices }, candidates: [], exact: null, tooAmbiguous: false, completeOnly: false };
+    const ambiguous = [{ ui: unit as never, options: [1, 2].map((a) => ({ values: values(a), readings: [{ values: values(a), tokens: [], pieces: [], dropped: [], how: 'short' as const }] })) }];
+    const none = new Array<number>(size).fill(0);
+    // 本年新收: its row sum, and the balance of each of its seven columns
+    assert.equal(searchPlan(ambiguous, none, format.equations, size).relevant.length, 1 + 7);
+    const full = solve(ambiguous, new Array<null>(size).fill(null), none, none, [eq], format);
+    assert.deepEqual([full.solutions, full.exhausted], [2, false]);
+    const cut = solve(ambiguous, new Array<null>(size).fill(null), none, none, [eq], format, 1);
+    assert.deepEqual([cut.solutions, cut.exhausted], [1, true]);
   });
 });

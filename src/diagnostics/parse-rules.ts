@@ -70,7 +70,7 @@ export const structureLabelVariant: RuleMeta<'variant' | 'misprint'> = {
 };
 
 export const structureRowMissing: RuleMeta<
-  'absent' | 'cutOff' | 'orientationUndecided' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined'
+  'absent' | 'cutOff' | 'orientationUndecided' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined' | 'searchExhausted'
 > = {
   id: 'structure.row_missing',
   severity: 'error',
@@ -99,6 +99,11 @@ export const structureRowMissing: RuleMeta<
     missingUndetermined: {
       origin: 'parse',
       example: '表三“上年结转”行印出4个数（3 1 0 4），应有7个；按勾稽关系无法唯一确定缺的是哪几格，未能确定的单元格置为空值，请对照原文核实（第21行）',
+    },
+    searchExhausted: {
+      origin: 'parse',
+      example:
+        '表三“予以公开”行印出6个数（1 2 3 4 5 21），应有7个；与同表其他行的读法组合太多，搜索到上限（1种）仍未完成，未能确定的单元格置为空值，请对照原文核实（第29行）',
     },
     extraUndetermined: {
       origin: 'parse',

@@ -7,6 +7,7 @@ import { leadingNumbering, normalizeLabel, stripNumbering } from '../model/label
 import type { Format, SectionDef } from '../model/types.ts';
 import type { Block } from '../ingest/types.ts';
 import { allowedDistance, editDistance } from './fuzzy.ts';
+import { PARSER_SETTINGS } from './settings.ts';
 
 export interface HeadingInfo {
   block: number;
@@ -17,7 +18,6 @@ export interface HeadingInfo {
   numbering: string;
 }
 
-const MAX_HEADING = 45;
 const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[、.])$/;
 
 function matchSection(bare: string, format: Format): SectionDef | null {
@@ -43,9 +43,9 @@ function matchSection(bare: string, format: Format): SectionDef | null {
 export function classifyHeading(text: string, format: Format): { id: string | null; numbering: string } | undefined {
   const t = text.trim();
   // Headings are short; long lines (most of the narrative) are not normalised at all.
-  if (!t || t.length > MAX_HEADING * 2) return undefined;
+  if (!t || t.length > PARSER_SETTINGS.maxHeading * 2) return undefined;
   const norm = normalizeLabel(t);
-  if (norm.length === 0 || norm.length > MAX_HEADING) return undefined;
+  if (norm.length === 0 || norm.length > PARSER_SETTINGS.maxHeading) return undefined;
   const numbering = leadingNumbering(norm);
   // （一） (1) number sub-headings, never sections.
   if (numbering && !SECTION_NUMBERING.test(numbering)) return undefined;

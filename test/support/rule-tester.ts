@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { checkReport, rules } from '../../src/check/index.ts';
 import type { RuleMeta } from '../../src/diagnostics/diagnostic.ts';
 import type { Diagnostic, Report, Stage } from '../../src/interchange/types.ts';
+import type { ParserSettings } from '../../src/parse/settings.ts';
 import { parseText } from '../../src/pipeline.ts';
 
 export interface Expected {
@@ -79,7 +80,13 @@ export function checkRuleTester(ruleId: string, cases: Cases<Report>): void {
   run('check', rule.meta, cases, (report) => checkReport(report));
 }
 
+/** A report text, and (for cases that exhaust a limit on a small input) the parser's settings. */
+export type ParseInput = string | { text: string; settings: Partial<ParserSettings> };
+
 /** Tests of the parser's messages of a rule, on report texts. */
-export function parseRuleTester(meta: RuleMeta, cases: Cases<string>): void {
-  run('parse', meta, cases, (text) => parseText(text, { check: false, name: '测试.txt' }).diagnostics);
+export function parseRuleTester(meta: RuleMeta, cases: Cases<ParseInput>): void {
+  run('parse', meta, cases, (input) => {
+    const { text, settings } = typeof input === 'string' ? { text: input, settings: {} } : input;
+    return parseText(text, { check: false, name: '测试.txt', settings }).diagnostics;
+  });
 }

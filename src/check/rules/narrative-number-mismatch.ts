@@ -1,17 +1,8 @@
-import { narrativeModel, type Claim } from '../../model/narrative.ts';
-import type { CellDef, Format } from '../../model/types.ts';
+import { formatClaims } from '../../model/narrative.ts';
 import { formatNumber } from '../cells.ts';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Rule, RuleMeta } from '../rule.ts';
 import { where } from '../sentences.ts';
-
-/** Each claim with its accepted sums as model cells (sums naming cells the format lacks are left out). */
-function claimCells(format: Format): { claim: Claim; sums: CellDef[][] }[] {
-  return narrativeModel().claims.map((claim) => ({
-    claim,
-    sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
-  }));
-}
 
 const meta: RuleMeta<'mismatch'> = {
   id: 'narrative.number_mismatch',
@@ -30,7 +21,7 @@ export const narrativeNumberMismatch: Rule = {
     const out = [];
     const seen = new Set<string>();
     // The sums each claim may refer to, leaving out sums over absent cells.
-    const claims = claimCells(ctx.format)
+    const claims = formatClaims(ctx.format)
       .map(({ claim, sums: cellSums }) => {
         const usable = cellSums.filter((sum) => !sum.some((c) => ctx.provenance[c.index]?.status === 'missing'));
         return { claim, sums: usable.map((sum) => sum.reduce((acc, c) => acc + (ctx.values[c.index] ?? 0), 0)) };

@@ -47,9 +47,10 @@ function subject(format: Format, eq: Equation): string {
 function failing(ctx: Pick<RuleContext, 'format' | 'values' | 'provenance'>, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
   const { format, values } = ctx;
   const out: { eq: Equation; message: string; diff: number }[] = [];
+  // A cell the report lacks altogether counts like a blank one.
+  const valueAt = (i: number) => values[i] ?? null;
   for (const eq of rel.equations) {
-    // A cell the report lacks altogether counts like a blank one.
-    const diff = residual(eq, (i) => values[i] ?? null)!;
+    const diff = residual(eq, valueAt)!;
     if (Math.abs(diff) < 1e-6) continue;
     // Absent tables and rows are reported once by the structure rules, not through every relation.
     if (eq.terms.some((i) => isMissingAt(ctx, i))) continue;
