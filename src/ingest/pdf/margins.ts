@@ -1,6 +1,7 @@
 // Page furniture: page numbers ("— 3 —", "第 3 页", "3/6") and running headers or footers (the same
 // line at the same place on most pages), found in the top and bottom margins and left out.
 
+import { PDF_LAYOUT } from './settings.ts';
 import { isPageMark } from '../page-marks.ts';
 import type { PageLayout } from './page.ts';
 import type { TextLine } from './lines.ts';
@@ -10,9 +11,8 @@ export function isPageNumber(text: string): boolean {
   return isPageMark(text, { inMargin: true });
 }
 
-/** Share of the page height at the top and at the bottom where furniture is looked for. */
-const TOP_ZONE = 0.1;
-const BOTTOM_ZONE = 0.12;
+/** Share of the page height at the top and at the bottom where furniture is looked for (settings.ts). */
+const { topZone: TOP_ZONE, bottomZone: BOTTOM_ZONE } = PDF_LAYOUT;
 
 function inMargin(line: TextLine, height: number): boolean {
   return line.y1 <= height * TOP_ZONE || line.y0 >= height * (1 - BOTTOM_ZONE);
