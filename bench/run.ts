@@ -15,11 +15,13 @@ interface Section {
 // Loaded on demand, so that one section that cannot load does not stop the others.
 const SECTIONS: Section[] = [
   { id: 'text', title: '文本：解析与核查', run: async (n) => (await import('./text.ts')).textSection(n ?? 10_000) },
+  { id: 'real', title: '真实版式（抽取语料、种子报告、样例）：逐份耗时与整个进程', run: async (n) => (await import('./real.ts')).realSection(n) },
   { id: 'html', title: 'HTML 网页：读取、解析与核查', run: async (n) => (await import('./html.ts')).htmlSection(n) },
   { id: 'word', title: 'Word（.docx/.doc）：读取、解析与核查', run: async (n) => (await import('./docx.ts')).wordSection(n) },
   { id: 'pdf', title: 'PDF：读取、解析与核查', run: async (n) => (await import('./pdf.ts')).pdfSection(n) },
   { id: 'render', title: '生成：HTML、Markdown、Excel、PDF', run: async (n) => (await import('./render.ts')).renderSection(n) },
   { id: 'render-docx', title: '生成：Word', run: async (n) => (await import('./render-docx.ts')).renderDocxSection(n) },
+  { id: 'cases', title: '依申请公开案件：推导期限与汇总表三表四', run: async (n) => (await import('./cases.ts')).casesSection(n) },
 ];
 
 const args = process.argv.slice(2).map((a) => {

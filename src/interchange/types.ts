@@ -3,7 +3,7 @@
 
 export const REPORT_SCHEMA = 'gongkai.report/1';
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'json';
+export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'wps' | 'odt' | 'pdf' | 'ofd' | 'json';
 export type Severity = 'error' | 'warning' | 'info';
 /** The stage that gives a diagnostic: parse (while reading the source) or check (from the report's data). */
 export type Stage = 'parse' | 'check';
