@@ -1,6 +1,7 @@
 // The rule catalogue: every rule Gongkai applies to a single report, in the order of
 // ../shared/spec/checks.md. Relation rules come from the format model.
 
+import { cellReconstructed, sourceEncodingMixed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Rule } from './rule.ts';
 import { activeFeeUnit } from './rules/active-fee-unit.ts';
 import { cellBlank } from './rules/cell-blank.ts';
@@ -9,17 +10,14 @@ import { cellNotANumber } from './rules/cell-not-a-number.ts';
 import { cellNotApplicable } from './rules/cell-not-applicable.ts';
 import { cellNotInteger } from './rules/cell-not-integer.ts';
 import { cellOutOfRange } from './rules/cell-out-of-range.ts';
-import { cellReconstructed } from './rules/cell-reconstructed.ts';
 import { feesStatement } from './rules/fees-statement.ts';
 import { narrativeContradiction } from './rules/narrative-contradiction.ts';
 import { narrativeNumberMismatch } from './rules/narrative-number-mismatch.ts';
 import { narrativeSumMismatch } from './rules/narrative-sum-mismatch.ts';
 import { relationRules } from './rules/relations.ts';
-import { sourceEncodingMixed } from './rules/source-encoding-mixed.ts';
 import { reportAgencyMissing } from './rules/report-agency-missing.ts';
 import { reportYearMissing } from './rules/report-year-missing.ts';
 import { structureHeadingNumbering } from './rules/structure-heading-numbering.ts';
-import { structureLabelVariant } from './rules/structure-label-variant.ts';
 import { structureRowMissing } from './rules/structure-row-missing.ts';
 import { structureSectionMissing } from './rules/structure-section-missing.ts';
 import { structureTableMissing } from './rules/structure-table-missing.ts';
@@ -31,11 +29,11 @@ export function rules(): Rule[] {
   cache ??= [
     reportAgencyMissing,
     reportYearMissing,
-    sourceEncodingMixed,
+    { meta: sourceEncodingMixed },
     structureSectionMissing,
     structureTableMissing,
     structureRowMissing,
-    structureLabelVariant,
+    { meta: structureLabelVariant },
     structureHeadingNumbering,
     cellNotANumber,
     cellOutOfRange,
@@ -43,7 +41,7 @@ export function rules(): Rule[] {
     cellNotInteger,
     cellBlank,
     cellNotApplicable,
-    cellReconstructed,
+    { meta: cellReconstructed },
     ...relationRules(),
     activeFeeUnit,
     narrativeNumberMismatch,

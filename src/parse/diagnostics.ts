@@ -1,7 +1,10 @@
-// Diagnostics the parser itself raises (what only reading the source can tell): labels printed
-// differently from the official wording, values reconstructed from the relations, rows whose
-// numbers could not be placed. Rule ids and severities come from the rule catalogue.
+// The label-variant diagnostic (a label printed differently from the official wording) and the
+// mixed-encoding diagnostics of a text read by the line (the other
+// diagnostics the parser raises are made where their cause is known, in read-tables.ts and
+// build-tables.ts). Rule ids, message ids and severities come from diagnostics/parse-rules.ts.
 
+import { createDiagnostic } from '../diagnostics/diagnostic.ts';
+import { sourceEncodingMixed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Diagnostic } from '../interchange/types.ts';
 import type { ColumnDef, Labelled, RowDef, TableDef } from '../model/types.ts';
 import type { LabelHit } from './locate.ts';
@@ -21,13 +24,10 @@ export function labelVariantDiagnostic(table: TableDef, item: RowDef | ColumnDef
   const kind = hit.kind === 'fuzzy' ? '与规定写法不同（疑似错字或漏字）' : '是旧的或非规定的写法';
   // A label interleaved with other text (a header repeated at a page break) is shown abridged.
   const printed = hit.printed.length > item.label.length + 8 ? `${hit.printed.slice(0, 12)}…${hit.printed.slice(-8)}` : hit.printed;
-  return {
-    rule: 'structure.label_variant',
-    severity: 'info',
-    message: `${table.name}${what}印作“${printed}”，${kind}；规定写法为“${item.label}”（第${line}行）`,
+  return createDiagnostic(structureLabelVariant, hit.kind === 'fuzzy' ? 'misprint' : 'variant', `${table.name}${what}印作“${printed}”，${kind}；规定写法为“${item.label}”（第${line}行）`, {
     cells,
     line,
-  };
+  });
 }
 
 const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK（GB18030）', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
@@ -43,20 +43,12 @@ export function encodingDiagnostics(mixed: MixedLines, encoding: string): Diagno
   const main = ENCODING_NAMES[encoding] ?? encoding;
   const out: Diagnostic[] = [];
   if (mixed.other.length) {
-    out.push({
-      rule: 'source.encoding_mixed',
-      severity: 'warning',
-      message: `文件按 ${main} 编码读取，其中${lineList(mixed.other)}是 ${ENCODING_NAMES[mixed.otherEncoding]} 编码（可能是从别处复制粘贴的），已按该编码读取，请核实`,
-      line: mixed.other[0],
-    });
+    const message = `文件按 ${main} 编码读取，其中${lineList(mixed.other)}是 ${ENCODING_NAMES[mixed.otherEncoding]} 编码（可能是从别处复制粘贴的），已按该编码读取，请核实`;
+    out.push(createDiagnostic(sourceEncodingMixed, 'otherEncoding', message, { line: mixed.other[0] }));
   }
   if (mixed.invalid.length) {
-    out.push({
-      rule: 'source.encoding_mixed',
-      severity: 'warning',
-      message: `文件按 ${main} 编码读取，${lineList(mixed.invalid)}有无法识别的字节（显示为“\ufffd”），这些位置的文字可能缺失，请对照原文核实`,
-      line: mixed.invalid[0],
-    });
+    const message = `文件按 ${main} 编码读取，${lineList(mixed.invalid)}有无法识别的字节（显示为“\ufffd”），这些位置的文字可能缺失，请对照原文核实`;
+    out.push(createDiagnostic(sourceEncodingMixed, 'invalidBytes', message, { line: mixed.invalid[0] }));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 // relations. Which reading is right is decided by solve.ts, and only when exactly one fits.
 
 import type { ColumnType } from '../model/types.ts';
+import { PARSER_SETTINGS, type ParserSettings } from './settings.ts';
 import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
 import { exactValue } from './cells.ts';
@@ -40,10 +41,6 @@ export interface UnitInterpretation {
   completeOnly: boolean;
 }
 
-const MAX_CANDIDATES = 20_000;
-/** Steps of the search for split readings of one row (a few hundred thousand take a tenth of a second). */
-const MAX_NODES = 500_000;
-const MAX_EXTRA = 3;
 
 /** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
 function tokenValue(t: Token): number | null {
@@ -71,15 +68,24 @@ function plain(slots: Token[], how: Interp['how']): Interp {
 /** Digits of the longest exact count (2^53 has 16): a longer piece is no value, so no split makes one. */
 const MAX_PIECE_DIGITS = 16;
 
-/** All ways to cut a digit string into `parts` numbers without leading zeros, none longer than an exact count. */
-export function splitDigits(digits: string, parts: number, limit = 5000): string[][] {
+/**
+ * All ways to cut a digit string into `parts` numbers without leading zeros and none longer than
+ * an exact count, up to `limit` of them; `complete` is false when there were more (the list is
+ * then not all of them).
+ */
+export function splitDigits(digits: string, parts: number, limit = PARSER_SETTINGS.maxSplits): { splits: string[][]; complete: boolean } {
   const out: string[][] = [];
   const L = digits.length;
-  if (parts < 1 || parts > L || L > parts * MAX_PIECE_DIGITS) return out;
+  let complete = true;
+  if (parts < 1 || parts > L || L > parts * MAX_PIECE_DIGITS) return { splits: out, complete };
   const cur: string[] = [];
   const rec = (pos: number, left: number) => {
-    if (out.length >= limit) return;
-    // The rest must fit in the pieces left, none longer than an exact count can be.
+    if (out.length >= limit) {
+      complete = false;
+      return;
+    }
+    // The rest must fit in the pieces left (found by fuzzing: pieces of thousands of digits, each
+    // converted to a number, took a row 46 s).
     if (L - pos > left * MAX_PIECE_DIGITS) return;
     if (left === 1) {
       const piece = digits.slice(pos);
@@ -96,7 +102,7 @@ export function splitDigits(digits: string, parts: number, limit = 5000): string
     }
   };
   rec(0, parts);
-  return out;
+  return { splits: out, complete };
 }
 
 /** Choose `k` of `n` positions (increasing), calling `fn` with a boolean mask. */
@@ -131,7 +137,15 @@ function mustSplit(t: Token): boolean {
   return t.kind === 'num' && t.digits.length > 1 && t.digits[0] === '0';
 }
 
-export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitInterpretation {
+/** The row has more readings than the limits let the parser consider: none is taken. */
+function tooAmbiguous(result: UnitInterpretation): UnitInterpretation {
+  result.tooAmbiguous = true;
+  result.candidates = [];
+  result.completeOnly = false;
+  return result;
+}
+
+export function interpretUnit(unit: PrintedUnit, withIncomplete = false, settings: Readonly<ParserSettings> = PARSER_SETTINGS): UnitInterpretation {
   const n = unit.addresses.length;
   const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false, completeOnly: false };
   if (!unit.found) return result;
@@ -155,7 +169,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
 
   const push = (interp: Interp): boolean => {
     result.candidates.push(interp);
-    if (result.candidates.length > MAX_CANDIDATES) {
+    if (result.candidates.length > settings.maxCandidates) {
       result.tooAmbiguous = true;
       return false;
     }
@@ -164,7 +178,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
 
   if (k > n) {
     const extra = k - n;
-    if (extra > MAX_EXTRA) {
+    if (extra > settings.maxExtra) {
       result.tooAmbiguous = true;
       return result;
     }
@@ -180,12 +194,18 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   // Too few values: some cells were not printed, or numbers ran together.
   const deficit = n - k;
   const splittable = values.map((t) => (t.kind === 'num' && t.digits.length >= 2 ? t.digits.length - 1 : 0));
-  // Ways to cut token i into `parts` pieces, computed once.
+  // Ways to cut token i into `parts` pieces, computed once. A run with more ways than the limit
+  // leaves the row unread: a reading found among some of them would not be known to be the one.
   const splitMemo = new Map<number, string[][]>();
+  let splitsCut = false;
   const splitsOf = (i: number, parts: number): string[][] => {
     const key = i * 65536 + parts;
     let v = splitMemo.get(key);
-    if (!v) splitMemo.set(key, (v = splitDigits(values[i].digits, parts)));
+    if (!v) {
+      const s = splitDigits(values[i].digits, parts, settings.maxSplits);
+      if (!s.complete) splitsCut = true;
+      splitMemo.set(key, (v = s.splits));
+    }
     return v;
   };
   // Digits that can still become extra cells from token i on (for pruning complete readings).
@@ -195,9 +215,8 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   const needed = new Array<number>(values.length + 1).fill(0);
   for (let i = values.length - 1; i >= 0; i--) needed[i] = needed[i + 1] + (mustSplit(values[i]) ? 1 : 0);
   const sequences: Piece[][] = [];
-  let nodes = 0;
   const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
-    if (sequences.length > MAX_CANDIDATES || ++nodes > MAX_NODES) return;
+    if (sequences.length > settings.maxCandidates || splitsCut) return;
     if (needed[i] > extraLeft) return;
     if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
@@ -221,11 +240,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   };
   // Readings that fill every cell come first; when there are any, the others wait until asked.
   build(0, deficit, [], true);
-  if (nodes > MAX_NODES) {
-    // The search ran out of budget: the row is left unread, and the diagnostic says there are too many readings.
-    result.tooAmbiguous = true;
-    return result;
-  }
+  if (splitsCut) return tooAmbiguous(result);
   if (sequences.length > 0 && !withIncomplete) {
     result.completeOnly = true;
     for (const seq of sequences) {
@@ -240,12 +255,8 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
     return result;
   }
   sequences.length = 0;
-  nodes = 0;
   build(0, deficit, [], false);
-  if (nodes > MAX_NODES) {
-    result.tooAmbiguous = true;
-    return result;
-  }
+  if (splitsCut) return tooAmbiguous(result);
   const complete = sequences.filter((seq) => seq.length === n);
   const incomplete = sequences.filter((seq) => seq.length < n);
   for (const seq of [...complete, ...incomplete]) {
