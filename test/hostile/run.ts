@@ -5,7 +5,7 @@
 // permissions mean what they mean for a user.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT } from '../support/seeds.ts';
 
@@ -64,6 +64,18 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
+let coverage: string | null | undefined;
+/** Where coverage is collected, made writable for a child running as nobody; null when not measured. */
+function coverageDir(): string | null {
+  if (coverage !== undefined) return coverage;
+  coverage = process.env.NODE_V8_COVERAGE ?? null;
+  if (coverage && asNobody()) {
+    mkdirSync(coverage, { recursive: true });
+    chmodSync(coverage, 0o777);
+  }
+  return coverage;
+}
+
 /** Run `gongkai ...args` in `cwd`; stopped after three times the wall bound. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
   const timeFile = join(cwd, `.time-${process.pid}-${Math.random().toString(36).slice(2)}`);
@@ -71,7 +83,9 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
   return new Promise((done, fail) => {
     const child = spawn(TIME, ['-o', timeFile, '-f', '%M', process.execPath, CLI, ...args], {
       cwd,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd, NO_COLOR: '1', LANG: 'C.UTF-8', ...env },
+      // npm test measures coverage (NODE_V8_COVERAGE, which Node passes on to children whatever env
+      // says): the child writes there too, mapped back to src/ through dist's source maps.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd, NO_COLOR: '1', LANG: 'C.UTF-8', ...(coverageDir() ? { NODE_V8_COVERAGE: coverageDir()! } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(asNobody() ? { uid: NOBODY, gid: NOBODY } : {}),
     });
