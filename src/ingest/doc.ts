@@ -89,7 +89,12 @@ const KINGSOFT_PROPERTY = 'KSOProductBuildVer';
 /** Written by WPS Office: a Kingsoft stream, or WPS's build-version property (ANSI or UTF-16). */
 function isWps(s: Compound): boolean {
   for (const n of s.names) if (KINGSOFT_STREAM.test(n)) return true;
-  const props = s.get('\u0005DocumentSummaryInformation');
+  let props: Uint8Array | null;
+  try {
+    props = s.get('\u0005DocumentSummaryInformation');
+  } catch {
+    return false; // a damaged property stream says nothing of who wrote the file (found by fuzzing: it escaped as an internal error)
+  }
   if (!props) return false;
   const b = Buffer.from(props.buffer, props.byteOffset, props.byteLength);
   return b.includes(KINGSOFT_PROPERTY, 0, 'latin1') || b.includes(KINGSOFT_PROPERTY, 0, 'utf16le');

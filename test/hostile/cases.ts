@@ -235,6 +235,7 @@ export const CASES: HostileCase[] = [
   { id: 'found-docx-open-prolog-pi', title: '模糊测试发现：.docx 正文前有不结束的处理指令（曾无限循环）', file: 'pi.docx', make: () => openProlog('<?pi '), exit: [2] },
   { id: 'found-docx-open-prolog-comment', title: '模糊测试发现：.docx 正文前有不结束的注释（曾无限循环）', file: 'comment.docx', make: () => openProlog('<!-- '), exit: [2] },
   { id: 'found-long-digit-run', title: '模糊测试发现：一行只印出两个数和一串 6 万位数字（拆分读法曾用 29 秒）', file: 'run.txt', make: () => rowWithLongRun(60_000), exit: [0, 1] },
+  { id: 'found-doc-damaged-property-stream', title: '模糊测试发现：.doc 的文档属性流损坏（曾显示为内部错误）', make: () => [FOUND('doc-damaged-property-stream.doc')], exit: [0, 1, 2], never: [/内部错误/] },
   { id: 'found-docx-table-in-open-cell', title: '模糊测试发现：表格在未闭合的单元格中结束（曾无限循环、内存耗尽崩溃）', make: () => [FOUND('docx-table-in-open-cell.docx')], exit: [0, 1, 2] },
 
   // --- every reader's input cut off and scrambled (full run): bounded, Chinese, never a crash
