@@ -11,6 +11,7 @@ export { formats, getFormat, formatForYear } from './model/index.ts';
 export { ingest, readInput } from './ingest/index.ts';
 export type { SourceDocument, Block, ParagraphBlock, TableBlock, TableCell, SourceMetadata } from './ingest/types.ts';
 export { IngestError } from './ingest/errors.ts';
+export { LIMITS, readBounded, readFileBounded } from './ingest/limits.ts';
 export { parseDocument } from './parse/index.ts';
 export { checkReport, withChecks, rules, rule, sortDiagnostics } from './check/index.ts';
 export { parseReport, parseText, parseFile } from './pipeline.ts';

@@ -1,10 +1,8 @@
 // The whole pipeline for one input: bytes (or text) → source document → report → diagnostics.
 
-import { readFile, stat } from 'node:fs/promises';
 import { withChecks } from './check/index.ts';
-import { IngestError } from './ingest/errors.ts';
 import { readInput } from './ingest/index.ts';
-import { LIMITS, formatBytes } from './ingest/limits.ts';
+import { readFileBounded } from './ingest/limits.ts';
 import { textDocument } from './ingest/text.ts';
 import type { Report } from './interchange/types.ts';
 import { parseDocumentWithCells, type ParseOptions } from './parse/index.ts';
@@ -35,11 +33,5 @@ export function parseText(text: string, options: PipelineOptions = {}): Report {
 
 export async function parseFile(path: string, options: PipelineOptions = {}): Promise<Report> {
   const name = options.name ?? path;
-  const info = await stat(path).catch(() => null);
-  if (!info) throw new IngestError('unreadable', name, '文件不存在或无法打开');
-  if (!info.isFile()) throw new IngestError('unreadable', name, '不是普通文件');
-  if (info.size > LIMITS.maxInputBytes) {
-    throw new IngestError('too_large', name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
-  }
-  return parseReport(await readFile(path), { ...options, name });
+  return parseReport(await readFileBounded(path, name), { ...options, name });
 }

@@ -97,7 +97,7 @@ describe('gongkai render', () => {
     assert.match(wrong.err, /不支持的输出格式“odt”/);
     const missing = gongkai('render', join(dir, '没有这个文件.txt'), '--to', 'md');
     assert.equal(missing.code, 2);
-    assert.match(missing.err, /^无法读取：.*没有这个文件\.txt：文件不存在或无法打开/);
+    assert.match(missing.err, /^无法读取：.*没有这个文件\.txt：文件不存在/);
   });
 
   it('--to pdf：生成后进程正常退出（浏览器已关闭）', { skip: existsSync(chromiumPath()) ? false : `没有找到 Chromium（${chromiumPath()}），跳过` }, () => {

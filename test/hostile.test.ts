@@ -6,6 +6,7 @@ import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
 import { IngestError, parseFile, parseReport } from '../src/index.ts';
 import { encodeGb18030, encodeUtf16 } from './support/encode.ts';
 import { seedBytes } from './support/seeds.ts';
@@ -66,8 +67,10 @@ describe('拒绝无法读取的输入', () => {
   it('图片和压缩包说明原因', async () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     assert.match((await refused(png, '扫描件.png')).message, /图片.*OCR/);
-    const zip = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    assert.match((await refused(zip, '附件.zip')).message, /压缩包/);
+    const zip = zipSync({ '说明.txt': strToU8('附件') });
+    assert.match((await refused(zip, '附件.zip')).message, /ZIP 压缩包，不是年度报告文档/);
+    // cut off before its directory: a damaged file (it may have been a Word document), not "a ZIP archive"
+    assert.match((await refused(zip.subarray(0, 30), '附件2.zip')).message, /文件不完整.*截断/);
   });
 });
 

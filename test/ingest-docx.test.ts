@@ -234,9 +234,18 @@ describe('DOCX 读取：恶意或损坏的文件', () => {
     await refused(rawZip([...wordParts(body('')), ...parts]), 'too_large', /解压后超过.*压缩炸弹/);
   });
 
-  it('压缩炸弹：单个部件压缩比异常', async () => {
-    const bomb = new Uint8Array(8 * 1024 * 1024);
-    await refused(rawZip([...wordParts(body('')), { name: 'word/media/image1.bin', data: deflateSync(bomb), size: bomb.length }]), 'too_large', /压缩比异常/);
+  it('压缩炸弹：要读的部件压缩比异常', async () => {
+    const bomb = strToU8(body(`<w:p><w:r><w:t>${'0'.repeat(8 * 1024 * 1024)}</w:t></w:r></w:p>`));
+    const parts = wordParts(body(''));
+    parts[2] = { name: 'word/document.xml', data: deflateSync(bomb), size: bomb.length };
+    await refused(rawZip(parts), 'too_large', /document\.xml 压缩比异常/);
+  });
+
+  it('不读的部件（一张纯色图片）压缩比再高也不算压缩炸弹', async () => {
+    const blank = new Uint8Array(8 * 1024 * 1024);
+    const parts = [...wordParts(body('<w:p><w:r><w:t>某某县教育局2023年政府信息公开工作年度报告</w:t></w:r></w:p>')), { name: 'word/media/image1.bin', data: deflateSync(blank), size: blank.length }];
+    const doc = await ingest(rawZip(parts), '报告.docx');
+    assert.equal(doc.blocks.length, 1);
   });
 
   it('压缩炸弹：目录中声明的大小是假的，解压到声明大小即停止', async () => {

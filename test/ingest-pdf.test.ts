@@ -350,9 +350,9 @@ describe('拒绝读取：扫描件、加密、损坏、过大（都不会卡住�
     await assertRefused(pdfBytes('scanned-page.pdf'), 'scanned-page.pdf', 'scanned', /扫描件.*OCR/);
   });
 
-  it('只有页码、没有正文的文件也当作扫描件', async () => {
+  it('只有页码、没有正文也没有图片的文件不是扫描件：说明其中没有报告的内容', async () => {
     const pages = [1, 2, 3].map((n) => [{ kind: 'text', x: 290, y: 810, size: 10, text: `- ${n} -` }] as PdfOp[]);
-    await assertRefused(writePdf(pages), 'blank.pdf', 'scanned', /扫描件/);
+    await assertRefused(writePdf(pages), 'blank.pdf', 'no_report', /没有找到政府信息公开工作年度报告的内容/);
   });
 
   it('设有打开密码', async () => {

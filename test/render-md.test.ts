@@ -24,10 +24,24 @@ describe('Markdown 转义', () => {
     assert.equal(markdownCell('a\\|b'), 'a\\\\\\|b');
   });
 
+  it('机关名称和正文里的 HTML、链接、图片都原样显示为文字，不能执行', () => {
+    assert.equal(markdownParagraph('某局<script>alert(1)</script>'), '某局&lt;script&gt;alert(1)&lt;/script&gt;');
+    assert.equal(markdownParagraph('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert(1)&gt;');
+    assert.equal(markdownParagraph('<iframe src="https://x"></iframe>'), '&lt;iframe src="https://x"&gt;&lt;/iframe&gt;');
+    assert.equal(markdownParagraph('[点击](javascript:alert(1))'), '\\[点击\\](javascript:alert(1))');
+    assert.equal(markdownParagraph('![x](javascript:alert(1))'), '!\\[x\\](javascript:alert(1))');
+    assert.equal(markdownCell('<b>1</b>|2'), '&lt;b&gt;1&lt;/b&gt;\\|2');
+    const r = sampleReport('2021');
+    r.agency = '某局<script>alert(1)</script>';
+    const md = renderMarkdown(r);
+    assert.ok(!md.includes('<script>'), md.slice(0, 200));
+  });
+
   it('段落：行首不会被当作标题、引用或列表', () => {
     assert.equal(markdownParagraph('# 不是标题'), '\\# 不是标题');
-    assert.equal(markdownParagraph('> 不是引用'), '\\> 不是引用');
-    assert.equal(markdownParagraph('1. 不是列表'), '\\1. 不是列表');
+    assert.equal(markdownParagraph('> 不是引用'), '&gt; 不是引用');
+    assert.equal(markdownParagraph('1. 不是列表'), '1\\. 不是列表');
+    assert.equal(markdownParagraph('- 不是列表'), '\\- 不是列表');
     assert.equal(markdownParagraph('（一）主动公开'), '（一）主动公开');
   });
 });

@@ -1,7 +1,7 @@
 // The rule catalogue: every rule Gongkai applies to a single report, in the order of
 // ../shared/spec/checks.md. Relation rules come from the format model.
 
-import { cellReconstructed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
+import { cellReconstructed, sourceEncodingMixed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Rule } from './rule.ts';
 import { activeFeeUnit } from './rules/active-fee-unit.ts';
 import { cellBlank } from './rules/cell-blank.ts';
@@ -9,6 +9,7 @@ import { cellNegative } from './rules/cell-negative.ts';
 import { cellNotANumber } from './rules/cell-not-a-number.ts';
 import { cellNotApplicable } from './rules/cell-not-applicable.ts';
 import { cellNotInteger } from './rules/cell-not-integer.ts';
+import { cellOutOfRange } from './rules/cell-out-of-range.ts';
 import { feesStatement } from './rules/fees-statement.ts';
 import { narrativeContradiction } from './rules/narrative-contradiction.ts';
 import { narrativeNumberMismatch } from './rules/narrative-number-mismatch.ts';
@@ -28,12 +29,14 @@ export function rules(): Rule[] {
   cache ??= [
     reportAgencyMissing,
     reportYearMissing,
+    { meta: sourceEncodingMixed },
     structureSectionMissing,
     structureTableMissing,
     structureRowMissing,
     { meta: structureLabelVariant },
     structureHeadingNumbering,
     cellNotANumber,
+    cellOutOfRange,
     cellNegative,
     cellNotInteger,
     cellBlank,

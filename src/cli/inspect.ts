@@ -1,9 +1,8 @@
 // `gongkai inspect`: every layer of the parse made visible (tokens → table regions → rows and the
 // values each row received → readings), so a developer can see where a table went wrong.
 
-import { readFile } from 'node:fs/promises';
-import { IngestError } from '../ingest/errors.ts';
 import { readInput } from '../ingest/index.ts';
+import { readFileBounded } from '../ingest/limits.ts';
 import { getFormat } from '../model/load.ts';
 import { rowName } from '../model/names.ts';
 import { detectFormat } from '../parse/detect-format.ts';
@@ -20,9 +19,7 @@ function tokenText(t: Token): string {
 }
 
 export async function inspectFile(path: string, opts: { tokens?: boolean; format?: string; runs?: boolean; rulings?: boolean }): Promise<string> {
-  const bytes = await readFile(path).catch(() => {
-    throw new IngestError('unreadable', path, '文件不存在或无法打开');
-  });
+  const bytes = await readFileBounded(path);
   const read = await readInput(bytes, path);
   if (!read.document) return `${path}：这是交换格式 JSON，没有解析过程可看\n`;
   const doc = read.document;

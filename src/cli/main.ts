@@ -7,11 +7,13 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { rules } from '../check/index.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { describeFsError } from '../ingest/limits.ts';
 import { formats } from '../model/load.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
+import { internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { describeReport, formatCheck, formatRule, formatTables, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
@@ -35,6 +37,10 @@ async function* run(files: InputFile[], opts: { format?: string | undefined; che
   bar?.start(files.length, 0, { file: '' });
   for (const file of files) {
     bar?.increment(1, { file: file.path.slice(-40) });
+    if (file.note) {
+      yield { file, skipped: `${file.path}：${file.note}` };
+      continue;
+    }
     if (file.error) {
       yield { file, error: `${file.path}：${file.error}` };
       continue;
@@ -43,8 +49,7 @@ async function* run(files: InputFile[], opts: { format?: string | undefined; che
       yield { file, report: await parseFile(file.path, { format: opts.format, check: opts.check }) };
     } catch (e) {
       if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) yield { file, skipped: `${file.path}：不是年度报告，已跳过` };
-      else if (e instanceof IngestError) yield { file, error: e.message };
-      else yield { file, error: `${file.path}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
+      else yield { file, error: readFailure(file.path, e) };
     }
   }
   bar?.stop();
@@ -164,7 +169,7 @@ program
     try {
       process.stdout.write(await inspectFile(path, opts));
     } catch (e) {
-      process.stderr.write(`无法读取：${e instanceof IngestError ? e.message : (e as Error).message}\n`);
+      process.stderr.write(`无法读取：${readFailure(path, e)}\n`);
       process.exitCode = 2;
     }
   });
@@ -199,7 +204,7 @@ program
     try {
       report = await parseFile(path, { format: opts.format });
     } catch (e) {
-      process.stderr.write(`无法读取：${e instanceof IngestError ? e.message : `${path}：${(e as Error).message}`}\n`);
+      process.stderr.write(`无法读取：${readFailure(path, e)}\n`);
       process.exitCode = 2;
       return;
     }
@@ -212,7 +217,7 @@ program
         process.stderr.write(`${path}：${e.message}\n生成草稿：gongkai render ${path} --to ${to} --draft\n`);
         process.exitCode = 1;
       } else {
-        process.stderr.write(`无法生成：${e instanceof RenderError ? e.message : `内部错误（${(e as Error).message}），请把此文件报告给开发者`}\n`);
+        process.stderr.write(`无法生成：${e instanceof RenderError ? e.message : internalFailure('生成', e)}\n`);
         process.exitCode = 2;
       }
       return;
@@ -227,7 +232,7 @@ program
     try {
       await writeFile(out, bytes);
     } catch (e) {
-      process.stderr.write(`无法写入 ${out}：${(e as Error).message}\n`);
+      process.stderr.write(`无法写入 ${out}：${describeFsError(e, true)}\n`);
       process.exitCode = 2;
       return;
     }

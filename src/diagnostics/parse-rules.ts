@@ -111,3 +111,22 @@ export const structureRowMissing: RuleMeta<
     },
   },
 };
+
+export const sourceEncodingMixed: RuleMeta<'otherEncoding' | 'invalidBytes'> = {
+  id: 'source.encoding_mixed',
+  severity: 'warning',
+  stage: 'parse',
+  title: '文本中混有其他编码或无法识别的字节',
+  description:
+    '文件的大部分文字是一种编码（如 UTF-8），个别行是另一种（如复制粘贴进来的 GBK 句子），或有几个无法识别的字节。按多数的编码读取全文，个别行按它们自己的编码读取；无法识别的字节显示为“\ufffd”。提示列出这些行，请对照原文核实。',
+  messages: {
+    otherEncoding: {
+      origin: 'parse',
+      example: '文件按 UTF-8 编码读取，其中第5行是 GBK（GB18030） 编码（可能是从别处复制粘贴的），已按该编码读取，请核实',
+    },
+    invalidBytes: {
+      origin: 'parse',
+      example: '文件按 UTF-8 编码读取，第3、19、50行有无法识别的字节（显示为“\ufffd”），这些位置的文字可能缺失，请对照原文核实',
+    },
+  },
+};

@@ -14,7 +14,7 @@ import { readCompound, type Compound } from './doc/compound.ts';
 import { FC, readFib } from './doc/fib.ts';
 import { readChpx, readPapx } from './doc/fkp.ts';
 import { readLists } from './doc/lists.ts';
-import { readText } from './doc/pieces.ts';
+import { DocTooLong, MAX_DOC_CHARS, readText } from './doc/pieces.ts';
 import { SPRM, eachSprm, toggleOn } from './doc/sprm.ts';
 
 /** The reader's own (Chinese) explanation of a failure; engine messages are not for users. */
@@ -71,6 +71,9 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     blocks = readDocBody(text, papx, removed, lists);
   } catch (e) {
     if (e instanceof IngestError) throw e;
+    if (e instanceof DocTooLong) {
+      throw new IngestError('too_large', name, `Word 文档（.doc）的正文超过 ${MAX_DOC_CHARS.toLocaleString('en-US')} 个字符，不像是一份年度报告（可能是损坏或恶意构造的文件）`);
+    }
     throw new IngestError('corrupt', name, `Word 文档（.doc）已损坏，无法读取${detail(e)}`);
   }
   if (!blocks.length) {
@@ -86,7 +89,12 @@ const KINGSOFT_PROPERTY = 'KSOProductBuildVer';
 /** Written by WPS Office: a Kingsoft stream, or WPS's build-version property (ANSI or UTF-16). */
 function isWps(s: Compound): boolean {
   for (const n of s.names) if (KINGSOFT_STREAM.test(n)) return true;
-  const props = s.get('\u0005DocumentSummaryInformation');
+  let props: Uint8Array | null;
+  try {
+    props = s.get('\u0005DocumentSummaryInformation');
+  } catch {
+    return false; // a damaged property stream says nothing of who wrote the file (found by fuzzing: it escaped as an internal error)
+  }
   if (!props) return false;
   const b = Buffer.from(props.buffer, props.byteOffset, props.byteLength);
   return b.includes(KINGSOFT_PROPERTY, 0, 'latin1') || b.includes(KINGSOFT_PROPERTY, 0, 'utf16le');

@@ -5,7 +5,7 @@
 import { IngestError } from './errors.ts';
 import { sha256 } from './text.ts';
 import type { SourceDocument } from './types.ts';
-import { readBody } from './docx/body.ts';
+import { MAX_NESTING, NestingTooDeep, readBody } from './docx/body.ts';
 import { Numbering } from './docx/numbering.ts';
 import { readWordPackage } from './docx/package.ts';
 import { readProperties } from './docx/properties.ts';
@@ -30,6 +30,9 @@ export function readDocx(bytes: Uint8Array, name: string): SourceDocument {
     doc = { name, kind: 'docx', sha256: sha256(bytes), size: bytes.length, blocks, ...(metadata ? { metadata } : {}) };
   } catch (e) {
     if (e instanceof IngestError) throw e;
+    if (e instanceof NestingTooDeep) {
+      throw new IngestError('too_large', name, `Word 文档（.docx）中的表格或文本框嵌套超过 ${MAX_NESTING} 层，不像是一份年度报告（可能是损坏或恶意构造的文件）`);
+    }
     throw new IngestError('corrupt', name, `Word 文档（.docx）已损坏，无法读取${detail(e)}`);
   }
   if (!doc.blocks.length) {

@@ -58,7 +58,7 @@ export function readOfdLayers(bytes: Uint8Array, name: string): PdfLayers & { im
 /** Every layer and the blocks, for `gongkai inspect`. */
 export function inspectOfd(bytes: Uint8Array, name: string): PdfInspection {
   const layers = readOfdLayers(bytes, name);
-  return { pageCount: layers.pageCount, title: layers.title, pages: layers.pages, blocks: assemble(layers.pages) };
+  return { pageCount: layers.pageCount, images: layers.images, title: layers.title, pages: layers.pages, blocks: assemble(layers.pages) };
 }
 
 /** The reader for kind 'ofd'. Refuses scans (pages of images only), corrupt and oversized files. */
@@ -67,7 +67,8 @@ export function readOfd(bytes: Uint8Array, name: string): SourceDocument {
   const chars = layers.pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.text.replace(/\s/g, '').length, 0), 0);
   if (chars < 20 * Math.max(1, layers.pageCount)) {
     if (layers.images > 0) throw new IngestError('scanned', name, `${WHAT}中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取`);
-    throw new IngestError('empty', name, `${WHAT}中没有文字`);
+    // Little text and no picture is no scan: it is read, and the parser says what it lacks.
+    if (chars === 0) throw new IngestError('empty', name, `${WHAT}中没有文字`);
   }
   const doc: SourceDocument = { name, kind: 'ofd', sha256: sha256(bytes), size: bytes.length, blocks: assemble(layers.pages) };
   if (layers.title && /报告/.test(layers.title)) doc.metadata = { title: layers.title };

@@ -10,7 +10,15 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Split text into paragraph blocks, one per line, numbered from 1. */
+/** More lines than LIMITS.maxLines. */
+export class TooManyLines extends Error {}
+
+/** The Chinese refusal of an input with more lines or paragraphs than LIMITS.maxLines. */
+export function tooManyLines(name: string, what = '文本'): IngestError {
+  return new IngestError('too_large', name, `${what}超过 ${LIMITS.maxLines.toLocaleString('en-US')} 行（段落），不像是一份年度报告（一份报告通常只有几千行）`);
+}
+
+/** Split text into paragraph blocks, one per line, numbered from 1. Throws TooManyLines. */
 export function linesToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let start = 0;
@@ -19,6 +27,7 @@ export function linesToBlocks(text: string): Block[] {
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 10;
     if (c === 10 || c === 13) {
+      if (line > LIMITS.maxLines) throw new TooManyLines();
       let end = i;
       if (end - start > LIMITS.maxLineChars) end = start + LIMITS.maxLineChars;
       blocks.push({ type: 'paragraph', text: text.slice(start, end), line });
@@ -38,17 +47,25 @@ export function textDocument(text: string, name: string): SourceDocument {
   }
   if (text.trim() === '') throw new IngestError('empty', name, '文本是空的，没有可读的文字');
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { name, kind: 'text', sha256: createHash('sha256').update(text, 'utf8').digest('hex'), size, encoding: 'utf-8', blocks: linesToBlocks(clean) };
+  return { name, kind: 'text', sha256: createHash('sha256').update(text, 'utf8').digest('hex'), size, encoding: 'utf-8', blocks: blocksOf(clean, name) };
 }
 
 export function readText(bytes: Uint8Array, name: string): SourceDocument {
   if (bytes.length > LIMITS.maxTextBytes) {
     throw new IngestError('too_large', name, `文本过大（${formatBytes(bytes.length)}），超过 ${formatBytes(LIMITS.maxTextBytes)} 的上限；一份年度报告的文本通常不超过 200 KB`);
   }
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding, mixed } = decodeText(bytes);
   if (text.trim() === '') throw new IngestError('empty', name, '文件是空的，没有可读的文字');
   if (garbageRatio(text) > 0.1) {
     throw new IngestError('binary', name, '文件内容不是文字（像是二进制数据或编码无法识别），无法作为年度报告读取');
   }
-  return { name, kind: 'text', sha256: sha256(bytes), size: bytes.length, encoding, blocks: linesToBlocks(text) };
+  return { name, kind: 'text', sha256: sha256(bytes), size: bytes.length, encoding, ...(mixed ? { mixed } : {}), blocks: blocksOf(text, name) };
+}
+
+function blocksOf(text: string, name: string): Block[] {
+  try {
+    return linesToBlocks(text);
+  } catch (e) {
+    throw e instanceof TooManyLines ? tooManyLines(name) : e;
+  }
 }

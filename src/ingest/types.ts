@@ -3,6 +3,7 @@
 // see cell separators); HTML, Word and PDF readers give real tables as grids of cells.
 
 import type { SourceKind } from '../interchange/types.ts';
+import type { MixedLines } from './decode.ts';
 
 export interface ParagraphBlock {
   type: 'paragraph';
@@ -51,6 +52,8 @@ export interface SourceDocument {
   sha256: string;
   size: number;
   encoding?: string;
+  /** Text sources: lines read in another encoding than the rest, or with bytes no encoding reads. */
+  mixed?: MixedLines;
   blocks: Block[];
   metadata?: SourceMetadata;
 }

@@ -40,7 +40,13 @@ function provenance(t: Token | undefined | null, status: CellProvenance['status'
 
 /** The value a cell takes from the token printed for it: the number, else null. */
 function tokenValue(t: Token | null): number | null {
-  return t && t.kind === 'num' ? t.value : null;
+  // A number no count can be (NaN, see exactValue) has no value.
+  return t && t.kind === 'num' && !Number.isNaN(t.value) ? t.value : null;
+}
+
+/** What was printed, as a message quotes it: a runaway run of digits is shortened, with its length. */
+function shown(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 16)}…${raw.slice(-8)}（共 ${raw.length} 个字符）` : raw;
 }
 
 /** Where a cell's value came from, for the token printed for it; `status` overrides a number's 'read'. */
@@ -48,14 +54,16 @@ function fromToken(t: Token | null, line: number, status?: 'reconstructed'): Cel
   if (!t) return provenance(null, 'blank', '', line);
   switch (t.kind) {
     case 'num':
-      return provenance(t, status ?? 'read', t.raw, line);
+      // A number no count can be (NaN, see exactValue) has no value: read as printed, never "reconstructed".
+      return provenance(t, Number.isNaN(t.value) ? 'read' : (status ?? 'read'), t.raw, line);
     case 'na':
       return provenance(t, 'not_applicable', t.raw, line);
     case 'blank':
       return provenance(t, 'blank', '', line);
     default:
-      // Words where a number should be: kept as printed, value null (cell.not_a_number).
-      return provenance(t, status ?? 'read', t.raw, line);
+      // Words where a number should be: kept as printed, value null (cell.not_a_number); never
+      // "reconstructed", which promises a value (found by fuzzing: a row placed by order).
+      return provenance(t, 'read', t.raw, line);
   }
 }
 
@@ -65,7 +73,7 @@ function isRun(t: Token | null | undefined): t is Token {
 }
 
 function printed(ui: UnitInterpretation): string {
-  return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => t.raw).join(' ');
+  return ui.unit.slots.filter((t) => t.kind !== 'blank').map((t) => shown(t.raw)).join(' ');
 }
 
 function unitName(ui: UnitInterpretation): string {
@@ -143,7 +151,7 @@ export function readExact(b: TableBuild, ui: UnitInterpretation, next: PrintedUn
     b.known[i] = 1;
     const t = tokens[c];
     if (nextLost && isRun(t)) {
-      setCell(b, i, t.value, fromToken(t, u.line, 'reconstructed'));
+      setCell(b, i, tokenValue(t), fromToken(t, u.line, 'reconstructed'));
       doubtful.push(u.addresses[c]);
     } else {
       // placed by order (see row-values.ts), reported there
@@ -151,7 +159,7 @@ export function readExact(b: TableBuild, ui: UnitInterpretation, next: PrintedUn
     }
   }
   if (doubtful.length && next) {
-    const runs = tokens.filter(isRun).map((t) => t.raw);
+    const runs = tokens.filter(isRun).map((t) => shown(t.raw));
     b.diagnostics.push(
       createDiagnostic(
         cellReconstructed,
@@ -243,11 +251,13 @@ export function placeSolved(b: TableBuild, ambiguous: AmbiguousRow[], outcome: S
         if (undetermined > 0 && s.token.kind === 'num') {
           // The row could not be settled: where this number goes was inferred (from the
           // columns' types and the relations), not confirmed. Keep it, marked and reported.
-          setCell(b, i, s.token.value, fromToken(s.token, u.line, 'reconstructed'));
+          setCell(b, i, tokenValue(s.token), fromToken(s.token, u.line, 'reconstructed'));
           placedHere.push(u.addresses[c]);
         } else setCell(b, i, tokenValue(s.token), fromToken(s.token, u.line));
         return;
       }
+      // A number no count can be has no value to reconstruct: it stays as printed (cell.out_of_range).
+      if (s.value === null) return setCell(b, i, null, fromToken(s.token ?? null, u.line));
       setCell(b, i, s.value, provenance(s.token, 'reconstructed', s.piece ?? null, u.line));
       group.cells.push(i);
     });
@@ -283,7 +293,7 @@ export function reportReconstructed(b: TableBuild, ambiguous: AmbiguousRow[], ou
     const list = names.length > 4 ? `${names.slice(0, 4).join('、')}等${names.length}行` : names.join('、');
     let message: string;
     if (how === 'extra') {
-      const dropped = group.units.flatMap((ui) => (outcome!.used.get(ui)?.[0]?.readings[0]?.dropped ?? []).map((t) => `“${t.raw}”（第${t.line}行）`));
+      const dropped = group.units.flatMap((ui) => (outcome!.used.get(ui)?.[0]?.readings[0]?.dropped ?? []).map((t) => `“${shown(t.raw)}”（第${t.line}行）`));
       message = `${table.name}${list}印出的数比应有的多：${dropped.join('、')}不属于表中数据（可能是页码、页脚或编号），${basis}已将其剔除`;
     } else if (how === 'split') {
       const runs = group.units.map((ui) => `${unitName(ui)}“${printed(ui)}”`).join('、');

@@ -43,6 +43,16 @@ function isPlainInteger(s: string): boolean {
   return true;
 }
 
+/**
+ * A printed number's value when it is one a count can be: beyond 2^53 a number is rounded (a
+ * 20-digit cell would be read as another number) and 400 digits are Infinity; a zero with a minus
+ * sign is no count either. Those are NaN: the cell keeps what was printed and is read as no value
+ * (the checker's cell.out_of_range says why). A glued run keeps its digits, to be split.
+ */
+export function exactValue(v: number): number {
+  return Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER && !Object.is(v, -0) ? v : NaN;
+}
+
 export function isNaCell(text: string): boolean {
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) return false; // starts with a digit
@@ -203,7 +213,7 @@ export function scanCell(cell: string, o: CellOrigin, out: Token[]): void {
     const raw = s.slice(start, j);
     const ascii = asciiDigits(raw);
     const t = makeToken('num', raw, o.block, o.line);
-    t.value = Number(thousands ? ascii.replace(/,/g, '') : ascii);
+    t.value = exactValue(Number(thousands ? ascii.replace(/,/g, '') : ascii));
     t.decimal = decimal;
     t.glued = gluedLeft || gluedRight;
     // The digits of a run that may hold several numbers (a signed one only where it is glued).

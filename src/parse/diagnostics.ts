@@ -1,12 +1,14 @@
-// The label-variant diagnostic: a label printed differently from the official wording (the other
+// The label-variant diagnostic (a label printed differently from the official wording) and the
+// mixed-encoding diagnostics of a text read by the line (the other
 // diagnostics the parser raises are made where their cause is known, in read-tables.ts and
 // build-tables.ts). Rule ids, message ids and severities come from diagnostics/parse-rules.ts.
 
 import { createDiagnostic } from '../diagnostics/diagnostic.ts';
-import { structureLabelVariant } from '../diagnostics/parse-rules.ts';
+import { sourceEncodingMixed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Diagnostic } from '../interchange/types.ts';
 import type { ColumnDef, Labelled, RowDef, TableDef } from '../model/types.ts';
 import type { LabelHit } from './locate.ts';
+import type { MixedLines } from '../ingest/decode.ts';
 
 function isRow(item: Labelled): item is RowDef {
   return 'parents' in item;
@@ -26,4 +28,27 @@ export function labelVariantDiagnostic(table: TableDef, item: RowDef | ColumnDef
     cells,
     line,
   });
+}
+
+const ENCODING_NAMES: Record<string, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK（GB18030）', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
+
+/** Lines as "第3、17、20行" (the first few, then how many more). */
+function lineList(lines: number[]): string {
+  const shown = lines.slice(0, 8).join('、');
+  return lines.length > 8 ? `第${shown}行等 ${lines.length} 行` : `第${shown}行`;
+}
+
+/** The source.encoding_mixed diagnostics of a text read by the line (decode.ts): one for each kind of line. */
+export function encodingDiagnostics(mixed: MixedLines, encoding: string): Diagnostic[] {
+  const main = ENCODING_NAMES[encoding] ?? encoding;
+  const out: Diagnostic[] = [];
+  if (mixed.other.length) {
+    const message = `文件按 ${main} 编码读取，其中${lineList(mixed.other)}是 ${ENCODING_NAMES[mixed.otherEncoding]} 编码（可能是从别处复制粘贴的），已按该编码读取，请核实`;
+    out.push(createDiagnostic(sourceEncodingMixed, 'otherEncoding', message, { line: mixed.other[0] }));
+  }
+  if (mixed.invalid.length) {
+    const message = `文件按 ${main} 编码读取，${lineList(mixed.invalid)}有无法识别的字节（显示为“\ufffd”），这些位置的文字可能缺失，请对照原文核实`;
+    out.push(createDiagnostic(sourceEncodingMixed, 'invalidBytes', message, { line: mixed.invalid[0] }));
+  }
+  return out;
 }

@@ -17,6 +17,7 @@ import { parserSettings, type ParserSettings } from './settings.ts';
 import { TextStream } from './stream.ts';
 import { tokenize } from './tokenize.ts';
 import type { Token } from './tokens.ts';
+import { encodingDiagnostics } from './diagnostics.ts';
 
 export interface ParseOptions {
   /** Force a format version instead of detecting it. */
@@ -113,7 +114,7 @@ export function parseDocumentWithCells(source: SourceDocument, options: ParseOpt
     sections,
     tables: built.tables,
     cells: built.cells,
-    diagnostics: built.diagnostics,
+    diagnostics: doc.mixed ? [...encodingDiagnostics(doc.mixed, doc.encoding ?? 'utf-8'), ...built.diagnostics] : built.diagnostics,
     origin: meta.origin,
   };
   return { report, cells: built.flat };

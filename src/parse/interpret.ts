@@ -10,6 +10,7 @@ import type { ColumnType } from '../model/types.ts';
 import { PARSER_SETTINGS, type ParserSettings } from './settings.ts';
 import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
+import { exactValue } from './cells.ts';
 
 /** One way to read a printed row. `undefined` values are unknown (to be derived). */
 export interface Interp {
@@ -43,7 +44,7 @@ export interface UnitInterpretation {
 
 /** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
 function tokenValue(t: Token): number | null {
-  return t.kind === 'num' && Number.isFinite(t.value) ? t.value : null;
+  return t.kind === 'num' && !Number.isNaN(exactValue(t.value)) ? t.value : null;
 }
 
 /** Peel the next label's numbering off a run of digits ("00000002" before "2.其他…" → "0000000"). */
@@ -64,27 +65,34 @@ function plain(slots: Token[], how: Interp['how']): Interp {
   };
 }
 
+/** Digits of the longest exact count (2^53 has 16): a longer piece is no value, so no split makes one. */
+const MAX_PIECE_DIGITS = 16;
+
 /**
- * All ways to cut a digit string into `parts` numbers without leading zeros, up to `limit` of
- * them; `complete` is false when there were more (the list is then not all of them).
+ * All ways to cut a digit string into `parts` numbers without leading zeros and none longer than
+ * an exact count, up to `limit` of them; `complete` is false when there were more (the list is
+ * then not all of them).
  */
 export function splitDigits(digits: string, parts: number, limit = PARSER_SETTINGS.maxSplits): { splits: string[][]; complete: boolean } {
   const out: string[][] = [];
   const L = digits.length;
   let complete = true;
-  if (parts < 1 || parts > L) return { splits: out, complete };
+  if (parts < 1 || parts > L || L > parts * MAX_PIECE_DIGITS) return { splits: out, complete };
   const cur: string[] = [];
   const rec = (pos: number, left: number) => {
     if (out.length >= limit) {
       complete = false;
       return;
     }
+    // The rest must fit in the pieces left (found by fuzzing: pieces of thousands of digits, each
+    // converted to a number, took a row 46 s).
+    if (L - pos > left * MAX_PIECE_DIGITS) return;
     if (left === 1) {
       const piece = digits.slice(pos);
       if (piece.length === 1 || piece[0] !== '0') out.push([...cur, piece]);
       return;
     }
-    const maxLen = L - pos - (left - 1);
+    const maxLen = Math.min(MAX_PIECE_DIGITS, L - pos - (left - 1));
     for (let len = 1; len <= maxLen; len++) {
       const piece = digits.slice(pos, pos + len);
       if (len > 1 && piece[0] === '0') break;
@@ -120,7 +128,8 @@ interface Piece {
 
 /** -1 for a number printed with a minus sign (its run's first piece carries it), else 1. */
 function signOf(t: Token): number {
-  return t.value < 0 || Object.is(t.value, -0) ? -1 : 1;
+  // From the print, not the value: a value that is no count (NaN, see exactValue) keeps its sign.
+  return t.value < 0 || /^[-−－]/.test(t.raw) ? -1 : 1;
 }
 
 /** A run of several digits that starts with 0 ("0000000") cannot be one number. */
@@ -190,7 +199,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
   const splitMemo = new Map<number, string[][]>();
   let splitsCut = false;
   const splitsOf = (i: number, parts: number): string[][] => {
-    const key = i * 64 + parts;
+    const key = i * 65536 + parts;
     let v = splitMemo.get(key);
     if (!v) {
       const s = splitDigits(values[i].digits, parts, settings.maxSplits);
@@ -202,9 +211,13 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
   // Digits that can still become extra cells from token i on (for pruning complete readings).
   const capacity = new Array<number>(values.length + 1).fill(0);
   for (let i = values.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1] + splittable[i];
+  // Runs from token i on that cannot be one number ("0123"): each needs at least one extra cell.
+  const needed = new Array<number>(values.length + 1).fill(0);
+  for (let i = values.length - 1; i >= 0; i--) needed[i] = needed[i + 1] + (mustSplit(values[i]) ? 1 : 0);
   const sequences: Piece[][] = [];
   const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
     if (sequences.length > settings.maxCandidates || splitsCut) return;
+    if (needed[i] > extraLeft) return;
     if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
       if (!completeOnly || extraLeft === 0) sequences.push(acc.slice());
@@ -279,7 +292,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
 
 /** Is `v` a valid value for a cell of this type? */
 export function validFor(type: ColumnType, v: number): boolean {
-  if (!Number.isFinite(v)) return false;
+  if (Number.isNaN(exactValue(v))) return false;
   if (type === 'decimal') return v >= 0;
   if (type === 'signed_integer') return Number.isInteger(v);
   return v >= 0 && Number.isInteger(v);

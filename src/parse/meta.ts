@@ -158,12 +158,12 @@ function factsFromTitle(meta: ReportMeta, title: Line[]): void {
   const y = yearIn(text.replace(/\s+/g, ''));
   if (y) {
     meta.year = y.year;
-    meta.origin.year = { via: 'title', line: title[0].line, text };
+    meta.origin.year = { via: 'title', ...at(title[0].line), text };
   }
   const a = agencyFromTitle(text);
   if (a) {
     meta.agency = a;
-    meta.origin.agency = { via: 'title', line: title[0].line, text };
+    meta.origin.agency = { via: 'title', ...at(title[0].line), text };
   }
 }
 
@@ -172,7 +172,7 @@ export function agencyCompiling(body: Line[]): { agency: string; origin: FactOri
   for (const l of body.slice(0, 40)) {
     const m = /由([^，。、；：\s]{2,30}?)(?:负责)?编制/.exec(l.text);
     const a = m && cleanAgency(m[1]);
-    if (a && AGENCY_SUFFIX.test(a)) return { agency: a, origin: { via: 'body', line: l.line, text: l.text.slice(0, 60) } };
+    if (a && AGENCY_SUFFIX.test(a)) return { agency: a, origin: { via: 'body', ...at(l.line), text: l.text.slice(0, 60) } };
   }
   return null;
 }
@@ -191,7 +191,7 @@ export function readSignature(meta: ReportMeta, body: Line[]): void {
       meta.signatureBlocks.push(l.block);
       if (!meta.published) {
         meta.published = d.iso;
-        meta.origin.published = { via: 'signature', line: l.line, text: l.text };
+        meta.origin.published = { via: 'signature', ...at(l.line), text: l.text };
       }
       continue;
     }
@@ -204,7 +204,7 @@ export function readSignature(meta: ReportMeta, body: Line[]): void {
       const a = cleanAgency(l.text);
       if (!meta.agency && a) {
         meta.agency = a;
-        meta.origin.agency = { via: 'signature', line: l.line, text: l.text };
+        meta.origin.agency = { via: 'signature', ...at(l.line), text: l.text };
       }
       continue;
     }
@@ -217,7 +217,7 @@ export function datedLine(lines: Line[]): { published: string; origin: FactOrigi
   for (const l of lines.slice(0, 20)) {
     const m = /(发布时间|发布日期|成文日期|发文日期|印发日期|日期)\s*[:：]\s*(.{6,20})/.exec(l.text);
     const d = m && findDate(m[2]);
-    if (d) return { published: d.iso, origin: { via: 'metadata', line: l.line, text: l.text.slice(0, 60) } };
+    if (d) return { published: d.iso, origin: { via: 'metadata', ...at(l.line), text: l.text.slice(0, 60) } };
   }
   return null;
 }
@@ -226,7 +226,7 @@ export function datedLine(lines: Line[]): { published: string; origin: FactOrigi
 export function statisticsPeriodYear(body: Line[]): { year: number; origin: FactOrigin } | null {
   for (const l of body) {
     const m = /统计(?:期限|时限|时段|区间|期间|范围)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,6}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(l.text);
-    if (m && m[1] === m[2]) return { year: Number(m[1]), origin: { via: 'statistics_period', line: l.line, text: m[0] } };
+    if (m && m[1] === m[2]) return { year: Number(m[1]), origin: { via: 'statistics_period', ...at(l.line), text: m[0] } };
   }
   return null;
 }
@@ -245,7 +245,7 @@ export function mostMentionedYear(body: Line[]): { year: number; origin: FactOri
   }
   let best: [number, { n: number; line: number }] | null = null;
   for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] > best[0])) best = e;
-  return best && best[1].n >= 2 ? { year: best[0], origin: { via: 'body', line: best[1].line } } : null;
+  return best && best[1].n >= 2 ? { year: best[0], origin: { via: 'body', ...at(best[1].line) } } : null;
 }
 
 /** The name most often at the start of a sentence in the body: "…。叶集生态环境分局政府信息公开主要通过…". */
@@ -267,7 +267,7 @@ export function mostNamedAgency(body: Line[]): { agency: string; origin: FactOri
   }
   let best: [string, { n: number; line: number }] | null = null;
   for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
-  return best ? { agency: best[0], origin: { via: 'body', line: best[1].line } } : null;
+  return best ? { agency: best[0], origin: { via: 'body', ...at(best[1].line) } } : null;
 }
 
 /**
@@ -275,6 +275,11 @@ export function mostNamedAgency(body: Line[]): { agency: string; origin: FactOri
  * page's metadata, the body's 由…编制, the signature, a 发布时间 line, the statistics period, the
  * year and the name the body mentions most. Also which blocks are title, signature and page chrome.
  */
+/** A fact's line, when it has one (blocks from a page element without a position have none: 0). */
+function at(line: number | undefined): { line?: number } {
+  return line !== undefined && line > 0 ? { line } : {};
+}
+
 export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
   const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [], chromeBlocks: [] };
   const lines = nonEmptyLines(blocks, isTableOrHeading);

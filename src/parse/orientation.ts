@@ -64,7 +64,7 @@ export function relationViolations(table: TableDef, rows: { row: RowDef; slots: 
     let complete = true;
     for (const t of slots) {
       if (t.kind === 'blank') continue;
-      if (t.kind !== 'num' || c >= cells.length) {
+      if (t.kind !== 'num' || Number.isNaN(t.value) || c >= cells.length) {
         complete = false;
         break;
       }

@@ -16,3 +16,17 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
 export function escapeHtml(text: string): string {
   return printable(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
+
+const MARKDOWN_HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Text for Markdown (a paragraph, a heading's text or a pipe-table cell): one line, shown as the
+ * text it is. Raw HTML (<script>, <iframe>, <img onerror=…>) becomes entities; the characters of
+ * links, images, emphasis, code and tables are escaped with a backslash ([x](javascript:…) is no
+ * link); and nothing at the line's start reads as a heading, list, quote or rule.
+ */
+export function escapeMarkdown(text: string): string {
+  const line = printable(text).replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const inline = line.replace(/[\\`*_[\]|~]/g, '\\$&').replace(/[&<>]/g, (c) => MARKDOWN_HTML[c]);
+  return inline.replace(/^(#{1,6}(?=\s|$)|[-+](?=\s|$)|=+$|-+$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}

@@ -6,7 +6,7 @@
 
 import type { Report } from '../interchange/types.ts';
 import { documentParts, type DocPart } from './document.ts';
-import { printable } from './escape.ts';
+import { escapeMarkdown } from './escape.ts';
 import { expandGrid, type TableLayoutGrid } from './table-layout.ts';
 
 export interface MarkdownOptions {
@@ -14,15 +14,14 @@ export interface MarkdownOptions {
   draft?: boolean;
 }
 
-/** Text for a pipe-table cell: one line, pipes escaped. */
+/** Text for a pipe-table cell: one line, escaped (pipes included). */
 export function markdownCell(text: string): string {
-  return printable(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+  return escapeMarkdown(text);
 }
 
-/** A paragraph: one line, nothing at its start that Markdown would read as structure. */
+/** A paragraph: one line, escaped, nothing at its start that Markdown would read as structure. */
 export function markdownParagraph(text: string): string {
-  const line = printable(text).replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.replace(/^(#{1,6}\s|>|[-+*]\s|\d+[.)]\s|={3,}|-{3,}|`{3,}|~{3,})/, '\\$1');
+  return escapeMarkdown(text);
 }
 
 function tableMarkdown(layout: TableLayoutGrid): string {

@@ -1,6 +1,7 @@
 import { cellNameOf } from '../../model/names.ts';
 import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Rule, RuleMeta } from '../rule.ts';
+import { outOfRangeReason } from './cell-out-of-range.ts';
 
 const meta: RuleMeta<'notANumber'> = {
   id: 'cell.not_a_number',
@@ -17,7 +18,7 @@ export const cellNotANumber: Rule = {
     const out = [];
     for (const def of format.cells) {
       const c = provenance[def.index];
-      if (c?.status === 'read' && c.raw && values[def.index] === null) {
+      if (c?.status === 'read' && c.raw && values[def.index] === null && !outOfRangeReason(c.raw)) {
         const name = cellNameOf(def.table, def.row, def.column);
         out.push(createDiagnostic(meta, 'notANumber', `${name}印作“${c.raw}”，不是数字${c.line ? `（第${c.line}行）` : ''}`, { cells: [def.address], line: c.line }));
       }

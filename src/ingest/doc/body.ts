@@ -14,6 +14,7 @@ import type { DocText } from './pieces.ts';
 import type { Props, PropRuns } from './fkp.ts';
 import type { DocLists } from './lists.ts';
 import { SPRM, eachSprm } from './sprm.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 type Item = { kind: 'p'; text: string; line: number } | { kind: 't'; rows: TableCell[][] };
 
@@ -121,14 +122,20 @@ function rowSpec(p: Props | null): RowSpec | null {
 /** Cells of a finished table, placed on the grid of all the table's cell edges. */
 function buildTable(t: TableBuild): { rows: RawRow[]; width: number } {
   const all: number[] = [];
-  for (const r of t.rows) if (r.spec) all.push(...r.spec.edges);
+  for (const r of t.rows) if (r.spec) for (const x of r.spec.edges) all.push(x);
   all.sort((a, b) => a - b);
   const grid: number[] = [];
   for (const x of all) if (!grid.length || x - grid[grid.length - 1] > 5) grid.push(x);
+  /** The grid line nearest to x (the first of two as near), by binary search. */
   const col = (x: number): number => {
-    let best = 0;
-    for (let i = 0; i < grid.length; i++) if (Math.abs(grid[i] - x) < Math.abs(grid[best] - x)) best = i;
-    return best;
+    let lo = 0;
+    let hi = grid.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (grid[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && Math.abs(grid[lo - 1] - x) <= Math.abs(grid[lo] - x) ? lo - 1 : lo;
   };
   const text = (c: Cell) =>
     c.items
@@ -163,6 +170,9 @@ export function readDocBody(doc: DocText, papx: PropRuns, removed: Uint8Array | 
   const body: Item[] = [];
   const tables: TableBuild[] = [];
   const fields: { instr: string; result: boolean; skip: boolean }[] = [];
+  /** Open fields whose characters are not shown (instruction part, or a repeating field's result). */
+  let hiding = 0;
+  const hides = (f: { result: boolean; skip: boolean }) => f.skip || !f.result;
   let line = 0;
   let parts: string[] = [];
   let run = '';
@@ -180,11 +190,11 @@ export function readDocBody(doc: DocText, papx: PropRuns, removed: Uint8Array | 
     const into = target();
     const cells = t.rows.flatMap((r) => r.cells);
     if (width <= 1) {
-      for (const c of cells) into.push(...c.items);
+      for (const c of cells) appendAll(into, c.items);
       return;
     }
     into.push({ kind: 't', rows: resolveGrid(rows) });
-    for (const c of cells) for (const i of c.items) if (i.kind === 't') into.push(i);
+    for (const c of cells) appendAll(into, c.items, (i) => i.kind === 't');
   };
 
   for (let cp = 0; cp < text.length; cp++) {
@@ -193,18 +203,21 @@ export function readDocBody(doc: DocText, papx: PropRuns, removed: Uint8Array | 
       if (removed && removed[cp]) continue;
       if (ch === 0x13) {
         fields.push({ instr: '', result: false, skip: false });
+        hiding++;
         continue;
       }
       if (ch === 0x14) {
         const f = fields[fields.length - 1];
-        if (f) {
+        if (f && !f.result) {
           f.result = true;
           f.skip = REPEATING_FIELD.test(f.instr);
+          if (!f.skip) hiding--;
         }
         continue;
       }
       if (ch === 0x15) {
-        fields.pop();
+        const f = fields.pop();
+        if (f && hides(f)) hiding--;
         continue;
       }
       const f = fields[fields.length - 1];
@@ -212,7 +225,7 @@ export function readDocBody(doc: DocText, papx: PropRuns, removed: Uint8Array | 
         if (f.instr.length < 40) f.instr += text[cp];
         continue;
       }
-      if (fields.some((x) => x.skip || !x.result)) continue;
+      if (hiding > 0) continue;
       if (ch >= 0x20) run += text[cp];
       else if (ch === 0x09) run += '\t';
       else if (ch === 0x0b || ch === 0x0c) run += '\n';

@@ -21,12 +21,45 @@ export interface PropRuns {
 
 const PAGE = 512;
 
-function pagesOf(table: DataView, fc: number, lcb: number): number[] {
+/** Most runs a page can hold ([MS-DOC]: crun of a ChpxFkp ≤ 0x65, of a PapxFkp ≤ 0x1D). */
+const MAX_CRUN = { chpx: 0x65, papx: 0x1d };
+
+/**
+ * Most formatting runs read from one document. A 300-page report has tens of thousands; each run
+ * costs an object, so a listing that names pages over and over must be stopped by count.
+ */
+export const MAX_FORMAT_RUNS = 500_000;
+
+/**
+ * The formatted disk pages listed by a PlcBte, each once. A page listed twice is a damaged or
+ * hostile listing (Word writes each page once): refused, as a listing that names more pages than
+ * the stream holds.
+ */
+function pagesOf(table: DataView, fc: number, lcb: number, wd: DataView, what: string): number[] {
   if (lcb < 4) return [];
   const n = Math.floor((lcb - 4) / 8);
+  if (n > wd.byteLength / PAGE) throw new Error(`${what}表列出的格式页（${n} 个）多于文档流所能容纳的`);
   const pns: number[] = [];
-  for (let i = 0; i < n; i++) pns.push(table.getUint32(fc + (n + 1) * 4 + i * 4, true) & 0x3fffff);
+  const seen = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const pn = table.getUint32(fc + (n + 1) * 4 + i * 4, true) & 0x3fffff;
+    if (seen.has(pn)) throw new Error(`${what}表重复列出同一个格式页`);
+    seen.add(pn);
+    pns.push(pn);
+  }
   return pns;
+}
+
+/** The run count of the page at `page`, checked against the format's maximum. */
+function runCount(wd: DataView, page: number, max: number, what: string): number {
+  if (page + PAGE > wd.byteLength) throw new Error(`${what}页超出文档流`);
+  const crun = wd.getUint8(page + 511);
+  if (crun > max) throw new Error(`${what}页的条目数不对`);
+  return crun;
+}
+
+function countRuns(runs: PropRuns['runs'], what: string): void {
+  if (runs.length > MAX_FORMAT_RUNS) throw new Error(`${what}条目超过 ${MAX_FORMAT_RUNS.toLocaleString('en-US')} 个`);
 }
 
 function index(runs: PropRuns['runs']): PropRuns {
@@ -50,10 +83,10 @@ function index(runs: PropRuns['runs']): PropRuns {
 /** Paragraph properties, with huge property lists (sprmPHugePapx) taken from the Data stream. */
 export function readPapx(wd: DataView, table: DataView, data: DataView | null, fc: number, lcb: number): PropRuns {
   const runs: PropRuns['runs'] = [];
-  for (const pn of pagesOf(table, fc, lcb)) {
+  for (const pn of pagesOf(table, fc, lcb, wd, '段落格式')) {
     const page = pn * PAGE;
-    if (page + PAGE > wd.byteLength) throw new Error('段落格式页超出文档流');
-    const crun = wd.getUint8(page + 511);
+    const crun = runCount(wd, page, MAX_CRUN.papx, '段落格式');
+    countRuns(runs, '段落格式');
     for (let j = 0; j < crun; j++) {
       const fcStart = wd.getUint32(page + j * 4, true);
       const fcEnd = wd.getUint32(page + (j + 1) * 4, true);
@@ -93,10 +126,10 @@ function huge(p: Props, data: DataView): Props {
 /** Character properties. */
 export function readChpx(wd: DataView, table: DataView, fc: number, lcb: number): PropRuns {
   const runs: PropRuns['runs'] = [];
-  for (const pn of pagesOf(table, fc, lcb)) {
+  for (const pn of pagesOf(table, fc, lcb, wd, '字符格式')) {
     const page = pn * PAGE;
-    if (page + PAGE > wd.byteLength) throw new Error('字符格式页超出文档流');
-    const crun = wd.getUint8(page + 511);
+    const crun = runCount(wd, page, MAX_CRUN.chpx, '字符格式');
+    countRuns(runs, '字符格式');
     for (let j = 0; j < crun; j++) {
       const fcStart = wd.getUint32(page + j * 4, true);
       const fcEnd = wd.getUint32(page + (j + 1) * 4, true);

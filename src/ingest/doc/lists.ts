@@ -17,6 +17,9 @@ const NFC = [
   'taiwaneseDigital', 'chineseCounting', 'chineseLegalSimplified', 'chineseCountingThousand',
 ];
 
+/** Longest number text kept (Word's has at most nine placeholders and their punctuation). */
+const MAX_NUMBER_TEXT = 40;
+
 interface Lvl {
   start: number;
   fmt: string;
@@ -49,7 +52,8 @@ function readLvl(t: DataView, p: number): [Lvl, number] {
   const cch = t.getUint16(q, true);
   q += 2;
   let text = '';
-  for (let i = 0; i < cch; i++) text += String.fromCharCode(t.getUint16(q + i * 2, true));
+  // Number text is a few characters ("%1.%2."); a longer one is kept short, not copied onto every paragraph.
+  for (let i = 0; i < Math.min(cch, MAX_NUMBER_TEXT); i++) text += String.fromCharCode(t.getUint16(q + i * 2, true));
   q += cch * 2;
   return [{ start, fmt: nfc === 0xff ? 'none' : (NFC[nfc] ?? 'decimal'), legal: (flags & 0x04) !== 0, text, follow }, q];
 }

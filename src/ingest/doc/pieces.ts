@@ -23,6 +23,12 @@ export interface DocText {
   cpRanges(fcStart: number, fcEnd: number): [number, number][];
 }
 
+/**
+ * Most characters read from a document's body: a long report has a few hundred thousand; past
+ * 8 million it is no report, and the text and the work on it would run into gigabytes.
+ */
+export const MAX_DOC_CHARS = 8 * 1024 * 1024;
+
 export function readText(wd: Uint8Array, table: DataView, fcClx: number, lcbClx: number, ccpText: number): DocText {
   let p = fcClx;
   const end = fcClx + lcbClx;
@@ -42,12 +48,20 @@ export function readText(wd: Uint8Array, table: DataView, fcClx: number, lcbClx:
     if (cpEnd < cpStart) throw new Error('文字块的位置颠倒');
     pieces.push({ cpStart, cpEnd, byte: compressed ? fc / 2 : fc, bpc: compressed ? 1 : 2 });
   }
+  // Each piece has bytes of its own: pieces that share bytes would repeat the same text any number
+  // of times (Word never writes them). Checked in byte order, which cpRanges also searches in.
+  const byByte = pieces.filter((x) => x.cpEnd > x.cpStart).sort((a, b) => a.byte - b.byte);
+  for (let i = 1; i < byByte.length; i++) {
+    const prev = byByte[i - 1];
+    if (prev.byte + (prev.cpEnd - prev.cpStart) * prev.bpc > byByte[i].byte) throw new Error('文字块表有误：几个文字块指向同一段文字');
+  }
   const parts: string[] = [];
   let cp = 0;
   for (const piece of pieces) {
     if (piece.cpStart >= ccpText) break;
     const to = Math.min(piece.cpEnd, ccpText);
     if (piece.cpStart !== cp) throw new Error('文字块不连续');
+    if (to > MAX_DOC_CHARS) throw new DocTooLong();
     const from = piece.byte;
     const bytes = wd.subarray(from, from + (to - piece.cpStart) * piece.bpc);
     if (bytes.length !== (to - piece.cpStart) * piece.bpc) throw new Error('文字块超出文档流');
@@ -72,7 +86,17 @@ export function readText(wd: Uint8Array, table: DataView, fcClx: number, lcbClx:
     },
     cpRanges(fcStart, fcEnd) {
       const out: [number, number][] = [];
-      for (const piece of pieces) {
+      // The first piece that ends after fcStart (pieces do not overlap, so their ends are sorted too).
+      let lo = 0;
+      let hi = byByte.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const x = byByte[mid];
+        if (x.byte + (x.cpEnd - x.cpStart) * x.bpc <= fcStart) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < byByte.length && byByte[i].byte < fcEnd; i++) {
+        const piece = byByte[i];
         const bEnd = piece.byte + (piece.cpEnd - piece.cpStart) * piece.bpc;
         const a = Math.max(fcStart, piece.byte);
         const b = Math.min(fcEnd, bEnd);
@@ -82,3 +106,6 @@ export function readText(wd: Uint8Array, table: DataView, fcClx: number, lcbClx:
     },
   };
 }
+
+/** The body holds more than MAX_DOC_CHARS characters. */
+export class DocTooLong extends Error {}

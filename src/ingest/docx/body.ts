@@ -12,6 +12,7 @@ import { resolveGrid, type RawCell, type RawRow } from './grid.ts';
 import type { Numbering } from './numbering.ts';
 import { REVISION_RECORDS, type NumPr } from './styles.ts';
 import { onOff, parseXml, type Attrs, type XmlPart } from './xml.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 type Item = { kind: 'p'; text: string; line: number } | { kind: 't'; rows: TableCell[][] };
 
@@ -64,6 +65,19 @@ const OPAQUE = new Set([
 /** Fields whose shown result repeats other text of the document. */
 const REPEATING_FIELD = /^\s*(TOC|INDEX|TOA)\b/i;
 
+/** Characters of a field instruction kept: enough to recognise the field type. */
+const MAX_INSTRUCTION = 200;
+
+/**
+ * Deepest nesting of tables and text boxes read. Word documents nest two or three deep; content
+ * nested deeper is lifted out level by level, so ten thousand levels would cost a hundred million
+ * moves: refused instead.
+ */
+export const MAX_NESTING = 32;
+
+/** Content nested too deep (MAX_NESTING). */
+export class NestingTooDeep extends Error {}
+
 export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
   const body: Container = { items: [] };
   const containers: Container[] = [body];
@@ -74,13 +88,20 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
   const sdts: boolean[] = []; // per open w:sdt: showing placeholder text
   const stack: string[] = [];
   let skip = 0;
+  /** Open fields showing a result that repeats other text (tables of contents): their text is left out. */
+  let repeating = 0;
+  /** Text boxes open (each inside the one before). */
+  let boxes = 0;
   let inText = false;
   let inInstr = false;
   let line = 0;
 
   const top = <T>(a: T[]): T | undefined => a[a.length - 1];
   const parent = (depth = 1): string | undefined => stack[stack.length - 1 - depth];
-  const suppressed = () => runHidden[runHidden.length - 1] === true || fields.some((f) => f.skip && f.result);
+  const suppressed = () => runHidden[runHidden.length - 1] === true || repeating > 0;
+  const nest = () => {
+    if (tables.length + boxes >= MAX_NESTING) throw new NestingTooDeep();
+  };
   const emit = (s: string) => {
     const p = top(paras);
     if (p && !suppressed()) p.parts.push(s);
@@ -134,19 +155,23 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
         if (type === 'begin') fields.push({ instr: '', result: false, skip: false });
         else if (type === 'separate') {
           const f = top(fields);
-          if (f) {
+          if (f && !f.result) {
             f.result = true;
             f.skip = REPEATING_FIELD.test(f.instr);
+            if (f.skip) repeating++;
           }
-        } else if (type === 'end') fields.pop();
+        } else if (type === 'end') endField();
         break;
       }
       case 'w:instrText':
         inInstr = true;
         break;
-      case 'w:fldSimple':
-        fields.push({ instr: a['w:instr'] ?? '', result: true, skip: REPEATING_FIELD.test(a['w:instr'] ?? '') });
+      case 'w:fldSimple': {
+        const f = { instr: '', result: true, skip: REPEATING_FIELD.test(a['w:instr'] ?? '') };
+        fields.push(f);
+        if (f.skip) repeating++;
         break;
+      }
       case 'w:sdt':
         sdts.push(false);
         break;
@@ -154,9 +179,12 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
         if (sdts.length && onOff(a)) sdts[sdts.length - 1] = true;
         break;
       case 'w:txbxContent':
+        nest();
+        boxes++;
         containers.push({ items: [] });
         break;
       case 'w:tbl':
+        nest();
         tables.push({ rows: [], row: null, cell: null });
         break;
       case 'w:tr': {
@@ -207,7 +235,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
         runHidden.pop();
         break;
       case 'w:fldSimple':
-        fields.pop();
+        endField();
         break;
       case 'w:sdt':
         sdts.pop();
@@ -219,9 +247,9 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
       }
       case 'w:txbxContent': {
         const box = containers.pop()!;
+        boxes--;
         const p = top(paras);
-        if (p) p.after.push(...box.items);
-        else top(containers)!.items.push(...box.items);
+        appendAll(p ? p.after : top(containers)!.items, box.items);
         break;
       }
       case 'w:tc': {
@@ -237,7 +265,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
           if (cell.hMerge === 'continue' && prev) {
             prev.span += cell.span;
             if (cell.text.trim()) prev.text = prev.text ? `${prev.text}\n${cell.text}` : cell.text;
-            prev.items.push(...cell.items);
+            appendAll(prev.items, cell.items);
           } else t.row.cells.push(cell);
           t.cell = null;
         }
@@ -257,6 +285,11 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
     }
   }
 
+  function endField(): void {
+    const f = fields.pop();
+    if (f?.skip && f.result) repeating--;
+  }
+
   function endParagraph(p: Para): void {
     const label = numbering.label(p.numPr, p.style);
     const text = p.parts.join('');
@@ -266,7 +299,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
       const lines = (label + text).split('\n');
       for (const l of lines) if (l.trim()) target.push({ kind: 'p', text: l, line: p.line });
     }
-    target.push(...p.after);
+    appendAll(target, p.after);
   }
 
   function endTable(t: Table): void {
@@ -280,11 +313,11 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
     const cells = t.rows.flatMap((r) => r.cells as Cell[]);
     if (width <= 1) {
       // A one-column table frames content: read it as body content.
-      for (const c of cells) target.push(...c.items);
+      for (const c of cells) appendAll(target, c.items);
       return;
     }
     target.push({ kind: 't', rows: resolveGrid(t.rows) });
-    for (const c of cells) for (const i of c.items) if (i.kind === 't') target.push(i);
+    for (const c of cells) appendAll(target, c.items, (i) => i.kind === 't');
   }
 
   parseXml(xml, {
@@ -298,7 +331,7 @@ export function readBody(xml: XmlPart, numbering: Numbering): Block[] {
       if (inText) emit(s);
       else if (inInstr) {
         const f = top(fields);
-        if (f && !f.result) f.instr += s;
+        if (f && !f.result && f.instr.length < MAX_INSTRUCTION) f.instr += s.slice(0, MAX_INSTRUCTION);
       }
     },
   });

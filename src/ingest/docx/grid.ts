@@ -19,6 +19,9 @@ export interface RawRow {
   gridBefore?: number;
 }
 
+/** Widest grid accepted: report tables have up to twenty columns; a damaged file may claim millions. */
+export const MAX_GRID_COLUMNS = 1000;
+
 /** Rows of origin cells (0-based row/col); rows whose cells all continue a merge are kept empty. */
 export function resolveGrid(rows: RawRow[]): TableCell[][] {
   const out: TableCell[][] = [];
@@ -28,7 +31,8 @@ export function resolveGrid(rows: RawRow[]): TableCell[][] {
     const origins: TableCell[] = [];
     let c = Math.max(0, rows[r].gridBefore ?? 0);
     for (const raw of rows[r].cells) {
-      const span = Math.max(1, Math.min(raw.span || 1, 1000));
+      const span = Math.max(1, Math.min(raw.span || 1, MAX_GRID_COLUMNS));
+      if (c + span > MAX_GRID_COLUMNS) throw new Error(`表格超过 ${MAX_GRID_COLUMNS} 列`);
       const up = raw.vMerge === 'continue' ? above[c] : undefined;
       let cell: TableCell;
       if (up && up.col === c) {

@@ -28,7 +28,9 @@ function counting(n: number, digits: string, units: string[], zero: string, drop
 }
 
 function letters(n: number, upper: boolean): string {
-  if (n <= 0) return String(n);
+  // Word repeats the letter (AA, AAA …); a start value in the millions from a damaged file would
+  // repeat it millions of times on every paragraph: past 30 rounds the number is shown as it is.
+  if (n <= 0 || n > 26 * 30) return String(n);
   const ch = String.fromCharCode((upper ? 65 : 97) + ((n - 1) % 26));
   return ch.repeat(Math.ceil(n / 26));
 }

@@ -91,7 +91,7 @@ export class Numbering {
             if (level && val && val !== 'custom') level.numFmt = val;
             break;
           case 'w:lvlText':
-            if (level) level.lvlText = val ?? '';
+            if (level) level.lvlText = (val ?? '').slice(0, 40); // a few characters ("%1.%2."); never copied long onto every paragraph
             break;
           case 'w:isLgl':
             if (level) level.isLgl = val !== '0' && val !== 'false';

@@ -37,21 +37,28 @@ export function decodeXml(bytes: Uint8Array, part: string, file: string): XmlPar
   return xml;
 }
 
-/** Where the root element starts: after the XML declaration, comments and any DTD. */
+/**
+ * Where the root element starts: after the XML declaration, comments and any DTD. Each step moves
+ * forward; a declaration, comment or DTD that never ends takes the rest of the part (it has no root).
+ */
 function rootStart(text: string): number {
+  const after = (token: string, from: number): number => {
+    const e = text.indexOf(token, from);
+    return e < 0 ? text.length : e + token.length;
+  };
   let i = text.indexOf('<');
-  while (i >= 0) {
+  while (i >= 0 && i < text.length) {
     const c = text.charCodeAt(i + 1);
-    if (c === 63) i = text.indexOf('<', text.indexOf('?>', i) + 2); // <?xml …?>
-    else if (text.startsWith('<!--', i)) i = text.indexOf('<', text.indexOf('-->', i) + 3);
+    let end: number;
+    if (c === 63) end = after('?>', i + 2); // <?xml …?>
+    else if (text.startsWith('<!--', i)) end = after('-->', i + 4);
     else if (c === 33) {
       // <!DOCTYPE …[ internal subset ]>: to the end of the subset, or to the next '>'
       const open = text.indexOf('[', i);
       const gt = text.indexOf('>', i);
-      const end = open >= 0 && open < gt ? text.indexOf(']', open) : gt;
-      i = end < 0 ? -1 : text.indexOf('<', end);
+      end = open >= 0 && (gt < 0 || open < gt) ? after(']', open) : gt < 0 ? text.length : gt + 1;
     } else return i;
-    if (i < 0) break;
+    i = text.indexOf('<', end);
   }
   return text.length;
 }
@@ -87,25 +94,40 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Is the '>' at `k` surely the end of the tag whose attributes start at `from`? */
-function endsTag(xml: string, from: number, k: number): boolean {
-  if (k === from) return true; // <w:p>
-  let before = k - 1;
-  if (xml.charCodeAt(before) === 47) before--; // .../>
-  const c = xml.charCodeAt(before);
-  // after a closing quote (an opening one follows '=')
-  return (c === 34 || c === 39) && xml.charCodeAt(before - 1) !== 61 && before > from;
+/**
+ * The '>' that ends the tag whose name ends at `from`: the first one outside a quoted value, found
+ * in one pass (a quote opens a value until the same quote closes it). A quote that never closes
+ * takes the tag to the end of the part: malformed input, read in linear time all the same.
+ */
+function tagEnd(xml: string, from: number, n: number): number {
+  let k = from;
+  let gt = xml.indexOf('>', k);
+  if (gt < 0) gt = n;
+  for (;;) {
+    // The first quote before that '>', if any: its value may hold the '>'.
+    let q = -1;
+    for (let x = k; x < gt; x++) {
+      const c = xml.charCodeAt(x);
+      if (c === 34 || c === 39) {
+        q = x;
+        break;
+      }
+    }
+    if (q < 0) return gt;
+    const close = xml.indexOf(xml[q], q + 1);
+    if (close < 0) return n;
+    k = close + 1;
+    if (gt < k) {
+      gt = xml.indexOf('>', k);
+      if (gt < 0) gt = n;
+    }
+  }
 }
 
-/** An even number of `quote` characters in xml[from, to) (searched within that stretch only). */
-function balanced(xml: string, quote: string, from: number, to: number): boolean {
-  const seg = xml.slice(from, to);
-  let count = 0;
-  for (let at = seg.indexOf(quote); at >= 0; at = seg.indexOf(quote, at + 1)) count++;
-  return count % 2 === 0;
-}
+/** Attribute text longer than this is not parsed (Word's are short; a runaway quote makes megabytes). */
+const MAX_ATTRIBUTES_CHARS = 64 * 1024;
 
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * Stream the elements of `xml` to `handler`. Element and attribute names of the
@@ -133,17 +155,48 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
   let rename: ((name: string) => string) | null = null;
   let first = true;
 
+  /** Attributes in xml[from, to): name="value" or name='value', in one pass (anything else is skipped). */
   const attributes = (from: number, to: number): Attrs => {
     let attrs: Attrs = NO_ATTRS;
-    const src = xml.slice(from, to);
-    ATTR.lastIndex = 0;
-    for (let m = ATTR.exec(src); m; m = ATTR.exec(src)) {
-      if (attrs === NO_ATTRS) attrs = {};
-      const quoted = m[2] ?? m[3];
-      const valueStart = from + m.index + m[0].length - quoted.length - 1;
-      attrs[m[1]] = decodeEntities(bytes && /[\x80-\xff]/.test(quoted) ? str(valueStart, valueStart + quoted.length) : quoted);
+    let p = from;
+    while (p < to) {
+      while (p < to && isSpace(xml.charCodeAt(p))) p++;
+      const nameStart = p;
+      while (p < to && !isSpace(xml.charCodeAt(p)) && xml.charCodeAt(p) !== 61 && xml.charCodeAt(p) !== 47) p++;
+      const nameEnd = p;
+      while (p < to && isSpace(xml.charCodeAt(p))) p++;
+      if (nameEnd === nameStart || xml.charCodeAt(p) !== 61 /* = */) {
+        p = Math.max(p, nameStart + 1); // not an attribute: skip a character and go on
+        continue;
+      }
+      p++;
+      while (p < to && isSpace(xml.charCodeAt(p))) p++;
+      const quote = xml.charCodeAt(p);
+      if (quote !== 34 && quote !== 39) continue;
+      const close = xml.indexOf(xml[p], p + 1);
+      const valueEnd = close < 0 || close > to ? to : close;
+      const value = xml.slice(p + 1, valueEnd);
+      if (attrs === NO_ATTRS) attrs = Object.create(null) as Attrs;
+      attrs[xml.slice(nameStart, nameEnd)] = decodeEntities(bytes && /[\x80-\xff]/.test(value) ? str(p + 1, valueEnd) : value);
+      p = valueEnd + 1;
     }
     return attrs;
+  };
+
+  /** Per opaque tag: the last search for its end tag (from, found at) and the last start before that end. */
+  const ends = new Map<string, { from: number; at: number; start: number }>();
+  const endTagAfter = (tag: string, from: number): number => {
+    const known = ends.get(tag);
+    // The first end tag after `from` is the one found before when no search since began past it.
+    if (known && known.from <= from && (known.at < 0 || known.at >= from)) return known.at;
+    const at = xml.indexOf(`</${tag}>`, from);
+    ends.set(tag, { from, at, start: -2 });
+    return at;
+  };
+  const lastStartBefore = (tag: string, e: number): number => {
+    const known = ends.get(tag)!;
+    if (known.start === -2) known.start = xml.lastIndexOf(`<${tag}`, e);
+    return known.start;
   };
 
   let i = xml.indexOf('<');
@@ -184,23 +237,17 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
         if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
       }
       const tag = xml.slice(i + 1, j);
-      let k = xml.indexOf('>', j);
-      if (k < 0) k = n;
-      // A '>' inside a quoted attribute value is no end: while the quotes before it are
-      // unbalanced, the tag goes on to the next '>'. (Fast path: a '>' right after a closing
-      // quote, or after a name with no attribute at all, ends the tag.)
-      while (k < n && !endsTag(xml, j, k) && !(balanced(xml, '"', j, k) && balanced(xml, "'", j, k))) {
-        const e = xml.indexOf('>', k + 1);
-        k = e < 0 ? n : e;
-      }
+      // A '>' inside a quoted attribute value is no end.
+      const k = tagEnd(xml, j, n);
       const selfClosing = k > j && xml.charCodeAt(k - 1) === 47;
       const attrsEnd = selfClosing ? k - 1 : k;
       let attrs = NO_ATTRS;
+      const parse = attrsEnd - j <= MAX_ATTRIBUTES_CHARS;
       if (first) {
         first = false;
-        attrs = attributes(j, attrsEnd);
+        if (parse) attrs = attributes(j, attrsEnd);
         rename = wmlRename(attrs);
-      } else if (attrsEnd > j && (!wanted || wanted.has(rename ? rename(tag) : tag))) {
+      } else if (parse && attrsEnd > j && (!wanted || wanted.has(rename ? rename(tag) : tag))) {
         attrs = attributes(j, attrsEnd);
       }
       const name = rename ? rename(tag) : tag;
@@ -215,9 +262,10 @@ export function parseXml(part: XmlPart, handler: XmlHandler): void {
       else if (opaque && opaque.has(name)) {
         // Content nobody reads: straight to the end tag (the raw name, whatever the prefix),
         // unless the element holds another of its kind (a revision record of it) before that.
-        const e = xml.indexOf(`</${tag}>`, next);
-        // (Searched backwards from the end tag: the scan stops at this element's own start.)
-        if (e >= 0 && xml.lastIndexOf(`<${tag}`, e) === i) {
+        // Both searches are remembered per tag, so that thousands of elements without an end
+        // tag, or nested in each other, cost one pass and not one pass each.
+        const e = endTagAfter(tag, next);
+        if (e >= 0 && lastStartBefore(tag, e) === i) {
           handler.close(name);
           next = e + tag.length + 3;
         } else openNames.push(name);

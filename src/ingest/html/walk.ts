@@ -9,6 +9,7 @@ import { LIMITS } from '../limits.ts';
 import type { TableCell } from '../types.ts';
 import { parseSpan, resolveGrid, type SourceCell } from './grid.ts';
 import { BLOCKS, SKIPPED, elementChildren, hasDescendant, isHidden } from './nodes.ts';
+import { maxOf } from '../../util/arrays.ts';
 
 export interface ParagraphItem {
   kind: 'paragraph';
@@ -203,7 +204,7 @@ export class Walker {
     };
     if (raw.length === 0) return layout();
     // Structure first (cheap): tables holding tables and one-column tables are page layout.
-    if (Math.max(...raw.map((r) => r.cells.length)) < 2 || raw.some((r) => r.cells.some((c) => hasDescendant(c, 'table')))) {
+    if (maxOf(raw.map((r) => r.cells.length)) < 2 || raw.some((r) => r.cells.some((c) => hasDescendant(c, 'table')))) {
       layout();
       this.flatten(raw);
       return;

@@ -8,6 +8,8 @@
 
 import type { Block, TableCell } from '../types.ts';
 import { parseXml, type XmlPart } from '../docx/xml.ts';
+import { MAX_GRID_COLUMNS } from '../docx/grid.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 /** Repetition beyond this (a styling row repeated to the sheet's end) is not expanded. */
 const MAX_REPEAT = 64;
@@ -117,8 +119,8 @@ export function readOdtBody(xml: XmlPart): Block[] {
           const cell: OpenCell = {
             items: [],
             col: t.col,
-            rowSpan: Math.max(1, Number(a['table:number-rows-spanned']) || 1),
-            colSpan: Math.max(1, Number(a['table:number-columns-spanned']) || 1),
+            rowSpan: Math.max(1, Math.min(MAX_GRID_COLUMNS, Number(a['table:number-rows-spanned']) || 1)),
+            colSpan: Math.max(1, Math.min(MAX_GRID_COLUMNS, Number(a['table:number-columns-spanned']) || 1)),
             line: line + 1,
           };
           t.cell = cell;
@@ -190,7 +192,7 @@ function addRow(t: OpenTable, first: boolean): void {
   const cells: TableCell[] = [];
   for (const c of t.row) {
     const paras = c.items.filter((i): i is Extract<Item, { kind: 'p' }> => i.kind === 'p');
-    for (const i of c.items) if (i.kind === 't') t.nested.push(i);
+    appendAll(t.nested, c.items, (i) => i.kind === 't');
     const cell: TableCell = { text: first ? paras.map((p) => p.text).join('\n') : '', row: r, col: c.col, line: c.line };
     if (c.rowSpan > 1) cell.rowSpan = c.rowSpan;
     if (c.colSpan > 1) cell.colSpan = c.colSpan;
@@ -204,8 +206,9 @@ function finishTable(t: OpenTable, into: Container): void {
   if (t.width <= 1) {
     // A layout frame: its paragraphs (and tables) as if they stood in the body.
     for (const row of t.rows) for (const c of row) for (const l of c.text.split('\n')) if (l.trim()) into.items.push({ kind: 'p', text: l, line: c.line ?? 0 });
-    into.items.push(...t.nested);
+    appendAll(into.items, t.nested);
     return;
   }
-  into.items.push({ kind: 't', rows: t.rows.filter((r) => r.length > 0) }, ...t.nested);
+  into.items.push({ kind: 't', rows: t.rows.filter((r) => r.length > 0) });
+  appendAll(into.items, t.nested);
 }

@@ -7,12 +7,14 @@ import { IngestError } from '../errors.ts';
 import type { Block } from '../types.ts';
 import { openDocument, pdfjs, toIngestError, type PdfDocument, type PdfLoadingTask } from './engine.ts';
 import { PDF_LIMITS } from './limits.ts';
-import { checkContentStreams } from './precheck.ts';
+import { checkStreams } from './precheck.ts';
 import { finishPages, layoutPage, type PageLayout } from './page.ts';
 import { readOperators, type FontInfo, type OpCodes } from './operators.ts';
 
 export interface PdfLayers {
   pageCount: number;
+  /** Image XObjects in the file (a scan has them; a document without any is no scan). */
+  images: number;
   title?: string | undefined;
   pages: PageLayout[];
 }
@@ -74,7 +76,7 @@ export async function readLayersHere(bytes: Uint8Array, name: string, options: R
   deadline.catch(() => {}); // handled by whoever races against it
   const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, deadline]);
   try {
-    checkContentStreams(bytes, name);
+    const { images } = await checkStreams(bytes, name);
     task = await openDocument(bytes);
     const doc = await within(task.promise);
     const pageCount = doc.numPages;
@@ -103,7 +105,7 @@ export async function readLayersHere(bytes: Uint8Array, name: string, options: R
     } catch {
       // Metadata is optional.
     }
-    return { pageCount, title, pages };
+    return { pageCount, images, title, pages };
   } catch (e) {
     if (e instanceof Timeout || expired) {
       throw new IngestError('too_large', name, `读取 PDF 超过 ${+(budget / 1000).toFixed(3)} 秒仍未完成，已放弃（文件过于复杂或已损坏）`);

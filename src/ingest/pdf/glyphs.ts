@@ -6,6 +6,7 @@
 
 import { PDF_LAYOUT } from './settings.ts';
 import { round2, type Box } from './geometry.ts';
+import { maxOf, minOf } from '../../util/arrays.ts';
 
 export interface TextRun extends Box {
   text: string;
@@ -122,10 +123,10 @@ export class RunBuilder {
     const ys = [c.sy, c.ey].flatMap((y) => [y + c.vy * c.fontSize * ASCENT, y - c.vy * c.fontSize * DESCENT]);
     const run: TextRun = {
       text,
-      x0: round2(Math.min(...xs)),
-      x1: round2(Math.max(...xs)),
-      y0: round2(Math.min(...ys)),
-      y1: round2(Math.max(...ys)),
+      x0: round2(minOf(xs)),
+      x1: round2(maxOf(xs)),
+      y0: round2(minOf(ys)),
+      y1: round2(maxOf(ys)),
       baseline: round2(c.sy),
       fontSize: round2(c.fontSize),
       font: c.font,

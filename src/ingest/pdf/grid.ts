@@ -7,6 +7,7 @@ import { PDF_LAYOUT } from './settings.ts';
 import { overlap, round2, type Box } from './geometry.ts';
 import type { Ruling } from './rulings.ts';
 import { lastAtMost } from '../../util/sorted.ts';
+import { maxOf, minOf } from '../../util/arrays.ts';
 
 export interface GridCell {
   /** 0-based first row and column in the grid. */
@@ -128,8 +129,8 @@ function covered(lines: { lo: number; hi: number }[] | undefined, a: number, b: 
 }
 
 function buildGrid(h: Ruling[], v: Ruling[]): Grid | null {
-  const xs = clusterValues([...v.map((r) => r.x0), Math.min(...h.map((r) => r.x0)), Math.max(...h.map((r) => r.x1))]);
-  const ys = clusterValues([...h.map((r) => r.y0), Math.min(...v.map((r) => r.y0)), Math.max(...v.map((r) => r.y1))]);
+  const xs = clusterValues([...v.map((r) => r.x0), minOf(h.map((r) => r.x0)), maxOf(h.map((r) => r.x1))]);
+  const ys = clusterValues([...h.map((r) => r.y0), minOf(v.map((r) => r.y0)), maxOf(v.map((r) => r.y1))]);
   const nc = xs.length - 1;
   const nr = ys.length - 1;
   if (nc < 1 || nr < 1 || nc * nr < 2) return null;

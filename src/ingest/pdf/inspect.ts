@@ -4,6 +4,7 @@
 
 import type { Block } from '../types.ts';
 import type { PdfInspection } from './index.ts';
+import { appendAll } from '../../util/arrays.ts';
 
 export interface FormatOptions {
   /** Show every text run with its position (layer 1); default: a count only. */
@@ -52,6 +53,6 @@ export function formatPdfInspection(insp: PdfInspection, options: FormatOptions 
     if (p.furniture.length) out.push(`页码、页眉页脚（不计入正文）：${p.furniture.map((l) => JSON.stringify(l.text)).join('、')}`);
   }
   out.push('', '== 第 5 层 交给解析器的段落与表格（跨页的表格已合并）');
-  for (const b of insp.blocks) out.push(...blockText(b));
+  for (const b of insp.blocks) appendAll(out, blockText(b));
   return out.join('\n') + '\n';
 }

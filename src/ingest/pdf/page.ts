@@ -8,6 +8,7 @@ import { buildLines, dedupeRuns, toWords, type TextLine } from './lines.ts';
 import { findFurniture } from './margins.ts';
 import type { PageGraphics } from './rulings.ts';
 import { findUnruledTables, type UnruledTable } from './unruled.ts';
+import { appendAll, maxOf, minOf } from '../../util/arrays.ts';
 
 const top = (it: PageItem) => (it.kind === 'line' ? it.line.y0 : it.table.grid.box.y0);
 
@@ -67,7 +68,7 @@ export function finishPages(pages: PageLayout[]): void {
       p.items = items;
       continue;
     }
-    const textWidth = Math.max(...lines.map((l) => l.x1)) - Math.min(...lines.map((l) => l.x0));
+    const textWidth = maxOf(lines.map((l) => l.x1)) - minOf(lines.map((l) => l.x0));
     // Runs of consecutive lines (a ruled table between them ends a run).
     const found: UnruledTable[] = [];
     let run: TextLine[] = [];
@@ -76,7 +77,7 @@ export function finishPages(pages: PageLayout[]): void {
         run.push(it.line);
         continue;
       }
-      if (run.length) found.push(...findUnruledTables(run, textWidth));
+      if (run.length) appendAll(found, findUnruledTables(run, textWidth));
       run = [];
     }
     const used = new Set<TextLine>();

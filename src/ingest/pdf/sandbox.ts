@@ -102,6 +102,7 @@ function start(w: Worker, job: Job): void {
     if (settled) return;
     settled = true;
     clearTimeout(timer);
+    clearInterval(watch);
     w.off('message', onMessage);
     w.off('error', onError);
     w.off('exit', onExit);
@@ -136,6 +137,14 @@ function start(w: Worker, job: Job): void {
     kill();
     finish(() => job.reject(new IngestError('too_large', job.name, `读取 PDF 超过 ${+(budget / 1000).toFixed(3)} 秒仍未完成，已放弃（文件过于复杂或已损坏）`)));
   }, budget);
+  // The heap cap does not see typed arrays (pdf.js unpacks streams into them): the process's
+  // resident memory is watched too, from this thread, which stays free while the worker works.
+  const rssBefore = process.memoryUsage.rss();
+  const watch = setInterval(() => {
+    if (process.memoryUsage.rss() - rssBefore <= PDF_LIMITS.maxRssGrowthMb * 1024 * 1024) return;
+    kill();
+    finish(() => job.reject(new IngestError('too_large', job.name, `读取 PDF 所需内存超过 ${PDF_LIMITS.maxRssGrowthMb} MB 的上限，已放弃（文件过于复杂或是恶意构造的）`)));
+  }, PDF_LIMITS.memoryWatchMs);
   w.on('message', onMessage);
   w.on('error', onError);
   w.on('exit', onExit);

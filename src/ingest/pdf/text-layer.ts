@@ -23,9 +23,12 @@ export function checkTextLayer(layers: PdfLayers, name: string): void {
       }
     }
   }
-  // A page of an annual report holds hundreds of characters; a scan at most a page number.
+  // A page of an annual report holds hundreds of characters; a scan at most a page number, and
+  // pictures of its pages. A document with little text and no picture is no scan: it is read, and
+  // the parser says what it lacks.
   if (chars < 20 * Math.max(1, layers.pages.length)) {
-    throw new IngestError('scanned', name, '这是扫描件（PDF 中没有可读取的文字层），需要先做文字识别（OCR）才能读取');
+    if (layers.images > 0) throw new IngestError('scanned', name, '这是扫描件（PDF 中没有可读取的文字层），需要先做文字识别（OCR）才能读取');
+    if (chars === 0) throw new IngestError('empty', name, 'PDF 中没有任何文字（也没有图片）');
   }
   if (garbage > chars * 0.3) {
     throw new IngestError('unreadable', name, 'PDF 的文字无法解码（字体缺少编码映射，提取出的是乱码），需要先做文字识别（OCR）才能读取');

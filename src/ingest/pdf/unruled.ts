@@ -16,6 +16,7 @@ import { PDF_LAYOUT } from './settings.ts';
 import { round2 } from './geometry.ts';
 import type { FilledCell, FilledGrid } from './cells.ts';
 import { glueWords, separator, type TextLine, type Word } from './lines.ts';
+import { appendAll, maxOf, minOf } from '../../util/arrays.ts';
 
 /** A value cell: a number or a not-applicable mark. */
 const VALUE = /^[+\-－]?[0-9０-９][0-9０-９,，.．]*$|^[/／\\—–―\-－×]{1,3}$/;
@@ -138,7 +139,7 @@ class TableBuilder {
       if (last && x - last[0] <= 3) last.push(x);
       else clusters.push([x]);
     }
-    const left = Math.min(...infos.map((i) => i.line.x0));
+    const left = minOf(infos.map((i) => i.line.x0));
     this.labelStarts = [];
     if (left < this.bounds[0] - this.fs) {
       this.labelStarts.push(round2(left));
@@ -284,8 +285,8 @@ class TableBuilder {
       if (!cells.length) continue;
       cells.sort((a, b) => a.c0 - b.c0);
       rows.push({
-        y0: Math.min(...cells.map((c) => c.y0)),
-        y1: Math.max(...cells.map((c) => c.y1)),
+        y0: minOf(cells.map((c) => c.y0)),
+        y1: maxOf(cells.map((c) => c.y1)),
         cells: cells.map((c) => (c.c0 < 0 ? { col: 0, colSpan: k, rowSpan: 1, text: c.text } : { col: k + c.c0, colSpan: c.c1 - c.c0 + 1, rowSpan: 1, text: c.text })),
       });
     }
@@ -312,7 +313,7 @@ class TableBuilder {
       if (parts.length === 1) {
         if (!prev) return nextFree ? g0 : (own(g0), []);
         if (!next || !nextFree) {
-          prev.lines.push(...g0);
+          appendAll(prev.lines, g0);
           return [];
         }
         const a = prev.anchor!.line.baseline;
@@ -324,7 +325,7 @@ class TableBuilder {
         }
         return toNext;
       }
-      if (prev) prev.lines.push(...g0);
+      if (prev) appendAll(prev.lines, g0);
       else own(g0);
       for (let p = 1; p < parts.length - 1; p++) own(parts[p]);
       const lastPart = parts[parts.length - 1];
@@ -344,7 +345,7 @@ class TableBuilder {
       pending = [];
     }
     distribute(null);
-    groups.sort((a, b) => Math.min(...a.lines.map((l) => l.line.y0)) - Math.min(...b.lines.map((l) => l.line.y0)));
+    groups.sort((a, b) => minOf(a.lines.map((l) => l.line.y0)) - minOf(b.lines.map((l) => l.line.y0)));
 
     // The value columns this block uses.
     let lo = Infinity;
@@ -394,7 +395,7 @@ class TableBuilder {
       if (lo <= hi) {
         for (let c = lo; c <= hi; c++) cells.push({ col: k + c, colSpan: 1, rowSpan: 1, text: (values.get(c) ?? []).map((w) => w.text).join(' ') });
       }
-      return { y0: Math.min(...lines.map((l) => l.line.y0)), y1: Math.max(...lines.map((l) => l.line.y1)), cells };
+      return { y0: minOf(lines.map((l) => l.line.y0)), y1: maxOf(lines.map((l) => l.line.y1)), cells };
     });
     this.joinGroupLabels(rows);
     return rows;
@@ -437,28 +438,28 @@ class TableBuilder {
     // Above the first anchor: header lines, then label lines that belong to the first rows.
     let headEnd = firstAnchor;
     while (headEnd > 0 && !this.inValueArea(this.infos[headEnd - 1])) headEnd--;
-    if (headEnd > 0) rows.push(...this.headerRows(this.infos.slice(0, headEnd)));
+    if (headEnd > 0) appendAll(rows, this.headerRows(this.infos.slice(0, headEnd)));
     let block: Info[] = [];
     let header: Info[] = [];
     for (let n = headEnd; n < this.infos.length; n++) {
       const i = this.infos[n];
       if (this.inValueArea(i)) {
-        if (block.length) rows.push(...this.blockRows(block));
+        if (block.length) appendAll(rows, this.blockRows(block));
         block = [];
         header.push(i);
       } else {
-        if (header.length) rows.push(...this.headerRows(header));
+        if (header.length) appendAll(rows, this.headerRows(header));
         header = [];
         block.push(i);
       }
     }
-    if (block.length) rows.push(...this.blockRows(block));
-    if (header.length) rows.push(...this.headerRows(header));
+    if (block.length) appendAll(rows, this.blockRows(block));
+    if (header.length) appendAll(rows, this.headerRows(header));
 
     const xs = [...this.labelStarts, ...this.bounds];
     const ys: number[] = [];
     for (const r of rows) ys.push(Math.max(round2(r.y0), ys[ys.length - 1] ?? -Infinity));
-    ys.push(Math.max(round2(Math.max(...rows.map((r) => r.y1))), ys[ys.length - 1]));
+    ys.push(Math.max(round2(maxOf(rows.map((r) => r.y1))), ys[ys.length - 1]));
     const cells: FilledCell[] = [];
     rows.forEach((r, ri) => {
       for (const c of r.cells) {
@@ -516,7 +517,7 @@ export function findUnruledTables(lines: TextLine[], textWidth: number): Unruled
   for (let r = 0; r < regions.length; r++) {
     const reg = regions[r];
     const valueCount = reg.anchors.reduce((s, a) => s + infos[a].values.length, 0);
-    const widest = Math.max(...reg.anchors.map((a) => infos[a].values.length));
+    const widest = maxOf(reg.anchors.map((a) => infos[a].values.length));
     if (valueCount < 3 || (reg.anchors.length < 2 && widest < 3) || widest < 2) {
       continue;
     }
