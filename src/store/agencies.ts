@@ -1,0 +1,181 @@
+// Agencies: name and aliases, region code (GB/T 2260), level, kind, parent. Matching a printed
+// agency name to an agency: exact name or alias (after normalising spaces and full-width
+// characters) is a match; a name no agency resembles is a new agency; a name that resembles
+// existing agencies without equalling one is left for a person, with those as suggestions.
+
+import { sql } from 'kysely';
+import type { Executor } from './bulk.ts';
+import { newId } from './ids.ts';
+import type { Agency, AgencyKind, AgencyLevel, AgencyMatch, AgencySuggestion } from './schema.ts';
+
+export const LEVEL_NAMES: Record<AgencyLevel, string> = { province: '省级', city: '市级', county: '县级', township: '乡级' };
+export const KIND_NAMES: Record<AgencyKind, string> = { government: '政府', department: '部门' };
+
+/** Spaces and full-width forms removed, so that printed variants of one name compare equal. */
+export function normalizeAgencyName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]/g, '（')
+    .replace(/[）)]/g, '）');
+}
+
+/** The kind of agency a name says it is (a government or a department), when it says. */
+export function kindFromName(name: string): AgencyKind | null {
+  if (/(人民政府|街道办事处|人民政府办公(厅|室))$/.test(name)) return /办公(厅|室)$/.test(name) ? 'department' : 'government';
+  if (/(局|委员会|委|厅|办公室|办|中心|署|院|所|队|支队|大队|站|处|部|会)$/.test(name)) return 'department';
+  return null;
+}
+
+/** The level a name implies from its place words, when it does (a suggestion only). */
+export function levelFromName(name: string): AgencyLevel | null {
+  const place = name.replace(/(人民政府.*|街道办事处.*)$/, '');
+  if (/(乡|镇|街道)$/.test(place) || /街道办事处$/.test(name)) return 'township';
+  if (/(县|区|旗|县级市)$/.test(place) || /[县区旗](?=[^县区旗市州省]*$)/.test(place.slice(-8))) return 'county';
+  if (/(市|州|盟|地区)/.test(place)) return 'city';
+  if (/(省|自治区)/.test(place)) return 'province';
+  return null;
+}
+
+export interface MatchResult {
+  match: AgencyMatch;
+  agency?: Agency | undefined;
+  suggestions: AgencySuggestion[];
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Why `candidate` may be the agency printed as `name`, or null when it is not alike: one name
+ * contains the other (安徽省合肥市财政局 / 合肥市财政局), or they differ by a character or two at
+ * the same place (办公厅 / 办公室). Same department of another place (六安市财政局) is not alike.
+ */
+export function resemblance(name: string, candidate: string): string | null {
+  if (name === candidate) return '名称相同';
+  const [short, long] = name.length <= candidate.length ? [name, candidate] : [candidate, name];
+  if (short.length >= 4 && long.includes(short)) return `名称包含“${short}”`;
+  const distance = editDistance(name, candidate);
+  const allowed = Math.max(1, Math.floor(short.length / 8));
+  if (distance <= allowed && name.slice(0, 2) === candidate.slice(0, 2)) return `名称仅差${distance}个字`;
+  return null;
+}
+
+/** Agencies whose name is close to `name` (for a person to choose from). */
+export async function similarAgencies(db: Executor, name: string, limit = 5): Promise<AgencySuggestion[]> {
+  const norm = normalizeAgencyName(name);
+  // Candidates share a 4-character stretch with the name (its place or its department words).
+  const pieces = new Set<string>();
+  for (let i = 0; i + 4 <= norm.length; i += 2) pieces.add(norm.slice(i, i + 4));
+  if (!pieces.size) pieces.add(norm);
+  const like = [...pieces].map((p) => `%${p.replace(/[\\%_]/g, '\\$&')}%`);
+  const rows = await db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where((eb) => eb.or(like.map((l) => eb('name', 'like', l))))
+    .limit(500)
+    .execute();
+  const out: AgencySuggestion[] = [];
+  for (const r of rows) {
+    const why = resemblance(norm, normalizeAgencyName(r.name));
+    if (why) out.push({ id: r.id, name: r.name, why });
+  }
+  return out.sort((a, b) => Math.abs(a.name.length - norm.length) - Math.abs(b.name.length - norm.length)).slice(0, limit);
+}
+
+export async function findAgencyByName(db: Executor, name: string): Promise<Agency | undefined> {
+  const norm = normalizeAgencyName(name);
+  const direct = await db.selectFrom('agencies').selectAll().where('name', '=', norm).executeTakeFirst();
+  if (direct) return direct;
+  return db
+    .selectFrom('agency_aliases')
+    .innerJoin('agencies', 'agencies.id', 'agency_aliases.agency_id')
+    .selectAll('agencies')
+    .where('agency_aliases.alias', '=', norm)
+    .executeTakeFirst();
+}
+
+/** The government an agency's name starts with (合肥市财政局 → 合肥市人民政府), if it is known. */
+async function parentGovernment(db: Executor, name: string): Promise<Agency | undefined> {
+  const govs = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('kind', '=', 'government')
+    .where(sql<boolean>`${name} LIKE replace(replace(name, '人民政府', ''), '街道办事处', '') || '%'`)
+    .execute();
+  // The longest place name wins (合肥市蜀山区 over 合肥市).
+  return govs
+    .filter((g) => g.name !== name)
+    .sort((a, b) => b.name.length - a.name.length)[0];
+}
+
+export interface NewAgency {
+  name: string;
+  region_code?: string | null | undefined;
+  level?: AgencyLevel | null | undefined;
+  kind?: AgencyKind | null | undefined;
+  parent_id?: string | null | undefined;
+  demo?: boolean | undefined;
+}
+
+export async function createAgency(db: Executor, input: NewAgency): Promise<Agency> {
+  const name = normalizeAgencyName(input.name);
+  await db
+    .insertInto('agencies')
+    .values({
+      id: newId(),
+      name,
+      region_code: input.region_code ?? null,
+      level: input.level ?? null,
+      kind: input.kind ?? null,
+      parent_id: input.parent_id ?? null,
+      demo: input.demo ?? false,
+    })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  return db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+}
+
+/**
+ * Match a printed agency name. Exact (or alias) → matched. Otherwise, if existing agencies look
+ * alike → undecided with them as suggestions. Otherwise a new agency is created, placed under
+ * the government its name starts with when that is known (region and level from it).
+ */
+export async function matchAgency(db: Executor, printed: string | null, options: { create: boolean; demo?: boolean } = { create: true }): Promise<MatchResult> {
+  if (!printed || !normalizeAgencyName(printed)) return { match: 'undecided', suggestions: [] };
+  const found = await findAgencyByName(db, printed);
+  if (found) return { match: 'matched', agency: found, suggestions: [] };
+  const suggestions = await similarAgencies(db, printed);
+  if (suggestions.length || !options.create) return { match: 'undecided', suggestions };
+  const name = normalizeAgencyName(printed);
+  const kind = kindFromName(name);
+  const parent = kind === 'department' ? await parentGovernment(db, name) : undefined;
+  const agency = await createAgency(db, {
+    name,
+    kind,
+    level: parent?.level ?? levelFromName(name),
+    region_code: parent?.region_code ?? null,
+    parent_id: parent?.id ?? null,
+    demo: options.demo,
+  });
+  return { match: 'created', agency, suggestions: [] };
+}
+
+export async function addAlias(db: Executor, agencyId: string, alias: string): Promise<void> {
+  await db
+    .insertInto('agency_aliases')
+    .values({ alias: normalizeAgencyName(alias), agency_id: agencyId })
+    .onConflict((oc) => oc.column('alias').doUpdateSet({ agency_id: agencyId }))
+    .execute();
+}
+
+export async function agencyAliases(db: Executor, agencyId: string): Promise<string[]> {
+  return (await db.selectFrom('agency_aliases').select('alias').where('agency_id', '=', agencyId).orderBy('alias').execute()).map((r) => r.alias);
+}

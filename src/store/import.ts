@@ -1,0 +1,207 @@
+// Importing documents into the corpus: the store's side of the pipeline. A worker claims a chunk
+// of queued items, reads and parses them with the library's pipeline (parseReport: the same
+// readers, parser and checker as `gongkai parse`), and stores the chunk in one transaction:
+// documents byte for byte, agency matched, a new report or a new version of the agency's report
+// of that year, cells, sections, findings, then the checks across reports. Idempotent by the
+// SHA-256 of the bytes: a document already stored is a duplicate, whatever its name.
+
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { IngestError } from '../ingest/errors.ts';
+import { LIMITS, formatBytes } from '../ingest/limits.ts';
+import type { Report } from '../interchange/types.ts';
+import { parseReport } from '../pipeline.ts';
+import { matchAgency } from './agencies.ts';
+import { recordAudit } from './audit.ts';
+import type { Executor } from './bulk.ts';
+import { crossCheck } from './cross.ts';
+import { decisionsOf, refreshCounts } from './diagnostics.ts';
+import { newId } from './ids.ts';
+import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
+import type { Store } from './open.ts';
+import { insertVersions, versionRows, type VersionRows } from './reports.ts';
+import type { AgencySuggestion } from './schema.ts';
+
+/** Items per transaction: big enough to amortise round trips, small enough to redo after a crash. */
+export const CHUNK_SIZE = 50;
+
+interface Parsed {
+  item: ClaimedItem;
+  sha256: string;
+  bytes: Uint8Array;
+  report: Report;
+}
+
+/** The bytes of an item (a file named on the command line, or uploaded), size-checked. */
+async function itemBytes(item: ClaimedItem): Promise<Uint8Array> {
+  if (item.upload) return item.upload;
+  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
+  const info = await stat(item.path).catch(() => null);
+  if (!info?.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
+  if (info.size > LIMITS.maxInputBytes) {
+    throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+  }
+  return readFile(item.path);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function failure(item: ClaimedItem, e: unknown): ItemResult {
+  if (e instanceof IngestError && e.code === 'no_report') return { id: item.id, state: 'skipped', message: e.message };
+  if (e instanceof IngestError) return { id: item.id, state: 'failed', message: e.message };
+  return { id: item.id, state: 'failed', message: `${item.name}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
+}
+
+export interface ChunkOutcome {
+  results: ItemResult[];
+  /** Reports stored or changed by this chunk (for callers that show them). */
+  reports: string[];
+}
+
+/** Store parsed items; runs inside one transaction. */
+async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome> {
+  const results: ItemResult[] = [];
+  const shas = [...new Set(parsed.map((p) => p.sha256))];
+  const known = new Map<string, { report_id: string; version: number }>();
+  if (shas.length) {
+    const rows = await tx
+      .selectFrom('report_versions')
+      .select(['document_sha256', 'report_id', 'version'])
+      .where('document_sha256', 'in', shas)
+      .execute();
+    for (const r of rows) known.set(r.document_sha256!, r);
+  }
+  const versions: VersionRows[] = [];
+  const touched: string[] = [];
+  for (const p of parsed) {
+    const dup = known.get(p.sha256);
+    if (dup) {
+      results.push({ id: p.item.id, state: 'duplicate', sha256: p.sha256, report_id: dup.report_id, version: dup.version, message: '此文件已导入过（内容相同），未重复导入' });
+      continue;
+    }
+    const { report } = p;
+    const match = await matchAgency(tx, report.agency, { create: true, demo: p.item.demo });
+    const agencyId = match.agency?.id ?? null;
+    const decided = !!agencyId && report.year !== null;
+    let reportId: string;
+    let version = 1;
+    let previous: Awaited<ReturnType<typeof decisionsOf>> | undefined;
+    const existing = decided
+      ? await tx.selectFrom('reports').select(['id', 'current_version']).where('agency_id', '=', agencyId).where('year', '=', report.year).executeTakeFirst()
+      : undefined;
+    if (existing) {
+      reportId = existing.id;
+      version = existing.current_version + 1;
+      previous = await decisionsOf(tx, reportId, existing.current_version);
+      await tx.updateTable('reports').set({ current_version: version, format: report.format, updated_at: new Date() }).where('id', '=', reportId).execute();
+    } else {
+      reportId = newId();
+      await tx
+        .insertInto('reports')
+        .values({
+          id: reportId,
+          agency_id: agencyId,
+          year: report.year,
+          format: report.format,
+          status: decided ? 'checked' : 'needs_decision',
+          published: p.item.publish,
+          demo: p.item.demo,
+          current_version: version,
+        })
+        .execute();
+    }
+    await tx
+      .insertInto('documents')
+      .values({ sha256: p.sha256, name: p.item.name, kind: report.source.kind, size: p.bytes.length, bytes: p.bytes })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
+    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous }));
+    known.set(p.sha256, { report_id: reportId, version });
+    touched.push(reportId);
+    const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
+    results.push({
+      id: p.item.id,
+      state: 'imported',
+      sha256: p.sha256,
+      report_id: reportId,
+      version,
+      agency_match: match.match,
+      suggestions: match.suggestions.length ? (match.suggestions satisfies AgencySuggestion[]) : undefined,
+      message: why,
+    });
+  }
+  await insertVersions(tx, versions);
+  await crossCheck(tx, touched);
+  await refreshCounts(tx, touched);
+  return { results, reports: touched };
+}
+
+/** Read, parse and store one chunk of claimed items. */
+export async function importChunk(store: Store, items: ClaimedItem[]): Promise<ChunkOutcome> {
+  const parsed: Parsed[] = [];
+  const failed: ItemResult[] = [];
+  for (const item of items) {
+    try {
+      const bytes = await itemBytes(item);
+      const report = await parseReport(bytes, { name: item.name });
+      parsed.push({ item, bytes, sha256: sha256(bytes), report });
+    } catch (e) {
+      failed.push(failure(item, e));
+    }
+  }
+  const run = () =>
+    store.db.transaction().execute(async (tx) => {
+      const outcome = await storeParsed(tx, parsed);
+      await finishItems(tx, [...outcome.results, ...failed]);
+      return outcome;
+    });
+  let outcome: ChunkOutcome;
+  try {
+    outcome = await run();
+  } catch (e) {
+    // Two workers creating the same agency or report at once: the loser redoes its chunk.
+    if ((e as { code?: string }).code !== '23505') throw e;
+    outcome = await run();
+  }
+  return { results: [...outcome.results, ...failed], reports: outcome.reports };
+}
+
+export interface DrainOptions {
+  /** Only this batch's items (others stay queued). */
+  batchId?: string | undefined;
+  onChunk?: ((results: ItemResult[]) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** Work the queue until nothing is claimable. Returns the number of items processed. */
+export async function drainQueue(store: Store, options: DrainOptions = {}): Promise<number> {
+  let done = 0;
+  const deadWorkers = await deadLocalWorkers(store.db);
+  for (;;) {
+    if (options.signal?.aborted) break;
+    const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
+    if (!items.length) break;
+    const { results } = await importChunk(store, items);
+    done += results.length;
+    options.onChunk?.(results);
+  }
+  return done;
+}
+
+/** Audit entry for an import batch (who imported how many files). */
+export async function auditBatch(db: Executor, batchId: string, user: { id: string; login: string } | null, count: number, ip: string | null = null): Promise<void> {
+  await recordAudit(db, { user, action: 'import', entity: 'import_batch', entityId: batchId, newValue: { files: count }, ip });
+}
+
+/** Reports of a batch: the number of items per state. */
+export async function itemsOf(db: Executor, batchId: string) {
+  return db
+    .selectFrom('import_items')
+    .select(['id', 'position', 'name', 'state', 'sha256', 'report_id', 'version', 'message', 'agency_match', 'suggestions', 'attempts', 'finished_at'])
+    .where('batch_id', '=', batchId)
+    .orderBy('position')
+    .execute();
+}
+
