@@ -4,7 +4,7 @@
 import { REPORT_SCHEMA, type Report, type Section, type SourceKind } from '../interchange/types.ts';
 import { insertMany, type Executor } from './bulk.ts';
 import { cellRows, tablesFromRows, type CellRow } from './cells.ts';
-import { diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
+import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
 import { indexWords } from './words.ts';
 
@@ -147,4 +147,69 @@ export async function loadReport(db: Executor, reportId: string, version?: numbe
   };
   if (meta.origin) report.origin = meta.origin;
   return { report, version: v };
+}
+
+/** A report's row with its agency's scope fields (for permission checks). */
+export async function reportHead(db: Executor, reportId: string) {
+  return db
+    .selectFrom('reports as r')
+    .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+    .selectAll('r')
+    .select(['a.name as agency', 'a.region_code', 'a.level', 'a.kind', 'a.parent_id'])
+    .where('r.id', '=', reportId)
+    .executeTakeFirst();
+}
+
+export interface CellChange {
+  address: string;
+  value: number | null;
+}
+
+/**
+ * A reviewer's correction: a new version whose cells differ where corrected (the printed text
+ * stays in `raw`), checked again; findings of the old version that are gone become 'fixed'.
+ * Returns the new version number and the changed cells with their old values.
+ */
+export async function correctReport(
+  db: Executor,
+  reportId: string,
+  changes: readonly CellChange[],
+  options: { userId: string; note: string; recheck: (report: Report) => Report; cross: (db: Executor, ids: string[]) => Promise<void> },
+): Promise<{ version: number; changed: { address: string; old: number | null; new: number | null }[] }> {
+  const current = await loadReport(db, reportId);
+  if (!current) throw new Error('报告不存在');
+  const report = structuredClone(current.report);
+  const changed: { address: string; old: number | null; new: number | null }[] = [];
+  for (const c of changes) {
+    const [t, r, col] = c.address.split('.');
+    const row = report.tables[t]?.[r];
+    if (!row || !(col in row)) throw new Error(`没有这个单元格：${c.address}`);
+    changed.push({ address: c.address, old: row[col], new: c.value });
+    row[col] = c.value;
+    const p = report.cells[c.address];
+    report.cells[c.address] = { ...p, raw: p?.raw ?? null, line: p?.line ?? null, status: c.value === null ? (p?.status === 'not_applicable' ? 'not_applicable' : 'blank') : 'read' };
+  }
+  const checked = options.recheck(report);
+  const version = current.version + 1;
+  const previous = await decisionsOf(db, reportId, current.version);
+  const rows = versionRows({ reportId, version, report: checked, kind: 'correction', documentSha256: null, createdBy: options.userId, note: options.note, previous });
+  // Keep the document of the version corrected: the source stays the same bytes.
+  const src = await db.selectFrom('report_versions').select('document_sha256').where('report_id', '=', reportId).where('version', '=', current.version).executeTakeFirst();
+  rows.version.document_sha256 = src?.document_sha256 ?? null;
+  await db.updateTable('reports').set({ current_version: version, updated_at: new Date() }).where('id', '=', reportId).execute();
+  await insertVersions(db, [rows]);
+  const kept = new Set(rows.diagnostics.map((d) => d.finding_key));
+  const old = await db.selectFrom('diagnostics').select(['position', 'finding_key', 'state']).where('report_id', '=', reportId).where('version', '=', current.version).execute();
+  const gone = old.filter((d) => !kept.has(d.finding_key) && d.state !== 'fixed').map((d) => d.position);
+  if (gone.length) {
+    await db
+      .updateTable('diagnostics')
+      .set({ state: 'fixed', decided_by: options.userId, decided_at: new Date(), reason: `第${version}版更正后不再出现` })
+      .where('report_id', '=', reportId)
+      .where('version', '=', current.version)
+      .where('position', 'in', gone)
+      .execute();
+  }
+  await options.cross(db, [reportId]);
+  return { version, changed };
 }

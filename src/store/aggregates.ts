@@ -1,0 +1,114 @@
+// Dashboard figures over the reports a viewer may read that pass the corpus filter: the model's
+// measures summed by year, region, level or kind, always with their denominators (how many
+// reports there are in the group, how many had the cells at all); the share of reports failing
+// each rule; the agencies with the most open problems.
+
+import { sql } from 'kysely';
+import { measures } from '../model/measures.ts';
+import type { Executor } from './bulk.ts';
+import { corpusQuery, type CorpusFilter } from './search.ts';
+import type { Viewer } from './scope.ts';
+
+export type GroupBy = 'year' | 'region' | 'level' | 'kind' | 'none';
+
+export interface MeasureFigure {
+  sum: number;
+  /** Reports in the group that have a value for the measure's cells. */
+  reports: number;
+}
+
+export interface GroupFigures {
+  key: string | number | null;
+  /** Reports in the group (the denominator of everything below). */
+  reports: number;
+  measures: Record<string, MeasureFigure>;
+  rates: Record<string, { value: number | null; numerator: number; denominator: number }>;
+}
+
+function groupExpr(by: GroupBy, regionDigits: number) {
+  switch (by) {
+    case 'year':
+      return sql<string | number | null>`r.year`;
+    case 'region':
+      return sql<string | number | null>`substr(a.region_code, 1, ${regionDigits})`;
+    case 'level':
+      return sql<string | number | null>`a.level`;
+    case 'kind':
+      return sql<string | number | null>`a.kind`;
+    default:
+      return sql<string | number | null>`'all'`;
+  }
+}
+
+export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
+  const { measures: defs, rates } = measures();
+  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']).select(groupExpr(by, regionDigits).as('g'));
+  // One pass over the cells of interest: each address belongs to one or more measures.
+  const addresses = [...new Set(defs.flatMap((m) => m.cells))];
+  const [tables, rows, cols] = [addresses.map((a) => a.split('.')[0]), addresses.map((a) => a.split('.')[1]), addresses.map((a) => a.split('.')[2])];
+  const perAddress = await sql<{ g: string | number | null; address: string; total: number; reports: number }>`
+    WITH s AS (${scope}),
+    m AS (SELECT * FROM unnest(${tables}::text[], ${rows}::text[], ${cols}::text[]) AS m(t, r, c))
+    SELECT s.g, c.table_id || '.' || c.row_id || '.' || c.col_id AS address, sum(c.value) AS total, count(c.value) AS reports
+    FROM s JOIN cells c ON c.report_id = s.id AND c.version = s.current_version
+    JOIN m ON c.table_id = m.t AND c.row_id = m.r AND c.col_id = m.c
+    GROUP BY s.g, c.table_id, c.row_id, c.col_id`.execute(db);
+  const counts = await sql<{ g: string | number | null; n: number }>`WITH s AS (${scope}) SELECT g, count(*) AS n FROM s GROUP BY g`.execute(db);
+  const groups = new Map<string, GroupFigures>();
+  for (const c of counts.rows) groups.set(String(c.g), { key: c.g, reports: Number(c.n), measures: {}, rates: {} });
+  const byAddress = new Map<string, Map<string, { total: number; reports: number }>>();
+  for (const r of perAddress.rows) {
+    const k = String(r.g);
+    if (!byAddress.has(k)) byAddress.set(k, new Map());
+    byAddress.get(k)!.set(r.address, { total: Number(r.total ?? 0), reports: Number(r.reports) });
+  }
+  for (const [k, g] of groups) {
+    const cells = byAddress.get(k) ?? new Map<string, { total: number; reports: number }>();
+    for (const m of defs) {
+      let sum = 0;
+      let reports = 0;
+      for (const a of m.cells) {
+        const v = cells.get(a);
+        if (!v) continue;
+        sum += v.total;
+        reports = Math.max(reports, v.reports);
+      }
+      g.measures[m.id] = { sum: Math.round(sum * 1e6) / 1e6, reports };
+    }
+    for (const r of rates) {
+      const num = g.measures[r.numerator].sum;
+      const den = g.measures[r.denominator].sum;
+      g.rates[r.id] = { value: den ? num / den : null, numerator: num, denominator: den };
+    }
+  }
+  return [...groups.values()].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
+
+/** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */
+export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
+  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']);
+  const total = await sql<{ n: number }>`WITH s AS (${scope}) SELECT count(*) AS n FROM s`.execute(db);
+  const rows = await sql<{ rule: string; severity: string; reports: number }>`
+    WITH s AS (${scope})
+    SELECT d.rule, min(d.severity) AS severity, count(DISTINCT d.report_id) AS reports
+    FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
+    WHERE d.state IN ('open', 'confirmed')
+    GROUP BY d.rule ORDER BY count(DISTINCT d.report_id) DESC, d.rule`.execute(db);
+  const n = Number(total.rows[0]?.n ?? 0);
+  return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
+}
+
+/** Agencies with the most open problems, with how many reports they have in the filter. */
+export async function agenciesWithMostOpen(db: Executor, viewer: Viewer, filter: CorpusFilter, limit = 20) {
+  const rows = await corpusQuery(db, viewer, filter)
+    .where('r.agency_id', 'is not', null)
+    .select(['a.id', 'a.name', 'a.region_code'])
+    .select((eb) => [eb.fn.sum<number>('r.open_count').as('open'), eb.fn.countAll<number>().as('reports'), eb.fn.sum<number>('r.error_count').as('errors')])
+    .groupBy(['a.id', 'a.name', 'a.region_code'])
+    .having((eb) => eb.fn.sum('r.open_count'), '>', 0)
+    .orderBy('open', 'desc')
+    .orderBy('a.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id!, name: r.name!, region_code: r.region_code, open: Number(r.open), errors: Number(r.errors), reports: Number(r.reports) }));
+}
