@@ -115,6 +115,27 @@ for (const backend of BACKENDS) {
       assert.match(v2.report.sections.at(-1)!.text, /未收取/);
     });
 
+    test('a next year’s report copied from this year’s is found on import (内容雷同, across years)', async () => {
+      const text = readFileSync(new URL(seedFiles[1], SEEDS), 'utf8'); // 阿合奇县人民政府, 2021
+      const copy = text.replaceAll('2022', '2023').replaceAll('2021', '2022');
+      const batch = await createBatch(store.db, { source: 'api' }, [{ name: '阿合奇县2022.txt', upload: new TextEncoder().encode(copy) }]);
+      await drainQueue(store, { batchId: batch });
+      const item = await store.db.selectFrom('import_items').selectAll().where('batch_id', '=', batch).executeTakeFirstOrThrow();
+      assert.equal(item.state, 'imported');
+      const head = await store.db.selectFrom('reports').selectAll().where('id', '=', item.report_id!).executeTakeFirstOrThrow();
+      assert.equal(head.year, 2022);
+      const last = await store.db.selectFrom('reports').select('id').where('agency_id', '=', head.agency_id).where('year', '=', 2021).executeTakeFirstOrThrow();
+      const cross = await store.db.selectFrom('diagnostics').selectAll().where('report_id', '=', head.id).where('origin', '=', 'cross').execute();
+      const copied = cross.find((d) => d.rule === 'similarity.previous_year');
+      assert.ok(copied, JSON.stringify(cross.map((d) => d.rule)));
+      assert.equal(copied.related_report_id, last.id);
+      assert.match(copied.message, /100%与2021年度报告相同/);
+      // The 2021 report's 结转下年度 is this copy's 上年结转 only if they happen to be equal.
+      const t = (await loadReport(store.db, last.id))!.report.tables.applications;
+      const differs = Object.keys(t.carried_forward).filter((c) => (t.carried_forward[c] ?? 0) !== (t.carried_over[c] ?? 0));
+      assert.equal(cross.filter((d) => d.rule === 'history.carry_over').length, differs.length);
+    });
+
     test('the audit log only grows', async () => {
       await recordAudit(store.db, { user: null, action: 'test', entity: 'report', entityId: 'x', oldValue: { a: 1 }, newValue: { a: 2 } });
       await assert.rejects(sql`UPDATE audit_log SET action = 'changed'`.execute(store.db), /只能追加/);

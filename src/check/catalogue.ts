@@ -2,6 +2,7 @@
 // ../shared/spec/checks.md. Relation rules come from the format model.
 
 import type { Rule } from './rule.ts';
+import { crossRuleMetas } from './cross/index.ts';
 import { activeFeeUnit } from './rules/active-fee-unit.ts';
 import { cellBlank } from './rules/cell-blank.ts';
 import { cellNegative } from './rules/cell-negative.ts';
@@ -47,6 +48,8 @@ export function rules(): Rule[] {
     narrativeContradiction,
     feesStatement,
     timelinessLate,
+    // Across reports (run by the store; no single-report check).
+    ...crossRuleMetas.map((meta) => ({ meta })),
   ];
   return cache;
 }
