@@ -49,9 +49,9 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
-  if (e instanceof IngestError && e.code === 'no_report') return { id: item.id, state: 'skipped', message: e.message };
-  if (e instanceof IngestError) return { id: item.id, state: 'failed', message: e.message };
-  return { id: item.id, state: 'failed', message: `${item.name}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
+  if (e instanceof IngestError && e.code === 'no_report') return { id: item.id, name: item.name, state: 'skipped', message: e.message };
+  if (e instanceof IngestError) return { id: item.id, name: item.name, state: 'failed', message: e.message };
+  return { id: item.id, name: item.name, state: 'failed', message: `${item.name}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
 }
 
 export interface ChunkOutcome {
@@ -78,7 +78,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
-      results.push({ id: p.item.id, state: 'duplicate', sha256: p.sha256, report_id: dup.report_id, version: dup.version, message: '此文件已导入过（内容相同），未重复导入' });
+      results.push({ id: p.item.id, name: p.item.name, state: 'duplicate', sha256: p.sha256, report_id: dup.report_id, version: dup.version, message: '此文件已导入过（内容相同），未重复导入' });
       continue;
     }
     const { report } = p;
@@ -123,6 +123,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
       id: p.item.id,
+      name: p.item.name,
       state: 'imported',
       sha256: p.sha256,
       report_id: reportId,

@@ -112,6 +112,8 @@ export async function deadLocalWorkers(db: Executor): Promise<string[]> {
 
 export interface ItemResult {
   id: string;
+  /** The file's name (for messages; not written back). */
+  name?: string | undefined;
   state: Exclude<ItemState, 'queued' | 'running'>;
   sha256?: string | null | undefined;
   report_id?: string | null | undefined;
