@@ -45,6 +45,15 @@ function hash32(s: string, seed = 0x811c9dc5): number {
 
 const KEEP = /[\p{L}\p{N}]/u;
 
+/** Letters and digits (CJK and ASCII by code, the rest by Unicode class). */
+function kept(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  if (code < 128 || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff0f)) return false;
+  return KEEP.test(c);
+}
+
 export function prepare(report: Pick<Report, 'sections'>): Prepared {
   const parts: string[] = [];
   const sectionStarts: Prepared['sectionStarts'] = [];
@@ -64,21 +73,25 @@ export function prepare(report: Pick<Report, 'sections'>): Prepared {
   }
   // Mark the template's phrases (longest first) as removed.
   const removed = new Uint8Array(norm.length);
+  const present = new Set(norm);
   for (const p of templatePhrases()) {
     const phrase = p.normalize('NFKC');
+    if (!present.has(phrase[0]) || !present.has(phrase[phrase.length - 1])) continue;
     for (let i = norm.indexOf(phrase); i >= 0; i = norm.indexOf(phrase, i + phrase.length)) removed.fill(1, i, i + phrase.length);
   }
-  let chars = '';
+  const out: string[] = [];
   const offsets: number[] = [];
   let rawChars = 0;
   for (let i = 0; i < norm.length; i++) {
     const c = norm[i];
-    if (!KEEP.test(c)) continue;
+    if (!kept(c)) continue;
     rawChars++;
     if (removed[i]) continue;
-    chars += /\d/.test(c) ? '#' : c.toLowerCase();
+    const code = c.charCodeAt(0);
+    out.push(code >= 48 && code <= 57 ? '#' : code >= 65 && code <= 90 ? c.toLowerCase() : c);
     offsets.push(i);
   }
+  const chars = out.join('');
   const shingles = new Map<number, number[]>();
   for (let i = 0; i + SHINGLE <= chars.length; i++) {
     const h = hash32(chars.slice(i, i + SHINGLE));
@@ -154,33 +167,39 @@ export function compare(a: Prepared, b: Prepared): Comparison {
   return { share: a.chars.length ? n / a.chars.length : 0, chars: a.chars.length, baseline: templateShare(a), passages };
 }
 
-const PRIME = 4294967311; // > 2^32
-function coefficients(): [number, number][] {
-  const out: [number, number][] = [];
-  let s = 0x9e3779b9;
-  const next = () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x297a2d39) >>> 0;
-    return s;
-  };
-  for (let i = 0; i < BANDS * ROWS; i++) out.push([(next() % (PRIME - 1)) + 1, next()]);
+/** Seeds of the MinHash functions (fixed, so that stored bands stay comparable). */
+const SEEDS = (() => {
+  const out = new Uint32Array(BANDS * ROWS);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < out.length; i++) {
+    x = (Math.imul(x ^ (x >>> 16), 0x85ebca6b) + 0x6b43a9b5) >>> 0;
+    out[i] = x;
+  }
   return out;
+})();
+
+/** A 32-bit mixing function (murmur3's finaliser): the k-th MinHash function is mix(h ^ seed_k). */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
-const COEFFS = coefficients();
 
 /** MinHash LSH bucket keys of a narrative (one per band), or [] when it is too short to judge. */
 export function bandKeys(p: Prepared): string[] {
   if (p.chars.length < MIN_CHARS || !p.shingles.size) return [];
-  const mins = new Array<number>(COEFFS.length).fill(Infinity);
+  const mins = new Uint32Array(SEEDS.length).fill(0xffffffff);
   for (const h of p.shingles.keys()) {
-    for (let k = 0; k < COEFFS.length; k++) {
-      const [a, b] = COEFFS[k];
-      // (a*h + b) mod p computed without losing precision: split a into 16-bit halves.
-      const v = (((((a >>> 16) * h) % PRIME) * 65536 + (a & 0xffff) * h + b) % PRIME);
+    for (let k = 0; k < SEEDS.length; k++) {
+      const v = mix(h ^ SEEDS[k]);
       if (v < mins[k]) mins[k] = v;
     }
   }
   const keys: string[] = [];
-  for (let band = 0; band < BANDS; band++) keys.push(hash32(mins.slice(band * ROWS, band * ROWS + ROWS).join(',')).toString(16).padStart(8, '0'));
+  for (let band = 0; band < BANDS; band++) keys.push(hash32(mins.subarray(band * ROWS, band * ROWS + ROWS).join(',')).toString(16).padStart(8, '0'));
   return keys;
 }
 

@@ -22,6 +22,7 @@ export function measures(): { measures: MeasureDef[]; rates: RateDef[] } {
   if (!cache) {
     const raw = readModelFile<{ measures: MeasureDef[]; rates: RateDef[] }>('measures.yaml');
     for (const m of raw.measures) {
+      if (!/^[a-z][a-z0-9_]*$/.test(m.id)) throw new Error(`measures.yaml：度量编号 ${m.id} 只能由小写字母、数字和下划线组成`);
       for (const a of m.cells) {
         if (!formats().some((f) => f.cell(a))) throw new Error(`measures.yaml：度量 ${m.id} 引用了任何格式都没有的单元格 ${a}`);
       }

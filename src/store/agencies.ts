@@ -53,19 +53,23 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+/** Words that end the name of a unit under another agency (克州生态环境局阿合奇县分局). */
+const SUBORDINATE = /(分局|大队|支队|中队|中心|站|所|办公室|办公厅|科|处|队|院|馆)$/;
+
 /**
- * Why `candidate` may be the agency printed as `name`, or null when it is not alike: one name
- * contains the other (安徽省合肥市财政局 / 合肥市财政局), or they differ by a character or two at
- * the same place (办公厅 / 办公室). Same department of another place (六安市财政局) is not alike.
+ * Why `candidate` may be the agency printed as `name`, or null when it is not alike: one name is
+ * the other with a place in front (安徽省合肥市财政局 / 合肥市财政局), or they differ by a character
+ * or two at the same place (办公厅 / 办公室, a typo). Not alike: the same department of another
+ * place (六安市财政局), or a unit under the other (合肥市财政局 / 合肥市财政局执法大队).
  */
 export function resemblance(name: string, candidate: string): string | null {
   if (name === candidate) return '名称相同';
   const [short, long] = name.length <= candidate.length ? [name, candidate] : [candidate, name];
-  if (short.length >= 4 && long.includes(short)) return `名称包含“${short}”`;
+  if (short.length >= 4 && long.endsWith(short)) return `名称只差前面的“${long.slice(0, long.length - short.length)}”`;
+  if (short.length >= 4 && long.startsWith(short) && SUBORDINATE.test(long)) return null;
+  if (name.length !== candidate.length || name.slice(0, 2) !== candidate.slice(0, 2)) return null;
   const distance = editDistance(name, candidate);
-  const allowed = Math.max(1, Math.floor(short.length / 8));
-  if (distance <= allowed && name.slice(0, 2) === candidate.slice(0, 2)) return `名称仅差${distance}个字`;
-  return null;
+  return distance <= Math.max(1, Math.floor(short.length / 8)) ? `名称仅差${distance}个字` : null;
 }
 
 /** Agencies whose name is close to `name` (for a person to choose from). */
@@ -102,18 +106,24 @@ export async function findAgencyByName(db: Executor, name: string): Promise<Agen
     .executeTakeFirst();
 }
 
-/** The government an agency's name starts with (合肥市财政局 → 合肥市人民政府), if it is known. */
-async function parentGovernment(db: Executor, name: string): Promise<Agency | undefined> {
-  const govs = await db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('kind', '=', 'government')
-    .where(sql<boolean>`${name} LIKE replace(replace(name, '人民政府', ''), '街道办事处', '') || '%'`)
-    .execute();
-  // The longest place name wins (合肥市蜀山区 over 合肥市).
-  return govs
-    .filter((g) => g.name !== name)
-    .sort((a, b) => b.name.length - a.name.length)[0];
+/** Agencies by normalised name or alias, for many names at once. */
+export async function findAgenciesByNames(db: Executor, names: readonly string[]): Promise<Map<string, Agency>> {
+  const norms = [...new Set(names.map(normalizeAgencyName))];
+  const out = new Map<string, Agency>();
+  if (!norms.length) return out;
+  for (const a of await db.selectFrom('agencies').selectAll().where('name', 'in', norms).execute()) out.set(a.name, a);
+  const rest = norms.filter((n) => !out.has(n));
+  if (rest.length) {
+    const aliased = await db
+      .selectFrom('agency_aliases')
+      .innerJoin('agencies', 'agencies.id', 'agency_aliases.agency_id')
+      .selectAll('agencies')
+      .select('agency_aliases.alias')
+      .where('agency_aliases.alias', 'in', rest)
+      .execute();
+    for (const { alias, ...a } of aliased) out.set(alias, a);
+  }
+  return out;
 }
 
 export interface NewAgency {
@@ -144,28 +154,70 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
 }
 
 /**
- * Match a printed agency name. Exact (or alias) → matched. Otherwise, if existing agencies look
- * alike → undecided with them as suggestions. Otherwise a new agency is created, placed under
- * the government its name starts with when that is known (region and level from it).
+ * Match printed agency names (many at once, in a fixed number of queries). Exact name or alias
+ * → matched. Otherwise, if existing agencies look alike → undecided, with them as suggestions.
+ * Otherwise a new agency is created, placed under the government its name starts with when that
+ * is known (its region and level taken from it).
  */
-export async function matchAgency(db: Executor, printed: string | null, options: { create: boolean; demo?: boolean } = { create: true }): Promise<MatchResult> {
-  if (!printed || !normalizeAgencyName(printed)) return { match: 'undecided', suggestions: [] };
-  const found = await findAgencyByName(db, printed);
-  if (found) return { match: 'matched', agency: found, suggestions: [] };
-  const suggestions = await similarAgencies(db, printed);
-  if (suggestions.length || !options.create) return { match: 'undecided', suggestions };
-  const name = normalizeAgencyName(printed);
-  const kind = kindFromName(name);
-  const parent = kind === 'department' ? await parentGovernment(db, name) : undefined;
-  const agency = await createAgency(db, {
-    name,
-    kind,
-    level: parent?.level ?? levelFromName(name),
-    region_code: parent?.region_code ?? null,
-    parent_id: parent?.id ?? null,
-    demo: options.demo,
+export async function matchAgencies(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | undefined } = {}): Promise<Map<string, MatchResult>> {
+  const out = new Map<string, MatchResult>();
+  const names = [...new Set(printed.filter((p): p is string => !!p).map(normalizeAgencyName).filter(Boolean))];
+  if (!names.length) return out;
+  const known = await findAgenciesByNames(db, names);
+  for (const [n, a] of known) out.set(n, { match: 'matched', agency: a, suggestions: [] });
+  const unknown = names.filter((n) => !known.has(n));
+  if (!unknown.length) return out;
+  // Candidates for a person's choice share a 4-character stretch with a name.
+  const patterns = new Set<string>();
+  for (const n of unknown) for (let i = 0; i + 4 <= n.length; i += 2) patterns.add(`%${n.slice(i, i + 4).replace(/[\\%_]/g, '\\$&')}%`);
+  const candidates = patterns.size
+    ? await db.selectFrom('agencies').select(['id', 'name']).where(sql<boolean>`name LIKE ANY(${[...patterns]}::text[])`).execute()
+    : [];
+  const create: string[] = [];
+  for (const n of unknown) {
+    const suggestions: AgencySuggestion[] = [];
+    for (const c of candidates) {
+      const why = resemblance(n, normalizeAgencyName(c.name));
+      if (why) suggestions.push({ id: c.id, name: c.name, why });
+    }
+    suggestions.sort((a, b) => Math.abs(a.name.length - n.length) - Math.abs(b.name.length - n.length));
+    if (suggestions.length) out.set(n, { match: 'undecided', suggestions: suggestions.slice(0, 5) });
+    else create.push(n);
+  }
+  if (!create.length) return out;
+  // Governments whose place is a beginning of a new department's name.
+  const places = new Set<string>();
+  for (const n of create) for (let i = 2; i < n.length; i++) places.add(n.slice(0, i));
+  const governments = await db
+    .selectFrom('agencies')
+    .selectAll()
+    .where('kind', '=', 'government')
+    .where(sql<boolean>`replace(replace(name, '人民政府', ''), '街道办事处', '') = ANY(${[...places]}::text[])`)
+    .execute();
+  const placeOf = (g: Agency) => g.name.replace('人民政府', '').replace('街道办事处', '');
+  const rows = create.map((name) => {
+    const kind = kindFromName(name);
+    const parent =
+      kind === 'department' ? governments.filter((g) => name.startsWith(placeOf(g)) && g.name !== name).sort((a, b) => placeOf(b).length - placeOf(a).length)[0] : undefined;
+    return {
+      id: newId(),
+      name,
+      kind,
+      level: parent?.level ?? levelFromName(name),
+      region_code: parent?.region_code ?? null,
+      parent_id: parent?.id ?? null,
+      demo: options.demo ?? false,
+    };
   });
-  return { match: 'created', agency, suggestions: [] };
+  await db.insertInto('agencies').values(rows).onConflict((oc) => oc.column('name').doNothing()).execute();
+  for (const a of await db.selectFrom('agencies').selectAll().where('name', 'in', create).execute()) out.set(a.name, { match: 'created', agency: a, suggestions: [] });
+  return out;
+}
+
+/** Match one printed agency name (see matchAgencies). */
+export async function matchAgency(db: Executor, printed: string | null, options: { demo?: boolean | undefined } = {}): Promise<MatchResult> {
+  if (!printed || !normalizeAgencyName(printed)) return { match: 'undecided', suggestions: [] };
+  return (await matchAgencies(db, [printed], options)).get(normalizeAgencyName(printed)) ?? { match: 'undecided', suggestions: [] };
 }
 
 export async function addAlias(db: Executor, agencyId: string, alias: string): Promise<void> {

@@ -42,46 +42,24 @@ function groupExpr(by: GroupBy, regionDigits: number) {
 
 export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
   const { measures: defs, rates } = measures();
-  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']).select(groupExpr(by, regionDigits).as('g'));
-  // One pass over the cells of interest: each address belongs to one or more measures.
-  const addresses = [...new Set(defs.flatMap((m) => m.cells))];
-  const [tables, rows, cols] = [addresses.map((a) => a.split('.')[0]), addresses.map((a) => a.split('.')[1]), addresses.map((a) => a.split('.')[2])];
-  const perAddress = await sql<{ g: string | number | null; address: string; total: number; reports: number }>`
-    WITH s AS (${scope}),
-    m AS (SELECT * FROM unnest(${tables}::text[], ${rows}::text[], ${cols}::text[]) AS m(t, r, c))
-    SELECT s.g, c.table_id || '.' || c.row_id || '.' || c.col_id AS address, sum(c.value) AS total, count(c.value) AS reports
-    FROM s JOIN cells c ON c.report_id = s.id AND c.version = s.current_version
-    JOIN m ON c.table_id = m.t AND c.row_id = m.r AND c.col_id = m.c
-    GROUP BY s.g, c.table_id, c.row_id, c.col_id`.execute(db);
-  const counts = await sql<{ g: string | number | null; n: number }>`WITH s AS (${scope}) SELECT g, count(*) AS n FROM s GROUP BY g`.execute(db);
-  const groups = new Map<string, GroupFigures>();
-  for (const c of counts.rows) groups.set(String(c.g), { key: c.g, reports: Number(c.n), measures: {}, rates: {} });
-  const byAddress = new Map<string, Map<string, { total: number; reports: number }>>();
-  for (const r of perAddress.rows) {
-    const k = String(r.g);
-    if (!byAddress.has(k)) byAddress.set(k, new Map());
-    byAddress.get(k)!.set(r.address, { total: Number(r.total ?? 0), reports: Number(r.reports) });
-  }
-  for (const [k, g] of groups) {
-    const cells = byAddress.get(k) ?? new Map<string, { total: number; reports: number }>();
-    for (const m of defs) {
-      let sum = 0;
-      let reports = 0;
-      for (const a of m.cells) {
-        const v = cells.get(a);
-        if (!v) continue;
-        sum += v.total;
-        reports = Math.max(reports, v.reports);
-      }
-      g.measures[m.id] = { sum: Math.round(sum * 1e6) / 1e6, reports };
-    }
+  const scope = corpusQuery(db, viewer, filter).select(['r.figures']).select(groupExpr(by, regionDigits).as('g'));
+  // Per measure: its sum and how many reports have it, from the figures kept on each report.
+  const columns = defs.map((m, i) => sql.raw(`sum((s.figures->>'${m.id.replace(/'/g, "''")}')::numeric) AS s${i}, count(s.figures->>'${m.id.replace(/'/g, "''")}') AS n${i}`));
+  const result = await sql<Record<string, number | string | null>>`
+    WITH s AS (${scope})
+    SELECT s.g, count(*) AS reports, ${sql.join(columns)} FROM s GROUP BY s.g ORDER BY s.g`.execute(db);
+  return result.rows.map((row) => {
+    const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
+    defs.forEach((m, i) => {
+      g.measures[m.id] = { sum: Math.round(Number(row[`s${i}`] ?? 0) * 1e6) / 1e6, reports: Number(row[`n${i}`] ?? 0) };
+    });
     for (const r of rates) {
       const num = g.measures[r.numerator].sum;
       const den = g.measures[r.denominator].sum;
       g.rates[r.id] = { value: den ? num / den : null, numerator: num, denominator: den };
     }
-  }
-  return [...groups.values()].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    return g;
+  });
 }
 
 /** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */

@@ -88,6 +88,22 @@ export async function decisionsOf(db: Executor, reportId: string, version: numbe
   return new Map(rows.map((r) => [r.finding_key, r]));
 }
 
+/** Decisions of several versions at once, by `reportId/version` then finding key. */
+export async function decisionsOfMany(db: Executor, versions: readonly { reportId: string; version: number }[]) {
+  const out = new Map<string, Map<string, { state: ReviewState; reason: string | null; decided_by: string | null; decided_at: Date | null }>>();
+  if (!versions.length) return out;
+  const rows = await sql<{ report_id: string; version: number; finding_key: string; state: ReviewState; reason: string | null; decided_by: string | null; decided_at: Date | null }>`
+    SELECT d.report_id, d.version, d.finding_key, d.state, d.reason, d.decided_by, d.decided_at FROM diagnostics d
+    JOIN unnest(${versions.map((v) => v.reportId)}::uuid[], ${versions.map((v) => v.version)}::int4[]) AS k(r, v) ON d.report_id = k.r AND d.version = k.v
+    WHERE d.state IN ('confirmed', 'dismissed')`.execute(db);
+  for (const r of rows.rows) {
+    const k = `${r.report_id}/${r.version}`;
+    if (!out.has(k)) out.set(k, new Map());
+    out.get(k)!.set(r.finding_key, r);
+  }
+  return out;
+}
+
 /** Recount a report's error/warning/open figures from its current version's findings. */
 export async function refreshCounts(db: Executor, reportIds: readonly string[]): Promise<void> {
   if (!reportIds.length) return;

@@ -124,24 +124,15 @@ export interface ItemResult {
 }
 
 export async function finishItems(db: Executor, results: readonly ItemResult[]): Promise<void> {
-  for (const r of results) {
-    await db
-      .updateTable('import_items')
-      .set({
-        state: r.state,
-        sha256: r.sha256 ?? null,
-        report_id: r.report_id ?? null,
-        version: r.version ?? null,
-        message: r.message ?? null,
-        agency_match: r.agency_match ?? null,
-        suggestions: r.suggestions ? JSON.stringify(r.suggestions) : null,
-        upload: null,
-        lease_until: null,
-        finished_at: new Date(),
-      })
-      .where('id', '=', r.id)
-      .execute();
-  }
+  if (!results.length) return;
+  const col = <T>(f: (r: ItemResult) => T) => results.map(f);
+  await sql`
+    UPDATE import_items i SET state = x.state, sha256 = x.sha256, report_id = x.report_id, version = x.version, message = x.message,
+      agency_match = x.agency_match, suggestions = x.suggestions::jsonb, upload = NULL, lease_until = NULL, finished_at = now()
+    FROM unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.state)}::text[], ${col((r) => r.sha256 ?? null)}::text[], ${col((r) => r.report_id ?? null)}::uuid[],
+                ${col((r) => r.version ?? null)}::int4[], ${col((r) => r.message ?? null)}::text[], ${col((r) => r.agency_match ?? null)}::text[],
+                ${col((r) => (r.suggestions ? JSON.stringify(r.suggestions) : null))}::text[]) AS x(id, state, sha256, report_id, version, message, agency_match, suggestions)
+    WHERE i.id = x.id`.execute(db);
 }
 
 export interface BatchStatus {

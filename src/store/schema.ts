@@ -81,6 +81,9 @@ export interface ReportsTable {
   error_count: Generated<number>;
   warning_count: Generated<number>;
   open_count: Generated<number>;
+  /** The current version's dashboard measures (figures.ts), and the hash of their definition. */
+  figures: Json<Record<string, number | null>> | null;
+  figures_key: string | null;
   created_at: Stamp;
   updated_at: Stamp;
 }
