@@ -43,11 +43,15 @@ function groupExpr(by: GroupBy, regionDigits: number) {
 export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
   const { measures: defs, rates } = measures();
   const scope = corpusQuery(db, viewer, filter).select(['r.figures']).select(groupExpr(by, regionDigits).as('g'));
-  // Per measure: its sum and how many reports have it, from the figures kept on each report.
-  const columns = defs.map((m, i) => sql.raw(`sum((s.figures->>'${m.id.replace(/'/g, "''")}')::numeric) AS s${i}, count(s.figures->>'${m.id.replace(/'/g, "''")}') AS n${i}`));
+  // Per measure: its sum and how many reports have it, from the figures kept on each report,
+  // read once per report into typed columns (measure ids are checked to be plain identifiers).
+  const record = sql.raw(defs.map((m) => `${m.id} numeric`).join(', '));
+  const columns = defs.map((m, i) => sql.raw(`sum(f.${m.id}) AS s${i}, count(f.${m.id}) AS n${i}`));
   const result = await sql<Record<string, number | string | null>>`
     WITH s AS (${scope})
-    SELECT s.g, count(*) AS reports, ${sql.join(columns)} FROM s GROUP BY s.g ORDER BY s.g`.execute(db);
+    SELECT s.g, count(*) AS reports, ${sql.join(columns)}
+    FROM s CROSS JOIN LATERAL jsonb_to_record(coalesce(s.figures, '{}'::jsonb)) AS f(${record})
+    GROUP BY s.g ORDER BY s.g`.execute(db);
   return result.rows.map((row) => {
     const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
     defs.forEach((m, i) => {
@@ -66,12 +70,13 @@ export async function measureFigures(db: Executor, viewer: Viewer, filter: Corpu
 export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
   const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']);
   const total = await sql<{ n: number }>`WITH s AS (${scope}) SELECT count(*) AS n FROM s`.execute(db);
+  // Reports per rule: one row per (rule, report) first, then counted (cheaper than DISTINCT).
   const rows = await sql<{ rule: string; severity: string; reports: number }>`
-    WITH s AS (${scope})
-    SELECT d.rule, min(d.severity) AS severity, count(DISTINCT d.report_id) AS reports
-    FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
-    WHERE d.state IN ('open', 'confirmed')
-    GROUP BY d.rule ORDER BY count(DISTINCT d.report_id) DESC, d.rule`.execute(db);
+    WITH s AS (${scope}),
+    x AS (SELECT d.rule, d.report_id, min(d.severity) AS severity
+          FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
+          WHERE d.state IN ('open', 'confirmed') GROUP BY d.rule, d.report_id)
+    SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule ORDER BY count(*) DESC, rule`.execute(db);
   const n = Number(total.rows[0]?.n ?? 0);
   return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
 }
