@@ -15,6 +15,7 @@ interface Section {
 // Loaded on demand, so that one section that cannot load does not stop the others.
 const SECTIONS: Section[] = [
   { id: 'text', title: '文本：解析与核查', run: async (n) => (await import('./text.ts')).textSection(n ?? 10_000) },
+  { id: 'real', title: '真实版式（抽取语料、种子报告、样例）：逐份耗时与整个进程', run: async (n) => (await import('./real.ts')).realSection(n) },
   { id: 'html', title: 'HTML 网页：读取、解析与核查', run: async (n) => (await import('./html.ts')).htmlSection(n) },
   { id: 'word', title: 'Word（.docx/.doc）：读取、解析与核查', run: async (n) => (await import('./docx.ts')).wordSection(n) },
   { id: 'pdf', title: 'PDF：读取、解析与核查', run: async (n) => (await import('./pdf.ts')).pdfSection(n) },
@@ -22,6 +23,7 @@ const SECTIONS: Section[] = [
   { id: 'render-docx', title: '生成：Word', run: async (n) => (await import('./render-docx.ts')).renderDocxSection(n) },
   { id: 'import', title: '导入：文本报告进入数据库（PGlite 与 PostgreSQL 服务器）', run: async (n) => (await import('./store.ts')).importSection(n ?? 1000) },
   { id: 'query', title: '查询：10 万份报告的列表与统计（PostgreSQL 服务器）', run: async (n) => (await import('./store.ts')).querySection(n ?? 100_000) },
+  { id: 'cases', title: '依申请公开案件：推导期限与汇总表三表四', run: async (n) => (await import('./cases.ts')).casesSection(n) },
 ];
 
 const args = process.argv.slice(2).map((a) => {

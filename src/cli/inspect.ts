@@ -37,6 +37,11 @@ export async function inspectFile(path: string, opts: { tokens?: boolean; format
     const { inspectPdf } = await import('../ingest/pdf/index.ts');
     const { formatPdfInspection } = await import('../ingest/pdf/inspect.ts');
     out.push('', formatPdfInspection(await inspectPdf(bytes, path), { runs: opts.runs, rulings: opts.rulings }));
+  } else if (doc.kind === 'ofd') {
+    // OFD is read through the same layers (its text objects and paths are layers 1 and 2).
+    const { inspectOfd } = await import('../ingest/ofd.ts');
+    const { formatPdfInspection } = await import('../ingest/pdf/inspect.ts');
+    out.push('', formatPdfInspection(inspectOfd(bytes, path), { runs: opts.runs, rulings: opts.rulings, label: 'OFD' }));
   }
   if (opts.tokens) {
     out.push('', '== 单元格（token）');

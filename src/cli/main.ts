@@ -9,6 +9,7 @@ import { IngestError } from '../ingest/errors.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
+import { registerCaseCommands } from './cases.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { describeReport, formatCheck, formatTables, SEVERITY_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
@@ -61,7 +62,7 @@ const formatOption = new Option('--format <版本>', '按指定的格式版本�
 program
   .command('parse')
   .description('解析年度报告，输出交换格式（gongkai.report/1）')
-  .argument('<文件或目录...>', '报告文件（网页、Word .docx/.doc、有文字层的 PDF、纯文本，或交换格式 JSON；按内容识别），目录则读取其中所有文件')
+  .argument('<文件或目录...>', '报告文件（网页、Word .docx/.doc、WPS .wps、OpenDocument .odt、有文字层的 PDF、OFD、纯文本，或交换格式 JSON；按内容识别），目录则读取其中所有文件')
   .option('--json', '输出 JSON Lines：每行一份报告，按输入顺序')
   .option('--no-check', '只解析，不运行核查规则（诊断中只有解析阶段的发现）')
   .addOption(formatOption)
@@ -90,7 +91,7 @@ program
 program
   .command('check')
   .description('核查年度报告，逐文件列出问题（中文，含表、行、列和原文行号）')
-  .argument('<文件或目录...>', '报告文件（网页、Word .docx/.doc、有文字层的 PDF、纯文本，或交换格式 JSON；按内容识别），目录则读取其中所有文件')
+  .argument('<文件或目录...>', '报告文件（网页、Word .docx/.doc、WPS .wps、OpenDocument .odt、有文字层的 PDF、OFD、纯文本，或交换格式 JSON；按内容识别），目录则读取其中所有文件')
   .option('--json', '以 JSON Lines 输出：每行 {file, agency, year, diagnostics}')
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
@@ -235,5 +236,6 @@ program
 registerImport(program);
 registerServe(program);
 registerStart(program);
+registerCaseCommands(program);
 
 await program.parseAsync(process.argv);

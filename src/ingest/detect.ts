@@ -22,11 +22,30 @@ export function findAscii(bytes: Uint8Array, needle: string, limit = bytes.lengt
   return -1;
 }
 
+/** Does the ZIP archive name an entry `name` at its root (central directory or first local header)? */
+function zipHasEntry(bytes: Uint8Array, name: string): boolean {
+  if (bytes.length >= 30 && bytes[26] === name.length && bytes[27] === 0 && findAscii(bytes.subarray(30, 30 + name.length), name) === 0) return true;
+  // Central directory entries: signature PK\1\2, name at offset 46, its length at 28.
+  const from = Math.max(0, bytes.length - 256 * 1024);
+  for (let i = bytes.length - 46; i >= from; i--) {
+    if (bytes[i] !== 0x50 || bytes[i + 1] !== 0x4b || bytes[i + 2] !== 0x01 || bytes[i + 3] !== 0x02) continue;
+    const len = bytes[i + 28] | (bytes[i + 29] << 8);
+    if (len === name.length && findAscii(bytes.subarray(i + 46, i + 46 + len), name) === 0) return true;
+  }
+  return false;
+}
+
 export function detectKind(bytes: Uint8Array): DetectedKind {
   // PDF: the header may follow a little garbage (allowed by readers within the first 1 KB).
   const pdfAt = findAscii(bytes, '%PDF-', 1024);
   if (pdfAt >= 0) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // OpenDocument: the first entry is "mimetype", stored, naming the kind (ODF 1.2 part 3, §3.3).
+    if (findAscii(bytes, 'mimetypeapplication/vnd.oasis.opendocument.', 128) >= 0) return 'odt';
+    if (zipHasEntry(bytes, 'mimetype') && zipHasEntry(bytes, 'content.xml')) return 'odt';
+    // OFD (GB/T 33190): the package's entry file OFD.xml at its root, named in the central
+    // directory at the end (and usually in the first local header).
+    if (zipHasEntry(bytes, 'OFD.xml')) return 'ofd';
     return findAscii(bytes, 'word/', Math.min(bytes.length, 64 * 1024)) >= 0 || findAscii(bytes, '[Content_Types].xml', 4096) >= 0
       ? 'docx'
       : 'zip';
@@ -51,7 +70,10 @@ export const KIND_NAMES: Record<DetectedKind, string> = {
   html: '网页（HTML）',
   docx: 'Word 文档（.docx）',
   doc: 'Word 97–2003 文档（.doc）',
+  wps: 'WPS 文字文档（.wps）',
+  odt: 'OpenDocument 文字文档（.odt）',
   pdf: 'PDF 文档',
+  ofd: 'OFD 版式文档（.ofd）',
   json: 'Gongkai 交换格式（JSON）',
   zip: 'ZIP 压缩包',
   ole: 'Office 复合文档',

@@ -1,4 +1,6 @@
-// DOC reader: a Word 97–2003 document (also what WPS saves as .doc) → paragraphs and tables.
+// DOC reader: a Word 97–2003 document → paragraphs and tables. Also WPS 文字's .wps (and .doc)
+// files, which since WPS Office 2005 are Word 97 binary documents with Kingsoft's marks (the
+// KSOProductBuildVer property, WpsCustomData streams): read alike, their kind reported as 'wps'.
 // The compound file and the Word binary structures are read in doc/ (streams, text pieces,
 // paragraph and character properties, table rows, list numbering). Encrypted files
 // (a password-protected .doc, or a .docx with an open password, which is a compound file holding
@@ -35,7 +37,9 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
   if (s.names.has('EncryptedPackage') || s.names.has('EncryptionInfo')) {
     throw new IngestError('encrypted', name, '这是设有打开密码的 Office 文档（加密的 .docx），无法读取；请去掉密码后重新导入');
   }
+  const wps = isWps(s);
   if (!s.names.has('WordDocument')) {
+    if (wps) throw new IngestError('unsupported', name, '这是 WPS 文字的早期格式（与 Word 不兼容的 .wps），暂不支持；请用 WPS 另存为 .docx 或 .doc 后再导入');
     if (s.names.has('Workbook') || s.names.has('Book')) throw new IngestError('unsupported', name, '这是 Excel 97–2003 表格（.xls），不是 Word 文档；暂不支持读取表格文件');
     if (s.names.has('PowerPoint Document')) throw new IngestError('unsupported', name, '这是 PowerPoint 97–2003 演示文稿（.ppt），不是 Word 文档');
     throw new IngestError('unsupported', name, '这个 Office 复合文档不是 Word 文档（没有 WordDocument 正文流）');
@@ -73,7 +77,19 @@ export function readDoc(bytes: Uint8Array, name: string): SourceDocument {
     if (pictures) throw new IngestError('scanned', name, 'Word 文档（.doc）中只有图片、没有文字（可能是扫描件），需要先做文字识别（OCR）才能读取');
     throw new IngestError('empty', name, 'Word 文档（.doc）中没有文字');
   }
-  return { name, kind: 'doc', sha256: sha256(bytes), size: bytes.length, blocks };
+  return { name, kind: wps ? 'wps' : 'doc', sha256: sha256(bytes), size: bytes.length, blocks };
+}
+
+const KINGSOFT_STREAM = /^(?:WpsCustomData|KSO|Kingsoft)/i;
+const KINGSOFT_PROPERTY = 'KSOProductBuildVer';
+
+/** Written by WPS Office: a Kingsoft stream, or WPS's build-version property (ANSI or UTF-16). */
+function isWps(s: Compound): boolean {
+  for (const n of s.names) if (KINGSOFT_STREAM.test(n)) return true;
+  const props = s.get('\u0005DocumentSummaryInformation');
+  if (!props) return false;
+  const b = Buffer.from(props.buffer, props.byteOffset, props.byteLength);
+  return b.includes(KINGSOFT_PROPERTY, 0, 'latin1') || b.includes(KINGSOFT_PROPERTY, 0, 'utf16le');
 }
 
 /** Characters of deleted revisions and hidden text (1 = leave out). */

@@ -14,4 +14,6 @@ export const READERS: Partial<Record<DetectedKind, () => Promise<Reader>>> = {
   pdf: once(async () => (await import('./pdf/index.ts')).readPdf),
   docx: once(async () => (await import('./docx.ts')).readDocx),
   doc: once(async () => (await import('./doc.ts')).readDoc),
+  odt: once(async () => (await import('./odt.ts')).readOdt),
+  ofd: once(async () => (await import('./ofd.ts')).readOfd),
 };

@@ -3,7 +3,7 @@
 
 export const REPORT_SCHEMA = 'gongkai.report/1';
 
-export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'pdf' | 'json';
+export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'wps' | 'odt' | 'pdf' | 'ofd' | 'json';
 export type Severity = 'error' | 'warning' | 'info';
 export type CellStatus = 'read' | 'reconstructed' | 'blank' | 'not_applicable' | 'missing';
 

@@ -24,7 +24,7 @@ export interface HtmlOptions {
 // free equivalents from Debian packages, then the generic family. Nothing is fetched. TrueType
 // fonts (AR PL, WenQuanYi) come before Noto CJK: Chromium embeds TrueType outlines in a PDF as
 // real fonts, but CFF-based fonts such as Noto CJK only as Type 3 glyph drawings.
-const FONTS = {
+export const FONTS = {
   title: `"GK Latin", "方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "宋体", "SimSun", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC", serif`,
   body: `"GK Latin", "仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "Noto Serif CJK SC", "Source Han Serif SC", serif`,
   hei: `"黑体", "SimHei", "STHeiti", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif`,

@@ -10,6 +10,8 @@ export interface FormatOptions {
   runs?: boolean | undefined;
   /** Show every ruling line (layer 2); default: a count only. */
   rulings?: boolean | undefined;
+  /** Name of the document kind in the heading (default PDF; OFD is read through the same layers). */
+  label?: string | undefined;
 }
 
 const fmt = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -27,7 +29,7 @@ function blockText(b: Block): string[] {
 
 /** Every layer of an inspected PDF as Chinese text, one item per line. */
 export function formatPdfInspection(insp: PdfInspection, options: FormatOptions = {}): string {
-  const out: string[] = [`PDF：共 ${insp.pageCount} 页${insp.title ? `，标题“${insp.title}”` : ''}`];
+  const out: string[] = [`${options.label ?? 'PDF'}：共 ${insp.pageCount} 页${insp.title ? `，标题“${insp.title}”` : ''}`];
   for (const p of insp.pages) {
     const h = p.graphics.rulings.filter((r) => r.dir === 'h').length;
     const v = p.graphics.rulings.length - h;
