@@ -131,6 +131,12 @@ export function registerImport(program: Command): void {
     });
 }
 
+/** A server that cannot start: one Chinese line, exit code 2 (no stack trace). */
+function failed(e: unknown): void {
+  process.stderr.write(`无法启动：${(e as Error).message}\n`);
+  process.exitCode = 2;
+}
+
 export function registerServe(program: Command): void {
   addDatabaseOptions(
     program
@@ -139,7 +145,7 @@ export function registerServe(program: Command): void {
       .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT ?? '3000')
       .option('--host <地址>', '监听地址（环境变量 HOST；对外提供服务时用 0.0.0.0）', process.env.HOST ?? '127.0.0.1'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string }) => {
-    await serve(opts);
+    await serve(opts).catch(failed);
   });
 }
 
@@ -153,6 +159,6 @@ export function registerStart(program: Command): void {
       .option('--no-demo', '首次运行时不载入示例数据')
       .option('--reset-admin', '为管理员账户 admin 重新生成密码并打印'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string; demo: boolean; resetAdmin?: boolean }) => {
-    await start(opts);
+    await start(opts).catch(failed);
   });
 }

@@ -24,11 +24,22 @@ function password(): string {
 
 async function listen(store: Store, opts: ServeOptions): Promise<string> {
   const port = Number.parseInt(opts.port, 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`端口无效：${opts.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    await store.close();
+    throw new Error(`端口无效：${opts.port}`);
+  }
   const local = opts.host === '127.0.0.1' || opts.host === 'localhost' || opts.host === '::1';
   // Secure cookies need HTTPS except on localhost; behind a plain-HTTP intranet address set GONGKAI_INSECURE_COOKIES=1.
   const app = await buildApp({ store, secureCookies: process.env.GONGKAI_INSECURE_COOKIES !== '1' });
-  const address = await app.listen({ port, host: opts.host });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: opts.host });
+  } catch (e) {
+    // Port taken, address not ours: close everything so that the process ends.
+    await app.close();
+    await store.close();
+    throw new Error(`无法在 ${opts.host}:${port} 监听（${(e as Error).message}）`);
+  }
   const url = local ? address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost') : address;
   const stop = async () => {
     await app.close();
