@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, SEEDS_DIR, seedPath } from './support/seeds.ts';
 import type { Report } from '../src/interchange/types.ts';
+import { rules } from '../src/check/index.ts';
+import { formats } from '../src/model/index.ts';
 
 function gongkai(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
@@ -94,6 +96,28 @@ describe('帮助与规则目录', () => {
     const list = JSON.parse(r.out) as { id: string; title: string }[];
     assert.ok(list.some((x) => x.id === 'applications.balance'));
     assert.ok(list.some((x) => x.id === 'cell.reconstructed'));
+  });
+
+  it('rules 规则编号：这条规则的说明、每条消息及示例；未知编号退出码 2', () => {
+    const r = gongkai('rules', 'structure.row_missing');
+    assert.equal(r.code, 0, r.err);
+    const meta = rules().find((x) => x.meta.id === 'structure.row_missing')!.meta;
+    assert.ok(r.out.includes(meta.description));
+    for (const [id, m] of Object.entries(meta.messages)) {
+      assert.ok(r.out.includes(id), id);
+      assert.ok(r.out.includes(m.example), id);
+    }
+    const json = gongkai('rules', 'cell.reconstructed', '--json');
+    assert.equal((JSON.parse(json.out) as { id: string }).id, 'cell.reconstructed');
+    const unknown = gongkai('rules', 'no.such_rule');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /没有编号为“no\.such_rule”的规则/);
+  });
+
+  it('--format 的可选值来自格式模型', () => {
+    const r = gongkai('parse', '--format', '1999', seedPath('000'));
+    assert.notEqual(r.code, 0);
+    for (const f of formats()) assert.ok(r.err.includes(f.id), r.err);
   });
 
   it('inspect 展示每行读到的数', () => {

@@ -55,6 +55,27 @@ describe('交换格式可作为输入读回', () => {
     assert.ok(again.diagnostics.some((d) => d.rule === 'applications.results_sum'));
   });
 
+  it('诊断的来源与消息编号：可以没有（旧的报告），有则须合规', () => {
+    const r = baseReport();
+    r.diagnostics = [{ rule: 'cell.blank', severity: 'warning', message: '旧报告的诊断' }];
+    assert.deepEqual(validateReport(r), []);
+    r.diagnostics = [{ rule: 'cell.blank', messageId: 'blank', origin: 'check', severity: 'warning', message: '新报告的诊断' }];
+    assert.deepEqual(validateReport(r), []);
+    assert.notDeepEqual(validateReport({ ...r, diagnostics: [{ ...r.diagnostics[0], origin: 'render' }] }), []);
+  });
+
+  it('写入来源之前的报告读回：解析阶段的诊断仍按规则认出并保留，核查阶段的重新计算', async () => {
+    const r = await parseFile(seedPath('000')); // parse-stage diagnostics and check-stage ones
+    assert.ok(r.diagnostics.some((d) => d.origin === 'parse'));
+    const old = { ...r, diagnostics: r.diagnostics.map(({ origin: _o, messageId: _m, ...d }) => d) };
+    const again = await parseReport(JSON.stringify(old), { name: 'old.json' });
+    const strip = (ds: Report['diagnostics']) => ds.map((d) => `${d.rule} ${d.message}`).sort();
+    assert.deepEqual(strip(again.diagnostics), strip(r.diagnostics));
+    // the check stage's are made anew, with origin and id
+    assert.ok(again.diagnostics.filter((d) => d.origin === 'check').length > 0);
+    assert.ok(again.diagnostics.every((d) => d.origin !== 'check' || d.messageId));
+  });
+
   it('无效的 JSON 报告给出中文错误', async () => {
     await assert.rejects(parseReport('{"schema": "gongkai.report/1", "tables": 1}', { name: 'bad.json' }), /bad\.json：不是有效的 gongkai\.report\/1 报告/);
   });

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formats, getFormat, formatForYear, normalizeLabel, stripNumbering } from '../src/model/index.ts';
+import { formats, getFormat, formatForYear, normalizeLabel, residual, stripNumbering } from '../src/model/index.ts';
 
 describe('格式模型', () => {
   it('有 2021 年版和 2019 年版', () => {
@@ -61,5 +61,78 @@ describe('格式模型', () => {
       '五、存在的主要问题及改进情况',
       '六、其他需要报告的事项',
     ]);
+  });
+});
+
+describe('模型视图：各阶段共用，在模型中算一次', () => {
+  const f = getFormat('2021');
+  const t = f.table('applications');
+
+  it('行的单元格：编号、地址、类型，与格式的单元格一致', () => {
+    const row = t.rows.find((r) => r.id === 'granted')!;
+    assert.deepEqual(row.addresses, row.columns.map((c) => `applications.granted.${c.id}`));
+    assert.deepEqual(row.cellIndices, row.addresses.map((a) => f.cell(a)!.index));
+    assert.ok(row.cells.every((c) => c.row === row && c.table === t));
+    assert.deepEqual(row.types, row.columns.map((c) => c.type));
+    // the table's views are its rows' in order
+    assert.deepEqual(t.cellIndices, t.rows.flatMap((r) => r.cellIndices));
+    assert.deepEqual(f.types, f.cells.map((c) => c.column.type));
+  });
+
+  it('行自身的等式只有本行的“总计”；表的等式是它全部的关系实例', () => {
+    const row = t.rows.find((r) => r.id === 'granted')!;
+    assert.deepEqual(row.ownEquations.map((e) => `${e.relation.id}:${e.key}`), ['applications.row_sum:granted']);
+    assert.equal(t.equations.length, f.equations.filter((e) => e.relation.table === 'applications').length);
+    assert.deepEqual(t.columnEquations.map((e) => e.relation.each), t.columnEquations.map(() => 'column'));
+    assert.equal(t.columnEquations.length, 14); // balance and results_sum, each over 7 columns
+    const rel = f.relations.find((r) => r.id === 'applications.balance')!;
+    assert.deepEqual(rel.equations.map((e) => e.key), t.columns.map((c) => c.id));
+    // 表四 is printed as one row of 15: its own equations are all three row sums
+    assert.equal(f.table('review_litigation').ownEquations.length, 3);
+  });
+
+  it('行的阿拉伯数字编号（用于从连在一起的数字中剥去下一行的编号）', () => {
+    assert.equal(t.rows.find((r) => r.id === 'withheld_third_party')!.arabicNumbering, '4');
+    assert.equal(t.rows.find((r) => r.id === 'granted')!.arabicNumbering, '');
+  });
+
+  it('等式的各项与符号：左边为正，右边为负', () => {
+    const eq = f.relations.find((r) => r.id === 'applications.balance')!.equations[0];
+    assert.deepEqual(eq.terms, [...eq.leftCells, ...eq.rightCells].map((c) => c.index));
+    assert.deepEqual(eq.signs, [1, 1, -1, -1]);
+  });
+
+  it('residual：空白按0计，未知则无法计算', () => {
+    const eq = f.relations.find((r) => r.id === 'applications.balance')!.equations[0];
+    const values = new Map<number, number | null | undefined>(eq.terms.map((i, k) => [i, [5, 2, 6, 1][k]]));
+    assert.equal(residual(eq, (i) => values.get(i)), 0);
+    values.set(eq.terms[1], null); // 上年结转 blank: 5 + 0 − 6 − 1
+    assert.equal(residual(eq, (i) => values.get(i)), -2);
+    values.set(eq.terms[3], undefined);
+    assert.equal(residual(eq, (i) => values.get(i)), undefined);
+  });
+
+  it('报告的 cells 对象按格式的顺序由单元格编号生成；行的空对象每次是新的', () => {
+    const record = f.cellRecord(f.cells.map((c) => c.index));
+    assert.deepEqual(Object.keys(record), f.addresses);
+    assert.equal(record['applications.granted.total'], f.cell('applications.granted.total')!.index);
+    const row = t.rows[0];
+    const a = row.emptyValues();
+    assert.deepEqual(Object.entries(a), row.columns.map((c) => [c.id, null]));
+    assert.notEqual(row.emptyValues(), a);
+  });
+
+  it('部分标题的检索键；表二的组标签按全称检索；表的用词', () => {
+    assert.equal(f.sectionByKey.get('总体情况')?.id, 'overview');
+    assert.equal(f.sectionByKey.get('存在问题及改进情况')?.id, 'problems');
+    assert.ok(f.sectionKeys.every((k) => k.section.keys.some((x) => x.text === k.text)));
+    const g = f.table('active').groups[0];
+    assert.equal(g.short, g.label);
+    assert.deepEqual(g.variants, []);
+    const words = f.table('review_litigation').words;
+    assert.ok(words.keys.includes('结果维持'));
+    assert.equal(words.chars['维'.charCodeAt(0)], 1);
+    assert.equal(words.free['诉'.charCodeAt(0)], 1); // 行政诉讼: a header that holds no numbers
+    assert.equal(words.free['维'.charCodeAt(0)], 1); // 结果维持 is a column label: structural too
   });
 });

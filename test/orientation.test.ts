@@ -38,7 +38,7 @@ describe('数与标签的先后', () => {
     assert.deepEqual(row('granted'), values.granted);
     assert.deepEqual(row('results_total'), values.results_total);
     assert.deepEqual(row('new_received'), [null, null, null, null, null, null, null]);
-    assert.ok(r.diagnostics.some((d) => d.rule === 'structure.row_missing' && d.severity === 'error' && d.cells?.includes('applications.new_received.total')));
+    assert.ok(r.diagnostics.some((d) => d.rule === 'structure.row_missing' && d.origin === 'check' && d.cells?.includes('applications.new_received.total')));
   });
 
   it('第一行的标签丢失、表格又在某行标签处截断：两种读法同样说得通，不读取并报错，不错位', () => {
@@ -56,7 +56,7 @@ describe('数与标签的先后', () => {
       Object.entries(cols).filter(([, v]) => v !== null).map(([col, v]) => `${row}.${col}=${v}`),
     );
     assert.deepEqual(read, []);
-    const error = r.diagnostics.find((d) => d.severity === 'error' && /之前还是之后无法确定/.test(d.message));
+    const error = r.diagnostics.find((d) => d.rule === 'structure.row_missing' && d.messageId === 'orientationUndecided');
     assert.ok(error, r.diagnostics.map((d) => d.message).join('\n'));
     assert.ok(error.cells?.includes('applications.carried_over.total'));
   });

@@ -1,6 +1,7 @@
 // The rule catalogue: every rule Gongkai applies to a single report, in the order of
 // ../shared/spec/checks.md. Relation rules come from the format model.
 
+import { cellReconstructed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Rule } from './rule.ts';
 import { crossRuleMetas } from './cross/index.ts';
 import { activeFeeUnit } from './rules/active-fee-unit.ts';
@@ -9,7 +10,6 @@ import { cellNegative } from './rules/cell-negative.ts';
 import { cellNotANumber } from './rules/cell-not-a-number.ts';
 import { cellNotApplicable } from './rules/cell-not-applicable.ts';
 import { cellNotInteger } from './rules/cell-not-integer.ts';
-import { cellReconstructed } from './rules/cell-reconstructed.ts';
 import { feesStatement } from './rules/fees-statement.ts';
 import { narrativeContradiction } from './rules/narrative-contradiction.ts';
 import { narrativeNumberMismatch } from './rules/narrative-number-mismatch.ts';
@@ -18,7 +18,6 @@ import { relationRules } from './rules/relations.ts';
 import { reportAgencyMissing } from './rules/report-agency-missing.ts';
 import { reportYearMissing } from './rules/report-year-missing.ts';
 import { structureHeadingNumbering } from './rules/structure-heading-numbering.ts';
-import { structureLabelVariant } from './rules/structure-label-variant.ts';
 import { structureRowMissing } from './rules/structure-row-missing.ts';
 import { structureSectionMissing } from './rules/structure-section-missing.ts';
 import { structureTableMissing } from './rules/structure-table-missing.ts';
@@ -33,14 +32,14 @@ export function rules(): Rule[] {
     structureSectionMissing,
     structureTableMissing,
     structureRowMissing,
-    structureLabelVariant,
+    { meta: structureLabelVariant },
     structureHeadingNumbering,
     cellNotANumber,
     cellNegative,
     cellNotInteger,
     cellBlank,
     cellNotApplicable,
-    cellReconstructed,
+    { meta: cellReconstructed },
     ...relationRules(),
     activeFeeUnit,
     narrativeNumberMismatch,

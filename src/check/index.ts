@@ -1,14 +1,15 @@
 // The check stage: a report → diagnostics, by the rules of the catalogue. Pure: no I/O.
 
-import type { Diagnostic, FlatCells, Report } from '../interchange/types.ts';
+import { flatten, type FlatCells } from '../interchange/flat-cells.ts';
+import type { Diagnostic, Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { rules } from './catalogue.ts';
-import { flatten } from './cells.ts';
 import type { RuleContext } from './rule.ts';
 import { sentences, type Sentence } from './sentences.ts';
 
 export { rules, rule } from './catalogue.ts';
 export type { Rule, RuleMeta } from './rule.ts';
+export type { MessageMeta } from '../diagnostics/diagnostic.ts';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -30,14 +31,16 @@ export function checkReport(report: Report, cells?: FlatCells): Diagnostic[] {
   return out;
 }
 
-/** Parse-stage diagnostics of a report (raised while reading the source), by rule stage. */
+/** Parse-stage diagnostics of a report (raised while reading the source): those whose origin is parse. */
 export function parseDiagnostics(report: Report): Diagnostic[] {
-  const parseRules = new Set(rules().filter((r) => r.meta.stage === 'parse').map((r) => r.meta.id));
+  if (report.diagnostics.every((d) => d.origin)) return report.diagnostics.filter((d) => d.origin === 'parse');
+  // A report written before diagnostics carried their origin: told by the rule's stage.
   // structure.row_missing is raised by the parser too, for rows printed but unreadable: their
   // cells are missing yet keep the line where the row was printed (absent rows have no line).
+  const parseRules = new Set(rules().filter((r) => r.meta.stage === 'parse').map((r) => r.meta.id));
   const printedButUnread = (d: Diagnostic) =>
     d.rule === 'structure.row_missing' && !!d.cells?.length && d.cells.every((a) => report.cells[a]?.status === 'missing' && report.cells[a]?.line);
-  return report.diagnostics.filter((d) => parseRules.has(d.rule) || printedButUnread(d));
+  return report.diagnostics.filter((d) => (d.origin ? d.origin === 'parse' : parseRules.has(d.rule) || printedButUnread(d)));
 }
 
 /** The report with its check-stage diagnostics recomputed (parse-stage ones kept); `cells` as for checkReport. */

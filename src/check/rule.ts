@@ -1,22 +1,15 @@
-// What a rule is: an id, metadata (severity, stage, Chinese title and description) and, for
-// check-stage rules, a function from a report to diagnostics. Parse-stage rules (label variants,
-// reconstructed values) are raised by the parser while it reads the source; they are listed here
-// so the catalogue is complete.
+// What a rule is: its metadata (id, severity, stage, Chinese title and description, its messages;
+// see diagnostics/diagnostic.ts) and, for check-stage rules, a function from a report to
+// diagnostics. Parse-stage rules (label variants, reconstructed values) are raised by the parser
+// while it reads the source; their metadata lives below both stages (diagnostics/parse-rules.ts)
+// and is listed in the catalogue so that it is complete.
 
-import type { CellProvenance, Diagnostic, Report, Severity } from '../interchange/types.ts';
+import type { RuleMeta } from '../diagnostics/diagnostic.ts';
+import type { CellProvenance, Diagnostic, Report } from '../interchange/types.ts';
 import type { Sentence } from './sentences.ts';
 import type { Format } from '../model/types.ts';
 
-export interface RuleMeta {
-  id: string;
-  severity: Severity;
-  /** parse: raised while reading the source; check: computed from the report data. */
-  stage: 'parse' | 'check';
-  /** Short Chinese title. */
-  title: string;
-  /** What the rule checks and why, in Chinese. */
-  description: string;
-}
+export type { RuleMeta } from '../diagnostics/diagnostic.ts';
 
 export interface RuleContext {
   report: Report;
@@ -32,8 +25,4 @@ export interface RuleContext {
 export interface Rule {
   meta: RuleMeta;
   check?: (ctx: RuleContext) => Diagnostic[];
-}
-
-export function diagnostic(meta: RuleMeta, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { rule: meta.id, severity: meta.severity, message, ...extra };
 }

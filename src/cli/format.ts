@@ -1,6 +1,7 @@
 // Printing reports and diagnostics for people (Chinese, grouped by file, with line numbers).
 
-import type { Diagnostic, Report, Severity } from '../interchange/types.ts';
+import type { RuleMeta } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, Report, Severity, Stage } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { rowName } from '../model/names.ts';
 
@@ -9,6 +10,22 @@ const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', info: '36' };
+
+export const STAGE_LABEL: Record<Stage, string> = { parse: '解析时', check: '核查时' };
+
+/** One rule for `gongkai rules ID`: what it checks, then each of its messages with an example. */
+export function formatRule(meta: RuleMeta): string {
+  const lines = [
+    `${paint('1', meta.id)}  ${SEVERITY_LABEL[meta.severity]}  ${STAGE_LABEL[meta.stage]}  ${meta.title}`,
+    `  ${meta.description}`,
+    '',
+    '  消息（诊断中的 messageId）：',
+  ];
+  for (const [id, m] of Object.entries(meta.messages)) {
+    lines.push(`  ${paint('1', id)}（${STAGE_LABEL[m.origin]}）`, `    例：${m.example}`);
+  }
+  return lines.join('\n');
+}
 
 export function describeReport(r: Report): string {
   const format = getFormat(r.format);

@@ -6,12 +6,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../check/index.ts';
 import { IngestError } from '../ingest/errors.ts';
+import { formats } from '../model/load.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
 import { expandInputs, type InputFile } from './files.ts';
-import { describeReport, formatCheck, formatTables, SEVERITY_LABEL } from './format.ts';
+import { describeReport, formatCheck, formatRule, formatTables, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
 import { registerImport, registerServe, registerStart } from './corpus.ts';
 import { Progress } from './progress.ts';
@@ -57,7 +58,8 @@ program
   .addHelpCommand('help [命令]', '显示某个命令的帮助')
   .showHelpAfterError('（用 gongkai --help 查看用法）');
 
-const formatOption = new Option('--format <版本>', '按指定的格式版本解析（默认根据表格标签自动识别）').choices(['2021', '2019']);
+// The format versions the model declares (src/model/formats/*.yaml), newest first.
+const formatOption = new Option('--format <版本>', '按指定的格式版本解析（默认根据表格标签自动识别）').choices(formats().map((f) => f.id));
 
 program
   .command('parse')
@@ -136,16 +138,27 @@ program
 
 program
   .command('rules')
-  .description('列出全部核查规则（编号、级别、说明）')
-  .option('--json', '以 JSON 输出规则目录')
-  .action((opts: { json?: boolean }) => {
+  .description('列出全部核查规则（编号、级别、说明）；给出规则编号时显示这条规则的说明和它的每条消息及示例')
+  .argument('[规则编号]', '只显示这条规则，例如 structure.row_missing')
+  .option('--json', '以 JSON 输出规则目录（或这条规则）')
+  .action((id: string | undefined, opts: { json?: boolean }) => {
     const list = rules().map((r) => r.meta);
+    if (id !== undefined) {
+      const meta = list.find((m) => m.id === id);
+      if (!meta) {
+        process.stderr.write(`没有编号为“${id}”的规则；gongkai rules 列出全部规则\n`);
+        process.exitCode = 2;
+        return;
+      }
+      process.stdout.write(opts.json ? JSON.stringify(meta, null, 2) + '\n' : formatRule(meta) + '\n');
+      return;
+    }
     if (opts.json) {
       process.stdout.write(JSON.stringify(list, null, 2) + '\n');
       return;
     }
     for (const m of list) {
-      process.stdout.write(`${m.id.padEnd(30)} ${SEVERITY_LABEL[m.severity]}  ${m.stage === 'parse' ? '解析时' : '核查时'}  ${m.title}\n    ${m.description}\n`);
+      process.stdout.write(`${m.id.padEnd(30)} ${SEVERITY_LABEL[m.severity]}  ${STAGE_LABEL[m.stage]}  ${m.title}\n    ${m.description}\n`);
     }
   });
 

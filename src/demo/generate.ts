@@ -9,7 +9,7 @@
 //   generateReport(seed)                 plain function (demo corpus, benchmark, reproducing a case)
 //   reportArbitrary()                    fast-check arbitrary (property tests; in test/support)
 
-import { getFormat } from '../model/index.ts';
+import { getFormat, residual } from '../model/index.ts';
 import type { Format, SectionId, TableDef } from '../model/index.ts';
 import { seeded, type Source } from './random.ts';
 
@@ -189,16 +189,12 @@ function reviewTable(src: Source, format: Format, single: boolean): TableValues 
 
 /** Every relation of the format holds on these tables (null counts as 0). */
 export function violatedRelations(format: Format, tables: Record<string, Record<string, Record<string, number | null>>>): string[] {
-  const value = (a: string) => {
-    const [t, r, c] = a.split('.');
-    return tables[t]?.[r]?.[c] ?? 0;
+  const value = (i: number) => {
+    const c = format.cells[i];
+    return tables[c.table.id]?.[c.row.id]?.[c.column.id] ?? null;
   };
   const out: string[] = [];
-  for (const eq of format.equations) {
-    const l = eq.left.reduce((s, a) => s + value(a), 0);
-    const r = eq.right.reduce((s, a) => s + value(a), 0);
-    if (Math.abs(l - r) > 1e-6) out.push(`${eq.relation.id}:${eq.key}`);
-  }
+  for (const eq of format.equations) if (Math.abs(residual(eq, value)!) > 1e-6) out.push(`${eq.relation.id}:${eq.key}`);
   return out;
 }
 

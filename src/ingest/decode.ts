@@ -10,6 +10,7 @@ export interface DecodedText {
 
 
 /** Guess UTF-16 without BOM from where the zero bytes fall (ASCII-heavy text) or CJK patterns. */
+// eslint-disable-next-line complexity -- a scanner: one branch per kind of input
 function sniffUtf16(bytes: Uint8Array): TextEncoding | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;

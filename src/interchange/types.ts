@@ -5,6 +5,8 @@ export const REPORT_SCHEMA = 'gongkai.report/1';
 
 export type SourceKind = 'text' | 'html' | 'docx' | 'doc' | 'wps' | 'odt' | 'pdf' | 'ofd' | 'json';
 export type Severity = 'error' | 'warning' | 'info';
+/** The stage that gives a diagnostic: parse (while reading the source) or check (from the report's data). */
+export type Stage = 'parse' | 'check';
 export type CellStatus = 'read' | 'reconstructed' | 'blank' | 'not_applicable' | 'missing';
 
 export interface SourceInfo {
@@ -34,18 +36,16 @@ export interface CellProvenance {
   col?: number;
 }
 
-/**
- * A report's cells as two arrays by the format's cell index (CellDef.index): the view the checker
- * reads. The parser produces it beside the report; for any other report it is read off
- * `tables` and `cells` (check/cells.ts).
- */
-export interface FlatCells {
-  values: (number | null | undefined)[];
-  provenance: (CellProvenance | undefined)[];
-}
-
 export interface Diagnostic {
+  /** The rule's id (`gongkai rules` lists them). */
   rule: string;
+  /**
+   * Which of the rule's messages this is (`gongkai rules RULE` lists them). Every diagnostic
+   * Gongkai makes has it; reports written before it existed may lack it.
+   */
+  messageId?: string;
+  /** The stage that gave it; reports written before it existed may lack it. */
+  origin?: Stage;
   severity: Severity;
   message: string;
   cells?: string[];

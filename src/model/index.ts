@@ -1,4 +1,4 @@
 export * from './types.ts';
-export { formats, getFormat, formatForYear } from './load.ts';
+export { formats, getFormat, formatForYear, residual } from './load.ts';
 export { normalizeLabel, stripNumbering, chineseNumeral, parseChineseNumeral } from './labels.ts';
 export { rowName, columnName, cellName, cellNameOf } from "./names.ts";

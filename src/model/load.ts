@@ -5,8 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { leadingNumbering, normalizeLabel, numberingVariants, parseChineseNumeral, stripNumbering, withoutParenthetical } from './labels.ts';
 import type {
-  CellDef, ColumnDef, ColumnType, Equation, Format, GroupDef, LabelKey, Labelled, RelationDef, RowDef, SectionDef, SectionId,
-  TableDef, TableId, TableLayout,
+  CellDef, CellValue, ColumnDef, ColumnType, Equation, Format, GroupDef, LabelKey, Labelled, RelationDef, RowDef, SectionDef,
+  SectionId, SectionKey, TableDef, TableId, TableLayout, TableWords,
 } from './types.ts';
 
 // Resolves to <package>/src/model/formats both from src/model and from dist/model.
@@ -22,12 +22,16 @@ interface RawTable {
   columns?: RawColumn[]; rows?: (RawRow | RawRowGroup)[];
   note?: string; column_header?: string; row_header?: string;
 }
+interface RawRelation { id: string; table: TableId; each: 'row' | 'column'; left: string[]; right: string[]; describe: string }
 interface RawFormat {
   id: string; name: string; basis: string; years: { from: number; to?: number };
   sections: (RawLabelled & { id: SectionId; numeral: string })[];
   tables: RawTable[];
-  relations: RelationDef[];
+  relations: RawRelation[];
 }
+
+/** A table or row before its cells are known (they are filled in once the format's cells are numbered). */
+type Uncelled<T> = Omit<T, 'cells' | 'cellIndices' | 'types' | 'ownEquations' | 'equations' | 'columnEquations' | 'emptyValues'>;
 
 class ModelError extends Error {}
 
@@ -65,7 +69,7 @@ function column(raw: RawColumn): ColumnDef {
   return { ...labelled(raw), id: raw.id, type: raw.type ?? 'integer', unit: raw.unit, group: raw.group };
 }
 
-function compileTable(file: string, raw: RawTable): TableDef {
+function compileTable(file: string, raw: RawTable): Uncelled<TableDef> & { rows: RowDef[] } {
   const rows: RowDef[] = [];
   const groups: GroupDef[] = [];
   const structural: string[] = [];
@@ -78,7 +82,8 @@ function compileTable(file: string, raw: RawTable): TableDef {
     });
   const makeRow = (r: RawRow, parents: string[], columns: ColumnDef[], group?: string): RowDef => {
     if (!r.id || !r.label) fail(file, `表 ${raw.id} 有一行缺少 id 或 label`);
-    const row: RowDef = {
+    const numbering = leadingNumbering(normalizeLabel(r.label));
+    const uncelled: Uncelled<RowDef> = {
       ...labelled(r),
       id: r.id,
       table: raw.id,
@@ -86,8 +91,12 @@ function compileTable(file: string, raw: RawTable): TableDef {
       parents,
       group: group ?? r.group,
       columns,
-      numbering: leadingNumbering(normalizeLabel(r.label)),
+      numbering,
+      arabicNumbering: /^(\d{1,2})[.、]$/.exec(numbering)?.[1] ?? '',
+      addresses: columns.map((c) => `${raw.id}.${r.id}.${c.id}`),
     };
+    // The cell views are set by compileFormat, once the format's cells are numbered.
+    const row = uncelled as RowDef;
     if (rows.some((x) => x.id === row.id)) fail(file, `表 ${raw.id} 的行 id 重复：${row.id}`);
     rows.push(row);
     return row;
@@ -98,7 +107,8 @@ function compileTable(file: string, raw: RawTable): TableDef {
     for (const g of raw.groups) {
       const cols = addColumns(g.columns);
       const groupRows = g.rows.map((r) => makeRow(r, [], cols, g.label));
-      groups.push({ label: g.label, keys: labelled({ label: g.label }).keys, columns: cols, rows: groupRows });
+      // A group label is searched for like a row label, under its own full wording.
+      groups.push({ ...labelled({ label: g.label, short: g.label }), columns: cols, rows: groupRows });
       structural.push(g.label, ...g.columns.flatMap((c) => [c.label, ...(c.variants ?? [])]));
     }
   } else {
@@ -125,20 +135,85 @@ function compileTable(file: string, raw: RawTable): TableDef {
   if (raw.column_header) structural.push(raw.column_header);
   if (raw.row_header) structural.push(raw.row_header);
 
-  const addresses = rows.flatMap((r) => r.columns.map((c) => `${raw.id}.${r.id}.${c.id}`));
+  const addresses = rows.flatMap((r) => r.addresses);
+  const columns = [...columnsById.values()];
   return {
     id: raw.id,
     name: raw.name,
     section: raw.section,
     layout: raw.layout,
     rows,
-    columns: [...columnsById.values()],
+    columns,
     groups,
     note: raw.note,
     columnHeader: raw.column_header,
     rowHeader: raw.row_header,
     structuralLabels: structural,
     addresses,
+    words: tableWords(rows, columns, structural),
+  };
+}
+
+/** The table's label keys and the characters they are made of (for telling table text from other text). */
+function tableWords(rows: RowDef[], columns: ColumnDef[], structuralLabels: string[]): TableWords {
+  const keys = new Set<string>();
+  const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
+  rows.forEach(add);
+  columns.forEach(add);
+  const chars = new Uint8Array(65536);
+  const free = new Uint8Array(65536);
+  for (const s of structuralLabels) {
+    const norm = normalizeLabel(s);
+    keys.add(norm.replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
+    for (let i = 0; i < norm.length; i++) free[norm.charCodeAt(i)] = 1;
+  }
+  const list = [...keys].filter((k) => k.length > 0);
+  for (const k of list) for (let i = 0; i < k.length; i++) chars[k.charCodeAt(i)] = 1;
+  for (let i = 0; i < 65536; i++) if (free[i]) chars[i] = 1;
+  return { keys: list, chars, free };
+}
+
+/**
+ * A function making `{ key0: values[0], key1: values[1], … }` for keys of the model (cell
+ * addresses, column ids) in one object literal: several times faster than adding the keys one by
+ * one, as a report's 200-odd cells would be, and the object serialises faster.
+ */
+function recordMaker<T>(keys: string[]): (values: T[]) => Record<string, T> {
+  // Generated from the model's own ids (JSON-quoted), never from input text.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('v', `return { ${keys.map((k, i) => `${JSON.stringify(k)}: v[${i}]`).join(', ')} };`) as (values: T[]) => Record<string, T>;
+}
+
+/** A function making an object of the given ids, each null (a literal: copying a template goes V8's slow way, every row having its own shape). */
+function nullRecordMaker(ids: string[]): () => Record<string, number | null> {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function(`return { ${ids.map((id) => `${JSON.stringify(id)}: null`).join(', ')} };`) as () => Record<string, number | null>;
+}
+
+/**
+ * sum(left) − sum(right) of an equation, with `valueAt(i)` the value of the cell of index i:
+ * null (blank, not applicable) counts as 0; undefined (unknown) makes the residual undefined.
+ * The one place that says how a relation adds up; 0 means it holds.
+ */
+export function residual(eq: Equation, valueAt: (index: number) => CellValue): number | undefined {
+  const { terms, signs } = eq;
+  let sum = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const v = valueAt(terms[k]);
+    if (v === undefined) return undefined;
+    if (v !== null) sum += signs[k] * v;
+  }
+  return sum;
+}
+
+/** The cell views of a row or table: its cells by index, types, and the equations among them. */
+function cellViews(cellDefs: CellDef[], equations: Equation[]) {
+  const own = new Set(cellDefs.map((c) => c.index));
+  return {
+    cells: cellDefs,
+    cellIndices: cellDefs.map((c) => c.index),
+    types: cellDefs.map((c) => c.column.type),
+    ownEquations: equations.filter((eq) => eq.terms.every((i) => own.has(i))),
   };
 }
 
@@ -154,19 +229,31 @@ function compileFormat(file: string, raw: RawFormat): Format {
   const byTable = new Map(tables.map((t) => [t.id, t]));
   const cells = new Map<string, CellDef>();
   for (const t of tables) for (const r of t.rows) for (const c of r.columns) {
-    cells.set(`${t.id}.${r.id}.${c.id}`, { address: `${t.id}.${r.id}.${c.id}`, index: cells.size, table: t, row: r, column: c });
+    // The table gets its cell views in place below (withCells), before the format is returned.
+    cells.set(`${t.id}.${r.id}.${c.id}`, { address: `${t.id}.${r.id}.${c.id}`, index: cells.size, table: t as TableDef, row: r, column: c });
   }
 
-  const equation = (relation: RelationDef, key: string, left: string[], right: string[]): Equation => ({
-    relation,
-    key,
-    left,
-    right,
-    leftCells: left.map((a) => cells.get(a)!),
-    rightCells: right.map((a) => cells.get(a)!),
-  });
+  const equation = (relation: RelationDef, key: string, left: string[], right: string[]): Equation => {
+    const leftCells = left.map((a) => cells.get(a)!);
+    const rightCells = right.map((a) => cells.get(a)!);
+    const eq: Equation = {
+      relation,
+      key,
+      left,
+      right,
+      leftCells,
+      rightCells,
+      terms: [...leftCells, ...rightCells].map((c) => c.index),
+      signs: [...leftCells.map(() => 1), ...rightCells.map(() => -1)],
+    };
+    relation.equations.push(eq);
+    return eq;
+  };
   const equations: Equation[] = [];
-  for (const rel of raw.relations) {
+  const relations: RelationDef[] = [];
+  for (const declared of raw.relations) {
+    const rel: RelationDef = { ...declared, equations: [] };
+    relations.push(rel);
     const t = byTable.get(rel.table) ?? fail(file, `关系 ${rel.id} 指向不存在的表 ${rel.table}`);
     const check = (addr: string) => {
       if (!cells.has(addr)) fail(file, `关系 ${rel.id} 引用了不存在的单元格 ${addr}`);
@@ -187,21 +274,49 @@ function compileFormat(file: string, raw: RawFormat): Format {
     }
   }
 
+  const cellList = [...cells.values()];
+  const compiled = tables.map((t) => withCells(t, cellList, equations));
+  const byId = new Map(compiled.map((t) => [t.id, t]));
+  const sectionKeys: SectionKey[] = sections.flatMap((section) => section.keys.map((k) => ({ text: k.text, section })));
+  const sectionByKey = new Map<string, SectionDef>();
+  for (const k of sectionKeys) if (!sectionByKey.has(k.text)) sectionByKey.set(k.text, k.section);
+  const cellRecord = recordMaker<unknown>(cellList.map((c) => c.address));
+
   return {
     id: String(raw.id),
     name: raw.name,
     basis: raw.basis,
     years: raw.years,
     sections,
-    tables,
-    relations: raw.relations,
+    tables: compiled,
+    relations,
     equations,
-    addresses: tables.flatMap((t) => t.addresses),
-    cells: [...cells.values()],
-    table: (id: TableId) => byTable.get(id) ?? fail(file, `没有表 ${id}`),
+    addresses: compiled.flatMap((t) => t.addresses),
+    cells: cellList,
+    types: cellList.map((c) => c.column.type),
+    sectionKeys,
+    sectionByKey,
+    cellRecord: cellRecord as <T>(values: T[]) => Record<string, T>,
+    table: (id: TableId) => byId.get(id) ?? fail(file, `没有表 ${id}`),
     cell: (address: string) => cells.get(address),
     section: (id: SectionId) => sections.find((s) => s.id === id) ?? fail(file, `没有部分 ${id}`),
   };
+}
+
+/** The table with its cell views, and its rows' (set in place: the cells point at these very rows). */
+function withCells(t: Uncelled<TableDef> & { rows: RowDef[] }, cellList: CellDef[], equations: Equation[]): TableDef {
+  const tableEquations = equations.filter((eq) => eq.relation.table === t.id);
+  for (const row of t.rows) {
+    Object.assign(row, cellViews(cellList.filter((c) => c.row === row), tableEquations), {
+      emptyValues: nullRecordMaker(row.columns.map((c) => c.id)),
+    });
+  }
+  const table = t as TableDef;
+  Object.assign(table, cellViews(cellList.filter((c) => c.table === table), tableEquations), {
+    equations: tableEquations,
+    columnEquations: tableEquations.filter((eq) => eq.relation.each === 'column'),
+  });
+  return table;
 }
 
 let cache: Format[] | undefined;

@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import type { CellDef, Format } from './types.ts';
 
 const FILE = new URL('../../src/model/narrative.yaml', import.meta.url);
 
@@ -27,7 +28,28 @@ interface Raw {
   contradictions: { id: string; says: string; patterns: string[]; unless?: string; when_positive: string[] }[];
 }
 
+/** A claim with the sums it accepts as the cells of one format (sums naming cells the format lacks are left out). */
+export interface FormatClaim {
+  claim: Claim;
+  sums: CellDef[][];
+}
+
 let cache: { claims: Claim[]; contradictions: Contradiction[] } | undefined;
+/** The claims by format id, resolved against each format's cells once. */
+const claimsOfFormat = new Map<string, FormatClaim[]>();
+
+/** Each claim with its accepted sums as the cells of `format`. */
+export function formatClaims(format: Format): FormatClaim[] {
+  let list = claimsOfFormat.get(format.id);
+  if (!list) {
+    list = narrativeModel().claims.map((claim) => ({
+      claim,
+      sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
+    }));
+    claimsOfFormat.set(format.id, list);
+  }
+  return list;
+}
 
 export function narrativeModel(): { claims: Claim[]; contradictions: Contradiction[] } {
   if (!cache) {

@@ -34,7 +34,24 @@ export interface ColumnDef extends Labelled {
   group?: string | undefined;
 }
 
-export interface RowDef extends Labelled {
+/**
+ * Cells seen together (a row's, or a whole table's), in every form the stages use them: the model
+ * objects, their places in Format.cells, their addresses and types, and the equations among them.
+ */
+export interface CellSet {
+  /** The cells in order. */
+  cells: CellDef[];
+  /** CellDef.index of each cell. */
+  cellIndices: number[];
+  /** Address `table.row.column` of each cell. */
+  addresses: string[];
+  /** Column type of each cell. */
+  types: ColumnType[];
+  /** Equations whose every cell is one of these (a row's own sums; for a table, all of its equations). */
+  ownEquations: Equation[];
+}
+
+export interface RowDef extends Labelled, CellSet {
   id: string;
   table: TableId;
   /** Position of the row in its table, from 0. */
@@ -46,16 +63,32 @@ export interface RowDef extends Labelled {
   columns: ColumnDef[];
   /** Numbering printed before the label ('1.', '(一)', '一、'), normalised, or ''. */
   numbering: string;
+  /** The numbering's number when it is Arabic ('2' for '2.'), else ''. */
+  arabicNumbering: string;
+  /** A new object of the row's column ids, each null (the row of a report's `tables` before it is filled). */
+  emptyValues(): Record<string, number | null>;
 }
 
-export interface GroupDef {
-  label: string;
-  keys: LabelKey[];
+/** A group of 表二 (第二十条第（一）项): its label is searched for like a row's. */
+export interface GroupDef extends Labelled {
   columns: ColumnDef[];
   rows: RowDef[];
 }
 
-export interface TableDef {
+/** What a table prints besides its numbers: its labels, and the characters they are made of. */
+export interface TableWords {
+  /** Normalised keys of the rows, columns, groups, headers and note. */
+  keys: string[];
+  /** Characters of all the table's labels (by UTF-16 code unit: 1 = used). */
+  chars: Uint8Array;
+  /**
+   * Characters of the labels that carry no numbers (parent rows, headers, the note): pieces of
+   * them that extraction interleaves with a row's label may be skipped when matching it.
+   */
+  free: Uint8Array;
+}
+
+export interface TableDef extends CellSet {
   id: TableId;
   /** 表二 / 表三 / 表四 */
   name: string;
@@ -72,6 +105,11 @@ export interface TableDef {
   structuralLabels: string[];
   /** Every cell address `table.row.column` in order. */
   addresses: string[];
+  /** The instances of the table's relations (ownEquations: every one of them). */
+  equations: Equation[];
+  /** The instances of the table's column relations (a column's sum over rows). */
+  columnEquations: Equation[];
+  words: TableWords;
 }
 
 export interface SectionDef extends Labelled {
@@ -88,6 +126,8 @@ export interface RelationDef {
   left: string[];
   right: string[];
   describe: string;
+  /** Its instances, one per row or column it applies to. */
+  equations: Equation[];
 }
 
 /** One instance of a relation: sum(left cells) = sum(right cells). */
@@ -100,6 +140,18 @@ export interface Equation {
   /** The same cells as model cells (for loops that should not parse addresses). */
   leftCells: CellDef[];
   rightCells: CellDef[];
+  /** Every cell's CellDef.index, left side first, and beside each its sign: +1 left, -1 right. */
+  terms: number[];
+  signs: number[];
+}
+
+/** A cell's value as the relations see it: a number, null (blank, not applicable: counts as 0), undefined (unknown). */
+export type CellValue = number | null | undefined;
+
+/** A section label key (normalised, without numbering) and its section. */
+export interface SectionKey {
+  text: string;
+  section: SectionDef;
 }
 
 export interface CellDef {
@@ -124,6 +176,14 @@ export interface Format {
   addresses: string[];
   /** All cells of all tables, in table order (for loops that need ids and types together). */
   cells: CellDef[];
+  /** Column type of every cell, by CellDef.index. */
+  types: ColumnType[];
+  /** The sections' label keys, in order of the sections and their keys. */
+  sectionKeys: SectionKey[];
+  /** A section by one of its label keys (the first section that has the key). */
+  sectionByKey: Map<string, SectionDef>;
+  /** The report's `cells` object (address → value) from values by CellDef.index, in the format's order. */
+  cellRecord<T>(values: T[]): Record<string, T>;
   table(id: TableId): TableDef;
   cell(address: string): CellDef | undefined;
   section(id: SectionId): SectionDef;

@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Block, SourceDocument } from '../ingest/types.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { REPORT_SCHEMA, type FlatCells, type Report } from '../interchange/types.ts';
+import type { FlatCells } from '../interchange/flat-cells.ts';
+import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
 import { getFormat } from '../model/load.ts';
 import { buildTables } from './build-tables.ts';
 import { plainLine } from './markup.ts';
@@ -12,6 +13,7 @@ import { detectFormat } from './detect-format.ts';
 import { readMeta } from './meta.ts';
 import { readTables, type TableReading } from './read-tables.ts';
 import { classifyHeading, readSections } from './sections.ts';
+import { parserSettings, type ParserSettings } from './settings.ts';
 import { TextStream } from './stream.ts';
 import { tokenize } from './tokenize.ts';
 import type { Token } from './tokens.ts';
@@ -19,6 +21,8 @@ import type { Token } from './tokens.ts';
 export interface ParseOptions {
   /** Force a format version instead of detecting it. */
   format?: string | undefined;
+  /** Overrides of the parser's thresholds and search limits (settings.ts), for tuning and tests. */
+  settings?: Partial<ParserSettings> | undefined;
 }
 
 /** Blocks whose every token lies inside a table region. */
@@ -98,7 +102,7 @@ export function parseDocumentWithCells(source: SourceDocument, options: ParseOpt
     );
   }
 
-  const built = buildTables(format, readings);
+  const built = buildTables(format, readings, parserSettings(options.settings));
   const report: Report = {
     schema: REPORT_SCHEMA,
     source: { name: doc.name, sha256: doc.sha256, kind: doc.kind, ...(doc.encoding ? { encoding: doc.encoding } : {}) },

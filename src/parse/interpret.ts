@@ -7,6 +7,7 @@
 // relations. Which reading is right is decided by solve.ts, and only when exactly one fits.
 
 import type { ColumnType } from '../model/types.ts';
+import { PARSER_SETTINGS, type ParserSettings } from './settings.ts';
 import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
 
@@ -39,8 +40,6 @@ export interface UnitInterpretation {
   completeOnly: boolean;
 }
 
-const MAX_CANDIDATES = 20_000;
-const MAX_EXTRA = 3;
 
 /** Value of a printed token for a cell: number, or null for blank / not applicable / words. */
 function tokenValue(t: Token): number | null {
@@ -65,14 +64,21 @@ function plain(slots: Token[], how: Interp['how']): Interp {
   };
 }
 
-/** All ways to cut a digit string into `parts` numbers without leading zeros. */
-export function splitDigits(digits: string, parts: number, limit = 5000): string[][] {
+/**
+ * All ways to cut a digit string into `parts` numbers without leading zeros, up to `limit` of
+ * them; `complete` is false when there were more (the list is then not all of them).
+ */
+export function splitDigits(digits: string, parts: number, limit = PARSER_SETTINGS.maxSplits): { splits: string[][]; complete: boolean } {
   const out: string[][] = [];
   const L = digits.length;
-  if (parts < 1 || parts > L) return out;
+  let complete = true;
+  if (parts < 1 || parts > L) return { splits: out, complete };
   const cur: string[] = [];
   const rec = (pos: number, left: number) => {
-    if (out.length >= limit) return;
+    if (out.length >= limit) {
+      complete = false;
+      return;
+    }
     if (left === 1) {
       const piece = digits.slice(pos);
       if (piece.length === 1 || piece[0] !== '0') out.push([...cur, piece]);
@@ -88,7 +94,7 @@ export function splitDigits(digits: string, parts: number, limit = 5000): string
     }
   };
   rec(0, parts);
-  return out;
+  return { splits: out, complete };
 }
 
 /** Choose `k` of `n` positions (increasing), calling `fn` with a boolean mask. */
@@ -122,7 +128,15 @@ function mustSplit(t: Token): boolean {
   return t.kind === 'num' && t.digits.length > 1 && t.digits[0] === '0';
 }
 
-export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitInterpretation {
+/** The row has more readings than the limits let the parser consider: none is taken. */
+function tooAmbiguous(result: UnitInterpretation): UnitInterpretation {
+  result.tooAmbiguous = true;
+  result.candidates = [];
+  result.completeOnly = false;
+  return result;
+}
+
+export function interpretUnit(unit: PrintedUnit, withIncomplete = false, settings: Readonly<ParserSettings> = PARSER_SETTINGS): UnitInterpretation {
   const n = unit.addresses.length;
   const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false, completeOnly: false };
   if (!unit.found) return result;
@@ -146,7 +160,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
 
   const push = (interp: Interp): boolean => {
     result.candidates.push(interp);
-    if (result.candidates.length > MAX_CANDIDATES) {
+    if (result.candidates.length > settings.maxCandidates) {
       result.tooAmbiguous = true;
       return false;
     }
@@ -155,7 +169,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
 
   if (k > n) {
     const extra = k - n;
-    if (extra > MAX_EXTRA) {
+    if (extra > settings.maxExtra) {
       result.tooAmbiguous = true;
       return result;
     }
@@ -171,12 +185,18 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   // Too few values: some cells were not printed, or numbers ran together.
   const deficit = n - k;
   const splittable = values.map((t) => (t.kind === 'num' && t.digits.length >= 2 ? t.digits.length - 1 : 0));
-  // Ways to cut token i into `parts` pieces, computed once.
+  // Ways to cut token i into `parts` pieces, computed once. A run with more ways than the limit
+  // leaves the row unread: a reading found among some of them would not be known to be the one.
   const splitMemo = new Map<number, string[][]>();
+  let splitsCut = false;
   const splitsOf = (i: number, parts: number): string[][] => {
     const key = i * 64 + parts;
     let v = splitMemo.get(key);
-    if (!v) splitMemo.set(key, (v = splitDigits(values[i].digits, parts)));
+    if (!v) {
+      const s = splitDigits(values[i].digits, parts, settings.maxSplits);
+      if (!s.complete) splitsCut = true;
+      splitMemo.set(key, (v = s.splits));
+    }
     return v;
   };
   // Digits that can still become extra cells from token i on (for pruning complete readings).
@@ -184,7 +204,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   for (let i = values.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1] + splittable[i];
   const sequences: Piece[][] = [];
   const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
-    if (sequences.length > MAX_CANDIDATES) return;
+    if (sequences.length > settings.maxCandidates || splitsCut) return;
     if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
       if (!completeOnly || extraLeft === 0) sequences.push(acc.slice());
@@ -207,6 +227,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   };
   // Readings that fill every cell come first; when there are any, the others wait until asked.
   build(0, deficit, [], true);
+  if (splitsCut) return tooAmbiguous(result);
   if (sequences.length > 0 && !withIncomplete) {
     result.completeOnly = true;
     for (const seq of sequences) {
@@ -222,6 +243,7 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false): UnitIn
   }
   sequences.length = 0;
   build(0, deficit, [], false);
+  if (splitsCut) return tooAmbiguous(result);
   const complete = sequences.filter((seq) => seq.length === n);
   const incomplete = sequences.filter((seq) => seq.length < n);
   for (const seq of [...complete, ...incomplete]) {

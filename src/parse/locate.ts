@@ -4,6 +4,7 @@
 
 import type { Labelled } from '../model/types.ts';
 import { allowedDistance, fuzzyFind } from './fuzzy.ts';
+import { PARSER_SETTINGS } from './settings.ts';
 import type { TextStream, StreamMatch } from './stream.ts';
 
 export type HitKind = 'official' | 'variant' | 'fuzzy';
@@ -15,8 +16,6 @@ export interface LabelHit extends StreamMatch {
   distance: number;
 }
 
-/** Labels this short are only matched with their numbering, or inside a narrow window. */
-const SHORT = 3;
 
 function hit(stream: TextStream, offset: number, length: number, kind: HitKind, distance = 0): LabelHit {
   return {
@@ -31,7 +30,7 @@ function hit(stream: TextStream, offset: number, length: number, kind: HitKind, 
 }
 
 export function isShortLabel(item: Labelled): boolean {
-  return item.keys[0].text.length <= SHORT;
+  return item.keys[0].text.length <= PARSER_SETTINGS.shortLabel;
 }
 
 /**

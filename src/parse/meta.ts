@@ -18,7 +18,7 @@ export interface ReportMeta {
   chromeBlocks: number[];
 }
 
-interface Line {
+export interface Line {
   block: number;
   line: number;
   text: string;
@@ -133,60 +133,55 @@ function looksLikeTitleLine(text: string): boolean {
   return text.length <= 60 && !/[。；]/.test(text);
 }
 
-export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
-  const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [], chromeBlocks: [] };
-  const lines = nonEmptyLines(blocks, isTableOrHeading);
-  const head = lines.filter((l) => firstHeadingBlock < 0 || l.block < firstHeadingBlock).slice(0, 15);
-
-  // Title: the first short line mentioning 报告/年报, joined with the line before it when the
-  // title was wrapped (it then lacks the year or the agency).
-  let title: Line[] = [];
+/**
+ * The title: the first short line among the first lines that mentions 报告/年报, joined with the
+ * line before it when the title was wrapped (it then lacks the year or the agency).
+ */
+export function findTitle(head: Line[]): Line[] {
   for (let i = 0; i < head.length; i++) {
     const l = head[i];
     if (!looksLikeTitleLine(l.text) || !/(报告|年报)/.test(l.text)) continue;
-    title = [l];
     const prev = head[i - 1];
     if (prev && looksLikeTitleLine(prev.text) && !/[，,：:]/.test(prev.text) && (!yearIn(l.text) || !agencyFromTitle(l.text))) {
-      if (yearIn(prev.text) || agencyFromTitle(prev.text + l.text)) title = [prev, l];
+      if (yearIn(prev.text) || agencyFromTitle(prev.text + l.text)) return [prev, l];
     }
-    break;
+    return [l];
   }
-  if (title.length) {
-    const text = title.map((l) => l.text).join('');
-    meta.titleBlocks = title.map((l) => l.block);
-    const y = yearIn(text.replace(/\s+/g, ''));
-    if (y) {
-      meta.year = y.year;
-      meta.origin.year = { via: 'title', line: title[0].line, text };
-    }
-    const a = agencyFromTitle(text);
-    if (a) {
-      meta.agency = a;
-      meta.origin.agency = { via: 'title', line: title[0].line, text };
-    }
-  }
-  if (!meta.agency && metadata?.agency) {
-    meta.agency = metadata.agency;
-    meta.origin.agency = { via: 'metadata', text: metadata.agency };
-  }
+  return [];
+}
 
-  // What stands before the title (breadcrumbs, column names) and furniture lines are no narrative.
-  if (title.length) for (const l of head) if (l.block < title[0].block) meta.chromeBlocks.push(l.block);
-  for (const l of lines) if (isPageChrome(l.text)) meta.chromeBlocks.push(l.block);
-  const body = lines.filter((l) => !meta.titleBlocks.includes(l.block));
-  if (!meta.agency) {
-    for (const l of body.slice(0, 40)) {
-      const m = /由([^，。、；：\s]{2,30}?)(?:负责)?编制/.exec(l.text);
-      const a = m && cleanAgency(m[1]);
-      if (a && AGENCY_SUFFIX.test(a)) {
-        meta.agency = a;
-        meta.origin.agency = { via: 'body', line: l.line, text: l.text.slice(0, 60) };
-        break;
-      }
-    }
+/** Year and agency named in the title. */
+function factsFromTitle(meta: ReportMeta, title: Line[]): void {
+  if (!title.length) return;
+  const text = title.map((l) => l.text).join('');
+  meta.titleBlocks = title.map((l) => l.block);
+  const y = yearIn(text.replace(/\s+/g, ''));
+  if (y) {
+    meta.year = y.year;
+    meta.origin.year = { via: 'title', line: title[0].line, text };
   }
+  const a = agencyFromTitle(text);
+  if (a) {
+    meta.agency = a;
+    meta.origin.agency = { via: 'title', line: title[0].line, text };
+  }
+}
 
-  // Signature at the end: the agency's name and the date, each on a short line of its own.
+/** The agency named in the body: "本报告由…编制". */
+export function agencyCompiling(body: Line[]): { agency: string; origin: FactOrigin } | null {
+  for (const l of body.slice(0, 40)) {
+    const m = /由([^，。、；：\s]{2,30}?)(?:负责)?编制/.exec(l.text);
+    const a = m && cleanAgency(m[1]);
+    if (a && AGENCY_SUFFIX.test(a)) return { agency: a, origin: { via: 'body', line: l.line, text: l.text.slice(0, 60) } };
+  }
+  return null;
+}
+
+/**
+ * The signature at the end: the agency's name and the date, each on a short line of its own,
+ * read from the last line up. Marks the lines and takes the date, and the agency if still unknown.
+ */
+export function readSignature(meta: ReportMeta, body: Line[]): void {
   const tail = body.slice(-6);
   for (let i = tail.length - 1; i >= 0; i--) {
     const l = tail[i];
@@ -215,78 +210,108 @@ export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boole
     }
     break;
   }
-  if (!meta.published) {
-    for (const l of lines.slice(0, 20)) {
-      const m = /(发布时间|发布日期|成文日期|发文日期|印发日期|日期)\s*[:：]\s*(.{6,20})/.exec(l.text);
-      const d = m && findDate(m[2]);
-      if (d) {
-        meta.published = d.iso;
-        meta.origin.published = { via: 'metadata', line: l.line, text: l.text.slice(0, 60) };
-        break;
-      }
+}
+
+/** A date given as 发布时间/成文日期/… among the first lines (page metadata printed in the text). */
+export function datedLine(lines: Line[]): { published: string; origin: FactOrigin } | null {
+  for (const l of lines.slice(0, 20)) {
+    const m = /(发布时间|发布日期|成文日期|发文日期|印发日期|日期)\s*[:：]\s*(.{6,20})/.exec(l.text);
+    const d = m && findDate(m[2]);
+    if (d) return { published: d.iso, origin: { via: 'metadata', line: l.line, text: l.text.slice(0, 60) } };
+  }
+  return null;
+}
+
+/** The year of the statistics period the body states (统计期限自2023年1月1日起至2023年12月31日止). */
+export function statisticsPeriodYear(body: Line[]): { year: number; origin: FactOrigin } | null {
+  for (const l of body) {
+    const m = /统计(?:期限|时限|时段|区间|期间|范围)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,6}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(l.text);
+    if (m && m[1] === m[2]) return { year: Number(m[1]), origin: { via: 'statistics_period', line: l.line, text: m[0] } };
+  }
+  return null;
+}
+
+/** The year the body talks about most ("2023年，我局…"), twice at least, ignoring document numbers 〔2020〕. */
+export function mostMentionedYear(body: Line[]): { year: number; origin: FactOrigin } | null {
+  const counts = new Map<number, { n: number; line: number }>();
+  for (const l of body.slice(0, 200)) {
+    const text = l.text.replace(/[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]/g, '');
+    for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) {
+      const y = Number(m[1]);
+      const c = counts.get(y) ?? { n: 0, line: l.line };
+      c.n++;
+      counts.set(y, c);
     }
   }
-  if (!meta.published && metadata?.published) {
-    const d = findDate(metadata.published);
-    if (d) {
-      meta.published = d.iso;
-      meta.origin.published = { via: 'metadata', text: metadata.published };
+  let best: [number, { n: number; line: number }] | null = null;
+  for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] > best[0])) best = e;
+  return best && best[1].n >= 2 ? { year: best[0], origin: { via: 'body', line: best[1].line } } : null;
+}
+
+/** The name most often at the start of a sentence in the body: "…。叶集生态环境分局政府信息公开主要通过…". */
+export function mostNamedAgency(body: Line[]): { agency: string; origin: FactOrigin } | null {
+  const counts = new Map<string, { n: number; line: number }>();
+  const nameRe = /(?:^|[。；！？：:]|[（(][一二三四五六七八九十]+[)）][^。]{0,24}?[。．])\s*([\u4e00-\u9fa5]{2,24}?(?:人民政府办公室|人民政府|委员会|管理局|分局|支队|大队|办公室|中心|局|委|厅))(?=[\u4e00-\u9fa5])/g;
+  for (const l of body.slice(0, 200)) {
+    for (const m of l.text.matchAll(nameRe)) {
+      let name = m[1];
+      // 克州生态环境局 + 阿合奇县分局: a subordinate office named after its parent
+      const rest = l.text.slice((m.index ?? 0) + m[0].length);
+      const ext = /^([\u4e00-\u9fa5]{2,10}?(?:分局|支队|大队|办公室|中心))/.exec(rest);
+      if (ext && !PUBLIC_WORDS.test(ext[1])) name += ext[1];
+      if (GENERIC_START.test(name) || PUBLIC_WORDS.test(name)) continue;
+      const c = counts.get(name) ?? { n: 0, line: l.line };
+      c.n++;
+      counts.set(name, c);
     }
+  }
+  let best: [string, { n: number; line: number }] | null = null;
+  for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+  return best ? { agency: best[0], origin: { via: 'body', line: best[1].line } } : null;
+}
+
+/**
+ * The report's agency, year and date, each from the first place that gives it: the title, the
+ * page's metadata, the body's 由…编制, the signature, a 发布时间 line, the statistics period, the
+ * year and the name the body mentions most. Also which blocks are title, signature and page chrome.
+ */
+export function readMeta(blocks: Block[], isTableOrHeading: (b: number) => boolean, firstHeadingBlock: number, metadata?: SourceMetadata): ReportMeta {
+  const meta: ReportMeta = { agency: null, year: null, published: null, origin: {}, titleBlocks: [], signatureBlocks: [], chromeBlocks: [] };
+  const lines = nonEmptyLines(blocks, isTableOrHeading);
+  const head = lines.filter((l) => firstHeadingBlock < 0 || l.block < firstHeadingBlock).slice(0, 15);
+  const title = findTitle(head);
+  factsFromTitle(meta, title);
+  if (!meta.agency && metadata?.agency) {
+    meta.agency = metadata.agency;
+    meta.origin.agency = { via: 'metadata', text: metadata.agency };
   }
 
-  if (!meta.year) {
-    for (const l of body) {
-      const m = /统计(?:期限|时限|时段|区间|期间|范围)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日[^。]{0,6}?至\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日/.exec(l.text);
-      if (m && m[1] === m[2]) {
-        meta.year = Number(m[1]);
-        meta.origin.year = { via: 'statistics_period', line: l.line, text: m[0] };
-        break;
-      }
-    }
-  }
-  if (!meta.year) {
-    // The year the body talks about most ("2023年，我局…"), ignoring document numbers 〔2020〕.
-    const counts = new Map<number, { n: number; line: number }>();
-    for (const l of body.slice(0, 200)) {
-      const text = l.text.replace(/[〔[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]/g, '');
-      for (const m of text.matchAll(/((?:19|20)\d{2})\s*年/g)) {
-        const y = Number(m[1]);
-        const c = counts.get(y) ?? { n: 0, line: l.line };
-        c.n++;
-        counts.set(y, c);
-      }
-    }
-    let best: [number, { n: number; line: number }] | null = null;
-    for (const e of counts) if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[0] > best[0])) best = e;
-    if (best && best[1].n >= 2) {
-      meta.year = best[0];
-      meta.origin.year = { via: 'body', line: best[1].line };
-    }
-  }
-
-  if (!meta.agency) {
-    // A name at the start of a sentence in the body: "…。叶集生态环境分局政府信息公开主要通过…".
-    const counts = new Map<string, { n: number; line: number }>();
-    const nameRe = /(?:^|[。；！？：:]|[（(][一二三四五六七八九十]+[)）][^。]{0,24}?[。．])\s*([\u4e00-\u9fa5]{2,24}?(?:人民政府办公室|人民政府|委员会|管理局|分局|支队|大队|办公室|中心|局|委|厅))(?=[\u4e00-\u9fa5])/g;
-    for (const l of body.slice(0, 200)) {
-      for (const m of l.text.matchAll(nameRe)) {
-        let name = m[1];
-        // 克州生态环境局 + 阿合奇县分局: a subordinate office named after its parent
-        const rest = l.text.slice((m.index ?? 0) + m[0].length);
-        const ext = /^([\u4e00-\u9fa5]{2,10}?(?:分局|支队|大队|办公室|中心))/.exec(rest);
-        if (ext && !PUBLIC_WORDS.test(ext[1])) name += ext[1];
-        if (GENERIC_START.test(name) || PUBLIC_WORDS.test(name)) continue;
-        const c = counts.get(name) ?? { n: 0, line: l.line };
-        c.n++;
-        counts.set(name, c);
-      }
-    }
-    let best: [string, { n: number; line: number }] | null = null;
-    for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
-    if (best) {
-      meta.agency = best[0];
-      meta.origin.agency = { via: 'body', line: best[1].line };
-    }
-  }
+  // What stands before the title (breadcrumbs, column names) and furniture lines are no narrative.
+  if (title.length) for (const l of head) if (l.block < title[0].block) meta.chromeBlocks.push(l.block);
+  for (const l of lines) if (isPageChrome(l.text)) meta.chromeBlocks.push(l.block);
+  const body = lines.filter((l) => !meta.titleBlocks.includes(l.block));
+  const agency = (found: { agency: string; origin: FactOrigin } | null) => {
+    if (meta.agency || !found) return;
+    meta.agency = found.agency;
+    meta.origin.agency = found.origin;
+  };
+  const year = (found: { year: number; origin: FactOrigin } | null) => {
+    if (meta.year || !found) return;
+    meta.year = found.year;
+    meta.origin.year = found.origin;
+  };
+  const published = (found: { published: string; origin: FactOrigin } | null) => {
+    if (meta.published || !found) return;
+    meta.published = found.published;
+    meta.origin.published = found.origin;
+  };
+  if (!meta.agency) agency(agencyCompiling(body));
+  readSignature(meta, body);
+  if (!meta.published) published(datedLine(lines));
+  const d = !meta.published && metadata?.published ? findDate(metadata.published) : null;
+  if (d) published({ published: d.iso, origin: { via: 'metadata', text: metadata!.published! } });
+  if (!meta.year) year(statisticsPeriodYear(body));
+  if (!meta.year) year(mostMentionedYear(body));
+  if (!meta.agency) agency(mostNamedAgency(body));
   return meta;
 }

@@ -7,13 +7,15 @@
 // and solve.ts.
 
 import type { Diagnostic } from '../interchange/types.ts';
-import type { ColumnType, Equation, Format, GroupDef, Labelled, RowDef, TableDef } from '../model/types.ts';
+import type { ColumnType, Equation, Format, RowDef, TableDef } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
+import { decideOrientation } from './orientation.ts';
+import { assignSlots, emptyUnits, gatherCandidates, isTableText, shareByOrder, tableRegion, trailingValues, unitFor, withStrayWords } from './row-values.ts';
+import { PARSER_SETTINGS } from './settings.ts';
 import type { TextStream } from './stream.ts';
-import { isValueToken, type Token } from './tokens.ts';
+import type { Token } from './tokens.ts';
 import { labelVariantDiagnostic } from './diagnostics.ts';
-import { rowName } from '../model/names.ts';
 
 export interface PrintedUnit {
   table: TableDef;
@@ -23,6 +25,8 @@ export interface PrintedUnit {
   /** The same cells by their place in Format.cells (CellDef.index). */
   cells: number[];
   types: ColumnType[];
+  /** The equations among these cells only (the row's own sums). */
+  ownEquations: Equation[];
   /** Value tokens (numbers, not-applicable marks, empty cells, stray words) in printed order. */
   slots: Token[];
   /** The row's label was found (or its place was); false means the row is absent. */
@@ -59,83 +63,6 @@ interface Ctx {
   format: Format;
 }
 
-const HEADER_LOOKBACK = 400; // stream characters before the first row label where the header may start
-
-/** Normalised label keys of a table (rows, columns, groups, headers) for telling table text from other text. */
-const tableKeysCache = new WeakMap<TableDef, TableText>();
-
-/** What a table prints besides its numbers: its labels, and the characters they are made of. */
-interface TableText {
-  keys: string[];
-  /** Characters of all the table's labels. */
-  chars: Uint8Array;
-  /**
-   * Characters of the labels that carry no numbers (parent rows, headers, the note): pieces of
-   * them that extraction interleaves with a row's label may be skipped when matching it.
-   */
-  free: Uint8Array;
-  /** isTableText's answers for texts found to be table text (they recur in every report). */
-  seen: Map<string, boolean>;
-}
-
-function tableKeys(table: TableDef): TableText {
-  let cached = tableKeysCache.get(table);
-  if (!cached) tableKeysCache.set(table, (cached = computeTableKeys(table)));
-  return cached;
-}
-
-function computeTableKeys(table: TableDef): TableText {
-  const keys = new Set<string>();
-  const add = (l: Labelled) => l.keys.forEach((k) => keys.add(k.text));
-  table.rows.forEach(add);
-  table.columns.forEach(add);
-  const chars = new Uint8Array(65536);
-  const free = new Uint8Array(65536);
-  for (const s of table.structuralLabels) {
-    const norm = normalizeLabel(s);
-    keys.add(norm.replace(/^[(（]?[一二三四五六七八九十]+[)）、.]?/, ''));
-    for (let i = 0; i < norm.length; i++) free[norm.charCodeAt(i)] = 1;
-  }
-  const list = [...keys].filter((k) => k.length > 0);
-  for (const k of list) for (let i = 0; i < k.length; i++) chars[k.charCodeAt(i)] = 1;
-  for (let i = 0; i < 65536; i++) if (free[i]) chars[i] = 1;
-  return { keys: list, chars, free, seen: new Map() };
-}
-
-/**
- * Is this text part of the table (a label, a piece of one, or header words run together such as
- * 结果结果其他尚未), rather than the narrative around it?
- */
-function isTableText(norm: string, text: TableText): boolean {
-  if (norm.length > 40) return computeIsTableText(norm, text);
-  let known = text.seen.get(norm);
-  if (known === undefined) {
-    known = computeIsTableText(norm, text);
-    // The same labels and header words come back in every report; other text is not kept.
-    if (known && text.seen.size < 4096) text.seen.set(norm, known);
-  }
-  return known;
-}
-
-function computeIsTableText(norm: string, text: TableText): boolean {
-  for (const k of text.keys) if (k.includes(norm) || norm.includes(k)) return true;
-  if (norm.length > 80) return false;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm.charCodeAt(i);
-    // numbering and brackets around label pieces are part of the table too
-    if (!text.chars[c] && '()、.0123456789一二三四五六七八九十'.indexOf(norm[i]) < 0) return false;
-  }
-  return true;
-}
-
-const groupLabels = new WeakMap<GroupDef, Labelled>();
-
-/** A group label (第二十条第（一）项) as a label to search for. */
-function groupLabel(g: GroupDef): Labelled {
-  let l = groupLabels.get(g);
-  if (!l) groupLabels.set(g, (l = { ...g, variants: [], short: g.label, numberedKeys: [] }));
-  return l;
-}
 
 /** Where a table starts in the stream, by its layout's anchors; -1 when it cannot be found. */
 function anchorOffset(ctx: Ctx, table: TableDef): number {
@@ -143,7 +70,7 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
   const end = stream.text.length;
   if (table.layout === 'groups') {
     for (const g of table.groups) {
-      const h = findExact(stream, groupLabel(g), 0, end);
+      const h = findExact(stream, g, 0, end);
       if (h) return h.offset;
     }
     if (table.rowHeader) {
@@ -187,7 +114,7 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
     const h = findExact(stream, row, 0, end);
     if (!h) continue;
     let start = h.offset;
-    const from = Math.max(0, h.offset - HEADER_LOOKBACK);
+    const from = Math.max(0, h.offset - PARSER_SETTINGS.headerLookback);
     const headerKeys = [table.note, table.columnHeader, table.columns[0]?.label]
       .filter((x): x is string => !!x)
       .map((x) => normalizeLabel(x).replace(/^\(|\)$/g, ''));
@@ -201,189 +128,16 @@ function anchorOffset(ctx: Ctx, table: TableDef): number {
 }
 
 /**
- * How many of the table's column relations a reading breaks, among those whose cells it reads
- * fully (rows printed with exactly their count of numbers). Row relations say nothing here: a
- * row shifted whole against the labels still sums up.
+ * A table read label by label (表二, 表三): its row labels located in order, then the values around
+ * them gathered, whether numbers follow or precede their labels decided, each row's values
+ * assigned, and values whose rows only their order tells shared out (see row-values.ts).
  */
-function relationViolations(format: Format, table: TableDef, rows: { row: RowDef; slots: Token[] }[]): number {
-  // Values by cell index, of the rows read fully; undefined elsewhere.
-  const known = new Array<number | undefined>(format.cells.length);
-  for (const { row, slots } of rows) {
-    const { cells } = cellsOf(format, table, [row]);
-    let c = 0;
-    let complete = true;
-    for (const t of slots) {
-      if (t.kind === 'blank') continue;
-      if (t.kind !== 'num' || c >= cells.length) {
-        complete = false;
-        break;
-      }
-      c++;
-    }
-    if (!complete || c !== cells.length) continue;
-    c = 0;
-    for (const t of slots) if (t.kind !== 'blank') known[cells[c++]] = t.value;
-  }
-  let broken = 0;
-  for (const eq of columnEquations(format, table)) {
-    let sum = 0;
-    let complete = true;
-    for (const c of eq.leftCells) {
-      const v = known[c.index];
-      if (v === undefined) {
-        complete = false;
-        break;
-      }
-      sum += v;
-    }
-    if (complete) {
-      for (const c of eq.rightCells) {
-        const v = known[c.index];
-        if (v === undefined) {
-          complete = false;
-          break;
-        }
-        sum -= v;
-      }
-    }
-    if (complete && Math.abs(sum) > 1e-9) broken++;
-  }
-  return broken;
-}
-
-const columnEquationsOf = new WeakMap<TableDef, Equation[]>();
-
-/** The instances of the table's column relations (a column's sum over rows). */
-function columnEquations(format: Format, table: TableDef): Equation[] {
-  let list = columnEquationsOf.get(table);
-  if (!list) {
-    list = format.equations.filter((eq) => eq.relation.table === table.id && eq.relation.each === 'column');
-    columnEquationsOf.set(table, list);
-  }
-  return list;
-}
-
-/** Row units: token ranges between printed-row boundaries, when the layout shows them. */
-function rowUnits(tokens: Token[], from: number, to: number): Int32Array | null {
-  // Do blank lines separate table rows here (one cell per line, rows between blank lines), or do
-  // they separate every cell (each cell a paragraph)? Count cells per blank-line segment.
-  let cells = 0;
-  let inSegment = false;
-  let strong = 0;
-  const counts: number[] = [];
-  for (let i = from; i <= to; i++) {
-    const t = tokens[i];
-    if (t.kind === 'break') {
-      if (t.strong) strong++;
-      else if (inSegment) {
-        counts.push(cells);
-        cells = 0;
-        inSegment = false;
-      }
-      continue;
-    }
-    cells++;
-    inSegment = true;
-  }
-  if (inSegment) counts.push(cells);
-  counts.sort((a, b) => a - b);
-  const median = counts.length ? counts[counts.length >> 1] : 0;
-  // A region without blank lines is one segment: that says nothing about rows.
-  const blankLinesSeparateRows = counts.length >= 3 && median >= 3;
-  if (!blankLinesSeparateRows && strong < 3) return null;
-  const unit = new Int32Array(to - from + 1);
-  let u = 0;
-  for (let i = from; i <= to; i++) {
-    const t = tokens[i];
-    unit[i - from] = u;
-    if (t.kind === 'break' && (t.strong || blankLinesSeparateRows)) u++;
-  }
-  return unit;
-}
-
-interface UnitCells {
-  addresses: string[];
-  cells: number[];
-  types: ColumnType[];
-}
-
-/** Cell addresses, indices and types of a row, or of a table's rows together (computed once per model object). */
-const unitCells = new WeakMap<RowDef | RowDef[], UnitCells>();
-
-function cellsOf(format: Format, table: TableDef, rows: RowDef[]): UnitCells {
-  const key = rows.length === 1 ? rows[0] : rows;
-  let c = unitCells.get(key);
-  if (!c) {
-    const addresses = rows.flatMap((r) => r.columns.map((col) => `${table.id}.${r.id}.${col.id}`));
-    c = { addresses, cells: addresses.map((a) => format.cell(a)!.index), types: rows.flatMap((r) => r.columns.map((col) => col.type)) };
-    unitCells.set(key, c);
-  }
-  return c;
-}
-
-const arabicNumberings = new WeakMap<RowDef, string>();
-
-/** A row's numbering when Arabic ('2' for "2."), else ''. */
-function arabicNumbering(row: RowDef | undefined): string {
-  if (!row) return '';
-  let n = arabicNumberings.get(row);
-  if (n === undefined) {
-    const m = /^(\d{1,2})[.、]$/.exec(row.numbering);
-    arabicNumberings.set(row, (n = m ? m[1] : ''));
-  }
-  return n;
-}
-
-/** `rows`: one row of the model, or (表四's single printed row) the table's own `rows` array. */
-function unitFor(format: Format, table: TableDef, rows: RowDef[], found: boolean, line: number, next: RowDef | undefined): PrintedUnit {
-  const { addresses, cells, types } = cellsOf(format, table, rows);
-  return { table, rows, addresses, cells, types, slots: [], found, line, nextNumbering: arabicNumbering(next) };
-}
-
-/**
- * Value tokens from `from` onwards until text that is not part of the table (after at least one
- * value), or a long piece of foreign text before any value.
- */
-function trailingValues(tokens: Token[], from: number, limit: number, keys: TableText): { slots: Token[]; end: number } {
-  const slots: Token[] = [];
-  let end = from - 1;
-  for (let i = from; i < limit; i++) {
-    const t = tokens[i];
-    if (t.kind === 'text') {
-      if (isTableText(t.norm, keys)) continue;
-      if (slots.length > 0 || t.norm.length >= 6) break;
-      continue;
-    }
-    if (isValueToken(t)) {
-      slots.push(t);
-      end = i;
-    }
-  }
-  return { slots, end };
-}
-
-/** Words among a row's values (e.g. "未统计") that stand where a number should be. */
-function withStrayWords(tokens: Token[], slots: Token[], labelTokens: Uint8Array | null, keys: TableText): Token[] {
-  if (slots.length < 2) return slots;
-  const first = slots[0].index;
-  const last = slots[slots.length - 1].index;
-  const out: Token[] = [];
-  for (let i = first; i <= last; i++) {
-    const t = tokens[i];
-    if (isValueToken(t)) out.push(t);
-    else if (t.kind === 'text' && !labelTokens?.[i] && t.norm.length <= 6 && !isTableText(t.norm, keys)) out.push(t);
-  }
-  return out;
-}
-
 function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
   const { tokens, stream } = ctx;
-  const keys = tableKeys(table);
   const fromOffset = stream.offsetOf(start);
   const toOffset = stream.offsetOf(limit);
-  const hits = locateSequence(stream, table.rows, fromOffset, toOffset, keys.free);
-  const foundIdx = hits.map((h, i) => (h ? i : -1)).filter((i) => i >= 0);
-  if (foundIdx.length === 0) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
+  const hits = locateSequence(stream, table.rows, fromOffset, toOffset, table.words.free);
+  if (!hits.some((h) => h)) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
 
   // Header labels (columns, group labels) are checked for misprints only.
   checkHeaders(ctx, table, hits, fromOffset, diagnostics);
@@ -392,222 +146,22 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
     if (h && h.kind !== 'official') diagnostics.push(labelVariantDiagnostic(table, row, h, tokens[h.start].line));
   });
 
-  const labelTokens = new Uint8Array(tokens.length);
-  // The text of the labels (numbers printed inside a wrapped label's span are values).
-  for (const h of hits) if (h) for (let i = h.start; i <= h.end; i++) if (tokens[i].kind === 'text') labelTokens[i] = 1;
-
-  const lastFound = foundIdx[foundIdx.length - 1];
-  const firstTok = hits[foundIdx[0]]!.start;
-  const lastHit = hits[lastFound]!;
-  const tail = trailingValues(tokens, lastHit.end + 1, limit, keys);
-  const regionEnd = Math.max(lastHit.end, tail.end);
-  const units = rowUnits(tokens, firstTok, regionEnd);
-  const unitOf = (i: number) => (units ? units[i - firstTok] : -1);
-
-  // In a table of groups (表二), a row's values never cross a group label: (lo, hi) token bounds.
-  const groupBounds = groupBoundsOf(ctx, table, hits, fromOffset, toOffset);
-
-  // Gather candidate areas for both orientations (values after the label, or before it).
-  const after: Token[][] = [];
-  const before: Token[][] = [];
-  const inSpan: Token[][] = [];
-  for (let k = 0; k < foundIdx.length; k++) {
-    const h = hits[foundIdx[k]]!;
-    const [lo, hi] = groupBounds ? groupBounds[foundIdx[k]] : [-1, tokens.length];
-    const nextStart = k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : -1;
-    const prevEnd = Math.max(k > 0 ? hits[foundIdx[k - 1]]!.end : start - 1, lo);
-    const span: Token[] = [];
-    for (let i = h.start + 1; i < h.end; i++) if (isValueToken(tokens[i])) span.push(tokens[i]);
-    inSpan.push(span);
-    const a: Token[] = [];
-    if (nextStart < 0) {
-      for (const t of tail.slots) if (t.index < hi) a.push(t);
-    }
-    else for (let i = h.end + 1; i < Math.min(nextStart, hi); i++) if (isValueToken(tokens[i])) a.push(tokens[i]);
-    after.push(a);
-    const b: Token[] = [];
-    for (let i = prevEnd + 1; i < h.start; i++) if (isValueToken(tokens[i])) b.push(tokens[i]);
-    before.push(b);
+  const region = tableRegion(tokens, table, hits, start, limit, groupBoundsOf(ctx, table, hits, fromOffset, toOffset));
+  const candidates = gatherCandidates(tokens, region);
+  // Printed rows visible: each row's values are those printed beside its label.
+  const orientation = region.printedRows ? 'after' : decideOrientation(table, candidates);
+  const reading = { table, found: true, start: Math.min(start, region.firstToken), end: region.end, diagnostics };
+  if (orientation === 'undecided') {
+    const line = tokens[region.firstToken].line;
+    return {
+      ...reading,
+      units: emptyUnits(tokens, table, hits),
+      unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
+    };
   }
-
-  const colsOf = (k: number) => table.rows[foundIdx[k]].columns.length;
-  const countValues = (ts: Token[]) => ts.reduce((n, t) => n + (t.kind === 'blank' ? 0 : 1), 0);
-  // Whether the values may fill the row: as many as its cells, or fewer when some are runs of
-  // digits glued together (text that lost its separators), which may hold several numbers each.
-  const fits = (first: Token[], then: Token[], cols: number) => {
-    let least = 0;
-    let most = 0;
-    for (const ts of [first, then]) {
-      for (const t of ts) {
-        if (t.kind === 'blank') continue;
-        least++;
-        most += t.kind === 'num' && t.glued && t.digits.length > 1 ? t.digits.length : 1;
-      }
-    }
-    return least <= cols && cols <= most;
-  };
-  let orientation: 'after' | 'before' = 'after';
-  if (!units) {
-    let scoreAfter = 0;
-    let scoreBefore = 0;
-    for (let k = 0; k < foundIdx.length; k++) {
-      if (fits(inSpan[k], after[k], colsOf(k))) scoreAfter++;
-      if (fits(before[k], inSpan[k], colsOf(k))) scoreBefore++;
-    }
-    // Values each reading leaves over: reading "after" ignores any printed between the header
-    // and the first label, reading "before" any printed after the last label.
-    let orphansIfAfter = countValues(before[0]);
-    let orphansIfBefore = countValues(after[after.length - 1]);
-    // Unless they are exactly the values of the rows beyond that label, none of them found: then
-    // those rows' labels were lost, and the reading accounts for every number after all.
-    const widthOfRows = (from: number, to: number) => table.rows.slice(from, to).reduce((n, row) => n + row.columns.length, 0);
-    let explained = false;
-    if (orphansIfAfter > 0 && foundIdx[0] > 0 && orphansIfAfter === widthOfRows(0, foundIdx[0])) {
-      scoreAfter += foundIdx[0];
-      orphansIfAfter = 0;
-      explained = true;
-    }
-    if (orphansIfBefore > 0 && lastFound < table.rows.length - 1 && orphansIfBefore === widthOfRows(lastFound + 1, table.rows.length)) {
-      scoreBefore += table.rows.length - 1 - lastFound;
-      orphansIfBefore = 0;
-      explained = true;
-    }
-    let undecided = false;
-    if (Math.abs(scoreBefore - scoreAfter) <= 1 && orphansIfAfter > 0 && orphansIfBefore > 0 && Math.max(scoreAfter, scoreBefore) > 0) {
-      // Both readings fit nearly as many rows and both leave numbers over (a cut-off or damaged
-      // table): the text does not say which numbers belong to which label.
-      undecided = scoreBefore === scoreAfter ? orphansIfAfter === orphansIfBefore : true;
-      if (!undecided) orientation = orphansIfAfter > orphansIfBefore ? 'before' : 'after';
-    } else if (scoreBefore > scoreAfter) orientation = 'before';
-    else if (scoreBefore === scoreAfter && scoreAfter > 0) {
-      if (orphansIfAfter > orphansIfBefore) orientation = 'before';
-      else undecided = (orphansIfAfter === orphansIfBefore && orphansIfAfter > 0) || explained;
-    }
-    if (Math.abs(scoreBefore - scoreAfter) <= 1) {
-      // The counts hardly tell the readings apart (a row whose label was lost, a cut-off table):
-      // the relations may. A reading that shifts rows against their labels breaks column sums.
-      const read = (side: 'after' | 'before') =>
-        foundIdx.map((r, k) => ({ row: table.rows[r], slots: side === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]] }));
-      const vAfter = relationViolations(ctx.format, table, read('after'));
-      const vBefore = relationViolations(ctx.format, table, read('before'));
-      if (vAfter !== vBefore) {
-        orientation = vAfter < vBefore ? 'after' : 'before';
-        undecided = false;
-      }
-    }
-    if (undecided) {
-      const line = tokens[hits[foundIdx[0]]!.start].line;
-      return {
-        table,
-        found: true,
-        start: Math.min(start, firstTok),
-        end: regionEnd,
-        units: table.rows.map((row, r) => unitFor(ctx.format, table, [row], !!hits[r], hits[r] ? tokens[hits[r].start].line : 0, table.rows[r + 1])),
-        diagnostics,
-        unreadable: `${table.name}各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第${line}行起）`,
-      };
-    }
-  }
-
-  const readings: PrintedUnit[] = [];
-  for (let r = 0; r < table.rows.length; r++) {
-    const row = table.rows[r];
-    const h = hits[r];
-    readings.push(unitFor(ctx.format, table, [row], !!h, h ? tokens[h.start].line : 0, table.rows[r + 1]));
-  }
-  for (let k = 0; k < foundIdx.length; k++) {
-    const r = foundIdx[k];
-    const h = hits[r]!;
-    let slots: Token[];
-    if (units) {
-      // The row's values are those printed in the same row(s) as its label, before the next
-      // row's label (a wrapped label's last line may share a printed row with the next label).
-      const lastUnit = unitOf(h.end);
-      const stop = Math.min(k + 1 < foundIdx.length ? hits[foundIdx[k + 1]]!.start : regionEnd + 1, groupBounds ? groupBounds[r][1] : Infinity);
-      const restricted: Token[] = [];
-      for (let i = h.start + 1; i <= regionEnd && i < stop && unitOf(i) <= lastUnit; i++) {
-        if (isValueToken(tokens[i]) && !labelTokens[i]) restricted.push(tokens[i]);
-      }
-      // A label wrapped around its row's numbers (pdftotext -layout prints them on the label's
-      // middle line) holds exactly those numbers; the lines after it may hold the next row's.
-      if (countValues(inSpan[k]) === colsOf(k)) slots = inSpan[k];
-      else slots = restricted.some((t) => t.kind !== 'blank') ? restricted : [...inSpan[k], ...after[k]];
-    } else {
-      slots = orientation === 'after' ? [...inSpan[k], ...after[k]] : [...before[k], ...inSpan[k]];
-    }
-    readings[r].slots = withStrayWords(tokens, slots, labelTokens, keys);
-  }
-
-  // Values whose rows can only be told by their order:
-  // - rows whose labels were not recognised, with values between recognised neighbours: a found
-  //   row carries exactly the values of itself and the unrecognised rows next to it (after it, or
-  //   before it when numbers are printed before their labels);
-  // - labels printed together, then all their numbers (pdftotext's default output): found rows
-  //   without values next to a found row that carries exactly the values of them all.
-  // Either way the values are shared out in order, and the rows are reported.
-  const valueCount = (r: number) => readings[r].slots.filter((t) => t.kind !== 'blank').length;
-  const byPosition = (r: number, from: number, to: number): boolean => {
-    // Rows from..to (inclusive) share the values read for row r.
-    const unit = readings[r];
-    const values = unit.slots.filter((t) => t.kind !== 'blank');
-    const widths = table.rows.slice(from, to + 1).map((x) => x.columns.length);
-    const total = widths.reduce((a, b) => a + b, 0);
-    if (values.length !== total || unit.slots.length !== values.length || unit.addresses.length === total) return false;
-    let at = 0;
-    const unrecognised: string[] = [];
-    const together: string[] = [];
-    for (let j = from; j <= to; j++) {
-      const target = readings[j];
-      target.slots = values.slice(at, at + widths[j - from]);
-      at += widths[j - from];
-      target.byOrder = true;
-      if (!target.found) {
-        target.found = true;
-        target.line = target.slots[0]?.line ?? unit.line;
-        unrecognised.push(`“${rowName(table.rows[j])}”`);
-      } else together.push(`“${rowName(table.rows[j])}”`);
-    }
-    const cells = table.rows.slice(from, to + 1).flatMap((_x, j) => readings[from + j].addresses);
-    const line = readings[from].line || unit.line;
-    const why = unrecognised.length
-      ? `${unrecognised.join('、')}行的标签未能识别`
-      : `${together.join('、')}几行的标签印在一起、数值另起`;
-    diagnostics.push({
-      rule: 'cell.reconstructed',
-      severity: 'warning',
-      message: `${table.name}${why}，这些行的${total}个数按行的次序分配，请对照原文核实（第${line}行）`,
-      cells,
-      line,
-    });
-    return true;
-  };
-  for (let k = 0; k < foundIdx.length; k++) {
-    const r = foundIdx[k];
-    if (orientation === 'before' && !units) {
-      const prevFound = k > 0 ? foundIdx[k - 1] : -1;
-      if (r - prevFound - 1 > 0) byPosition(r, prevFound + 1, r);
-    } else {
-      const nextFound = k + 1 < foundIdx.length ? foundIdx[k + 1] : table.rows.length;
-      if (nextFound - r - 1 > 0) byPosition(r, r, nextFound - 1);
-    }
-  }
-  // Labels printed together: a run of found rows without values, then (or, numbers first,
-  // before it) the one row that holds all their numbers.
-  for (let r = 0; r < table.rows.length; r++) {
-    if (!readings[r].found || readings[r].byOrder || readings[r].slots.length !== 0) continue;
-    let end = r;
-    while (end + 1 < table.rows.length && readings[end + 1].found && !readings[end + 1].byOrder && readings[end + 1].slots.length === 0) end++;
-    const holder = orientation === 'before' && !units ? r - 1 : end + 1;
-    if (holder < 0 || holder >= table.rows.length || !readings[holder].found || readings[holder].byOrder || valueCount(holder) === 0) {
-      r = end;
-      continue;
-    }
-    if (holder > end) byPosition(holder, r, holder);
-    else byPosition(holder, holder, end);
-    r = end;
-  }
-
-  return { table, found: true, start: Math.min(start, firstTok), end: regionEnd, units: readings, diagnostics };
+  const units = assignSlots(tokens, region, candidates, orientation);
+  shareByOrder(table, units, region.found, orientation === 'before' && !region.printedRows, diagnostics);
+  return { ...reading, units };
 }
 
 /**
@@ -621,7 +175,7 @@ function groupBoundsOf(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], fro
   const labels: (LabelHit | null)[] = [];
   let lo = from;
   for (const g of table.groups) {
-    const h = findExact(stream, groupLabel(g), lo, to);
+    const h = findExact(stream, g, lo, to);
     labels.push(h);
     if (h) lo = h.offset + h.length;
   }
@@ -673,7 +227,7 @@ function checkHeaders(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], from
 
 function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: number, diagnostics: Diagnostic[]): TableReading {
   const { tokens } = ctx;
-  const keys = tableKeys(table);
+  const keys = table.words;
   // Skip the header (labels and layout cells) to the first value, then read the values.
   let first = -1;
   for (let i = start; i < limit; i++) {
@@ -684,7 +238,7 @@ function readSingleRowTable(ctx: Ctx, table: TableDef, start: number, limit: num
     }
     if (t.kind === 'text' && !isTableText(t.norm, keys) && t.norm.length >= 6) break;
   }
-  const unit = unitFor(ctx.format, table, table.rows, true, tokens[start]?.line ?? 0, undefined);
+  const unit = unitFor(table, table.rows, true, tokens[start]?.line ?? 0, undefined);
   if (first < 0) return { table, found: true, start, end: start, units: [unit], diagnostics };
   const { slots, end } = trailingValues(tokens, first, limit, keys);
   unit.slots = withStrayWords(tokens, slots, null, keys);

@@ -7,6 +7,7 @@ import { leadingNumbering, normalizeLabel, stripNumbering } from '../model/label
 import type { Format, SectionDef } from '../model/types.ts';
 import type { Block } from '../ingest/types.ts';
 import { allowedDistance, editDistance } from './fuzzy.ts';
+import { PARSER_SETTINGS } from './settings.ts';
 
 export interface HeadingInfo {
   block: number;
@@ -17,45 +18,20 @@ export interface HeadingInfo {
   numbering: string;
 }
 
-const MAX_HEADING = 45;
 const SECTION_NUMBERING = /^(?:[一二三四五六七八九十]+[、.]|\d{1,2}[、.]|[、.])$/;
 
-interface SectionKeys {
-  exact: Map<string, SectionDef>;
-  /** Keys with the section, for approximate matching. */
-  fuzzy: { text: string; section: SectionDef; max: number }[];
-}
-
-const keyCache = new WeakMap<Format, SectionKeys>();
-
-function sectionKeys(format: Format): SectionKeys {
-  let k = keyCache.get(format);
-  if (!k) {
-    k = { exact: new Map(), fuzzy: [] };
-    for (const s of format.sections) {
-      for (const key of s.keys) {
-        if (!k.exact.has(key.text)) k.exact.set(key.text, s);
-        const max = allowedDistance(key.text.length);
-        if (max > 0) k.fuzzy.push({ text: key.text, section: s, max });
-      }
-    }
-    keyCache.set(format, k);
-  }
-  return k;
-}
-
 function matchSection(bare: string, format: Format): SectionDef | null {
-  const keys = sectionKeys(format);
-  const exact = keys.exact.get(bare);
+  const exact = format.sectionByKey.get(bare);
   if (exact) return exact;
   let best: SectionDef | null = null;
   let bestD = Infinity;
-  for (const k of keys.fuzzy) {
-    if (Math.abs(bare.length - k.text.length) > k.max) continue;
+  for (const k of format.sectionKeys) {
+    const max = allowedDistance(k.text.length);
+    if (max === 0 || Math.abs(bare.length - k.text.length) > max) continue;
     // A misprinted heading keeps its beginning or its end; this spares most edit distances.
     if (bare.charCodeAt(0) !== k.text.charCodeAt(0) && bare.charCodeAt(bare.length - 1) !== k.text.charCodeAt(k.text.length - 1)) continue;
     const d = editDistance(bare, k.text);
-    if (d <= k.max && d < bestD) {
+    if (d <= max && d < bestD) {
       best = k.section;
       bestD = d;
     }
@@ -67,9 +43,9 @@ function matchSection(bare: string, format: Format): SectionDef | null {
 export function classifyHeading(text: string, format: Format): { id: string | null; numbering: string } | undefined {
   const t = text.trim();
   // Headings are short; long lines (most of the narrative) are not normalised at all.
-  if (!t || t.length > MAX_HEADING * 2) return undefined;
+  if (!t || t.length > PARSER_SETTINGS.maxHeading * 2) return undefined;
   const norm = normalizeLabel(t);
-  if (norm.length === 0 || norm.length > MAX_HEADING) return undefined;
+  if (norm.length === 0 || norm.length > PARSER_SETTINGS.maxHeading) return undefined;
   const numbering = leadingNumbering(norm);
   // （一） (1) number sub-headings, never sections.
   if (numbering && !SECTION_NUMBERING.test(numbering)) return undefined;

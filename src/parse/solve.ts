@@ -9,18 +9,18 @@
 // Cells are numbered by their place in the format (CellDef.index): values live in arrays of the
 // format's size, so the search does no string hashing.
 
+import { residual } from '../model/load.ts';
 import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
+import { PARSER_SETTINGS } from './settings.ts';
 import type { Token } from './tokens.ts';
 
-const NODE_BUDGET = 20_000;
 
 /** A cell's value in a reading: a number, null (blank or not applicable), undefined (unknown). */
 export type Value = number | null | undefined;
 
-/** The format's cells as the solver sees them, by CellDef.index. */
+/** The format's cells as the solver sees them: their types by CellDef.index (a Format is one). */
 export interface CellSpace {
-  size: number;
   types: ColumnType[];
 }
 
@@ -77,13 +77,15 @@ export function propagate(values: Value[], usable: number[], equations: Equation
   while (changed) {
     changed = false;
     for (const eq of equations) {
+      // The residual over the known cells, and the one unknown if there is exactly one.
+      const { terms, signs } = eq;
       let sum = 0;
       let unknown = -1;
       let unknownSign = 0;
       let unknowns = 0;
       let ok = true;
-      for (const c of eq.leftCells) {
-        const i = c.index;
+      for (let k = 0; k < terms.length; k++) {
+        const i = terms[k];
         if (usable[i] === 0) {
           ok = false;
           break;
@@ -92,22 +94,8 @@ export function propagate(values: Value[], usable: number[], equations: Equation
         if (v === undefined) {
           unknowns++;
           unknown = i;
-          unknownSign = 1;
-        } else sum += num(v);
-      }
-      if (!ok) continue;
-      for (const c of eq.rightCells) {
-        const i = c.index;
-        if (usable[i] === 0) {
-          ok = false;
-          break;
-        }
-        const v = values[i];
-        if (v === undefined) {
-          unknowns++;
-          unknown = i;
-          unknownSign = -1;
-        } else sum -= num(v);
+          unknownSign = signs[k];
+        } else if (v !== null) sum += signs[k] * v;
       }
       if (!ok) continue;
       if (unknowns === 0) {
@@ -126,29 +114,16 @@ export function propagate(values: Value[], usable: number[], equations: Equation
   return true;
 }
 
-/** Equations among a unit's own cells (row sums), by the unit's cell list (shared per model row). */
-const localEquations = new WeakMap<number[], Equation[]>();
-
-function ownEquations(cells: number[], equations: Equation[]): Equation[] {
-  let local = localEquations.get(cells);
-  if (!local) {
-    const own = new Set(cells);
-    local = equations.filter((eq) => eq.leftCells.every((c) => own.has(c.index)) && eq.rightCells.every((c) => own.has(c.index)));
-    localEquations.set(cells, local);
-  }
-  return local;
-}
-
 /**
  * The distinct value vectors a row may hold: its candidate readings that are consistent with the
  * equations among its own cells (row sums), with the unknowns those equations determine filled in.
- * `equations`: the relations of the unit's table.
  */
-export function filterLocally(ui: UnitInterpretation, equations: Equation[], space: CellSpace): Option[] {
+export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[] {
   const cells = ui.unit.cells;
-  const local = ownEquations(cells, equations);
-  const values = new Array<Value>(space.size);
-  const usable = cellArray(space.size);
+  const local = ui.unit.ownEquations;
+  const size = space.types.length;
+  const values = new Array<Value>(size);
+  const usable = cellArray(size);
   for (const i of cells) usable[i] = 1;
   const byKey = new Map<string, Option>();
   for (const interp of ui.candidates) {
@@ -187,42 +162,46 @@ function agreedToken(option: Option, c: number): { token: Token | undefined; pie
   return { token, piece };
 }
 
-/**
- * `fixed`: values by cell index, of which those with `known[i] === 1` are the rows read exactly;
- * `absent[i] === 1`: cells of rows not printed or unreadable (equations over them say nothing).
- */
-export function solve(
-  ambiguous: { ui: UnitInterpretation; options: Option[] }[],
-  fixed: Value[],
-  known: number[],
-  absent: number[],
-  equations: Equation[],
-  space: CellSpace,
-): SolveOutcome {
-  const size = space.size;
-  const outcome: SolveOutcome = { solutions: 0, exhausted: false, cells: new Array<SolvedCell | undefined>(size), used: new Map() };
+/** What the search is given, worked out once before it starts. */
+export interface SearchPlan {
+  /** The ambiguous rows, fewest options first (the order the search assigns them in). */
+  order: AmbiguousRow[];
+  /** By cell index: the row (in search order) an ambiguous cell belongs to; -1 for the others. */
+  unitIndex: number[];
+  /** Equations that touch an ambiguous cell and no absent one. */
+  relevant: Equation[];
+  /** For each row in search order, the equations whose ambiguous cells all belong to it and rows before it. */
+  checkAt: Equation[][];
+  /** By cell index: the least and greatest value an ambiguous cell takes over its row's options. */
+  lo: number[];
+  hi: number[];
+}
+
+/** An ambiguous row and the readings its own sums allow. */
+export interface AmbiguousRow {
+  ui: UnitInterpretation;
+  options: Option[];
+}
+
+/** The search order, the equations to check at each step, and each ambiguous cell's bounds. */
+export function searchPlan(ambiguous: AmbiguousRow[], absent: number[], equations: Equation[], size: number): SearchPlan {
   const order = ambiguous.slice().sort((a, b) => a.options.length - b.options.length);
-  // Unit (in search order) of each ambiguous cell; -1 for the others.
   const unitIndex = cellArray(size, -1);
   order.forEach((u, i) => {
     for (const c of u.ui.unit.cells) unitIndex[c] = i;
   });
   const relevant = equations.filter((eq) => {
     let touches = false;
-    for (const side of [eq.leftCells, eq.rightCells]) {
-      for (const c of side) {
-        if (absent[c.index]) return false;
-        if (unitIndex[c.index] >= 0) touches = true;
-      }
+    for (const i of eq.terms) {
+      if (absent[i]) return false;
+      if (unitIndex[i] >= 0) touches = true;
     }
     return touches;
   });
-  // Equations checked after assigning unit i: those whose ambiguous cells all belong to units ≤ i.
   const checkAt: Equation[][] = order.map(() => []);
   for (const eq of relevant) {
     let last = -1;
-    for (const c of eq.leftCells) last = Math.max(last, unitIndex[c.index]);
-    for (const c of eq.rightCells) last = Math.max(last, unitIndex[c.index]);
+    for (const i of eq.terms) last = Math.max(last, unitIndex[i]);
     if (last >= 0) checkAt[last].push(eq);
   }
   // Bounds of each ambiguous cell over its unit's options, for pruning partial assignments.
@@ -246,66 +225,99 @@ export function solve(
       hi[a] = h;
     });
   }
+  return { order, unitIndex, relevant, checkAt, lo, hi };
+}
 
-  // The current assignment: fixed cells, then the options chosen so far; `usable` marks the cells
-  // that take part (fixed or ambiguous), `assigned` the ambiguous cells given a value.
-  const values = new Array<Value>(size);
-  const usable = cellArray(size);
-  for (let i = 0; i < size; i++) {
-    if (known[i]) {
-      values[i] = fixed[i];
-      usable[i] = 1;
+/**
+ * The depth-first search over the ambiguous rows' options. The current assignment holds the
+ * fixed cells, then the options chosen so far; `usable` marks the cells that take part (fixed or
+ * ambiguous), `assigned` the ambiguous cells given a value.
+ */
+class Search {
+  readonly outcome: SolveOutcome;
+  private readonly values: Value[];
+  private readonly usable: number[];
+  private readonly assigned: number[];
+  private readonly chosen: Option[];
+  private readonly valueAt = (i: number): Value => (this.usable[i] ? this.values[i] : undefined);
+  private nodes = 0;
+  /** The solutions found disagree on every ambiguous cell: more cannot settle any. */
+  private settledNothing = false;
+  // Interval of a cell under the current partial assignment (set by bound()).
+  private boundLo = 0;
+  private boundHi = 0;
+  private boundOpen = false;
+
+  constructor(
+    private readonly plan: SearchPlan,
+    fixed: Value[],
+    known: number[],
+    private readonly types: ColumnType[],
+    private readonly budget: number,
+  ) {
+    const size = types.length;
+    this.outcome = { solutions: 0, exhausted: false, cells: new Array<SolvedCell | undefined>(size), used: new Map() };
+    this.values = new Array<Value>(size);
+    this.usable = cellArray(size);
+    for (let i = 0; i < size; i++) {
+      if (known[i]) {
+        this.values[i] = fixed[i];
+        this.usable[i] = 1;
+      }
+    }
+    this.assigned = cellArray(size);
+    this.chosen = new Array<Option>(plan.order.length);
+  }
+
+  private stopped(): boolean {
+    return this.outcome.exhausted || this.settledNothing;
+  }
+
+  /** Interval of cell `a` under the current partial assignment: [boundLo, boundHi]. */
+  private bound(a: number): void {
+    if (this.assigned[a] || this.plan.unitIndex[a] < 0) {
+      const v = this.usable[a] ? this.values[a] : undefined;
+      if (v === undefined) {
+        this.boundLo = 0;
+        this.boundHi = Infinity;
+      } else this.boundLo = this.boundHi = num(v);
+    } else {
+      this.boundOpen = true;
+      this.boundLo = this.plan.lo[a];
+      this.boundHi = this.plan.hi[a];
     }
   }
-  const assigned = cellArray(size);
-  let nodes = 0;
-  const chosen = new Array<Option>(order.length);
-
-  // Interval of a cell under the current partial assignment: [min, max] (sets boundLo/boundHi).
-  let boundLo = 0;
-  let boundHi = 0;
-  let boundOpen = false;
-  const bound = (a: number): void => {
-    if (assigned[a] || unitIndex[a] < 0) {
-      const v = usable[a] ? values[a] : undefined;
-      if (v === undefined) {
-        boundLo = 0;
-        boundHi = Infinity;
-      } else boundLo = boundHi = num(v);
-    } else {
-      boundOpen = true;
-      boundLo = lo[a];
-      boundHi = hi[a];
-    }
-  };
 
   /** Can every relevant equation still hold, given the bounds of the cells not yet assigned? */
-  const boundsOk = (): boolean => {
-    for (const eq of relevant) {
+  private boundsOk(): boolean {
+    for (const eq of this.plan.relevant) {
       let minL = 0;
       let maxL = 0;
       let minR = 0;
       let maxR = 0;
-      boundOpen = false;
-      for (const c of eq.leftCells) {
-        bound(c.index);
-        minL += boundLo;
-        maxL += boundHi;
+      this.boundOpen = false;
+      const { terms, signs } = eq;
+      for (let k = 0; k < terms.length; k++) {
+        this.bound(terms[k]);
+        if (signs[k] > 0) {
+          minL += this.boundLo;
+          maxL += this.boundHi;
+        } else {
+          minR += this.boundLo;
+          maxR += this.boundHi;
+        }
       }
-      for (const c of eq.rightCells) {
-        bound(c.index);
-        minR += boundLo;
-        maxR += boundHi;
-      }
-      if (boundOpen && (minL > maxR + EPS || minR > maxL + EPS)) return false;
+      if (this.boundOpen && (minL > maxR + EPS || minR > maxL + EPS)) return false;
     }
     return true;
-  };
+  }
 
-  const record = (vals: Value[], derived: number[]) => {
+  /** A complete assignment the equations allow: each cell's value kept where all solutions agree. */
+  private record(vals: Value[], derived: number[]): void {
+    const outcome = this.outcome;
     outcome.solutions++;
-    order.forEach((u, i) => {
-      const option = chosen[i];
+    this.plan.order.forEach((u, i) => {
+      const option = this.chosen[i];
       const used = outcome.used.get(u.ui) ?? [];
       if (!used.includes(option)) used.push(option);
       outcome.used.set(u.ui, used);
@@ -324,71 +336,82 @@ export function solve(
         }
       });
     });
-  };
+  }
 
-  // Once the solutions found disagree on every ambiguous cell, more solutions cannot settle any.
-  const allUndetermined = (): boolean => {
-    for (const c of outcome.cells) if (c && c.value !== undefined) return false;
+  private allUndetermined(): boolean {
+    for (const c of this.outcome.cells) if (c && c.value !== undefined) return false;
     return true;
-  };
-  let settledNothing = false;
+  }
 
-  const dfs = (i: number): void => {
-    if (outcome.exhausted || settledNothing) return;
+  /** Every complete assignment: derive what the equations determine, and record it if they all hold. */
+  private complete(): void {
+    const vals = this.values.slice();
+    const derived = cellArray(this.types.length);
+    if (!propagate(vals, this.usable, this.plan.relevant, this.types, derived)) return;
+    this.record(vals, derived);
+    if (this.outcome.solutions % 16 === 0 && this.allUndetermined()) this.settledNothing = true;
+  }
+
+  /** Do the equations that can be checked once row `i` is assigned hold (and, where the next row branches, can the rest still hold)? */
+  private consistent(i: number): boolean {
+    for (const eq of this.plan.checkAt[i]) {
+      const r = residual(eq, this.valueAt);
+      if (r !== undefined && Math.abs(r) > EPS) return false;
+    }
+    // Prune by bounds only where the next row branches: a row with one reading is checked at
+    // the next branching row (bounds only tighten) or by the final propagation.
+    const { order } = this.plan;
+    return i + 1 >= order.length || order[i + 1].options.length <= 1 || this.boundsOk();
+  }
+
+  /** Try each option of row `i` in turn, and go on to the next row under each that holds. */
+  dfs(i: number): void {
+    if (this.stopped()) return;
+    const { order } = this.plan;
     if (i === order.length) {
-      const vals = values.slice();
-      const derived = cellArray(size);
-      if (!propagate(vals, usable, relevant, space.types, derived)) return;
-      record(vals, derived);
-      if (outcome.solutions % 16 === 0 && allUndetermined()) settledNothing = true;
+      this.complete();
       return;
     }
-    const u = order[i];
-    const cells = u.ui.unit.cells;
-    for (const o of u.options) {
+    const cells = order[i].ui.unit.cells;
+    for (const o of order[i].options) {
       // The budget counts every option tried, so rows with thousands of readings cannot make
       // the search run away.
-      if (++nodes > NODE_BUDGET) {
-        outcome.exhausted = true;
+      if (++this.nodes > this.budget) {
+        this.outcome.exhausted = true;
         return;
       }
-      chosen[i] = o;
+      this.chosen[i] = o;
       for (let c = 0; c < cells.length; c++) {
-        values[cells[c]] = o.values[c];
-        usable[cells[c]] = 1;
-        assigned[cells[c]] = 1;
+        this.values[cells[c]] = o.values[c];
+        this.usable[cells[c]] = 1;
+        this.assigned[cells[c]] = 1;
       }
-      let ok = true;
-      for (const eq of checkAt[i]) {
-        let s = 0;
-        let complete = true;
-        for (const c of eq.leftCells) {
-          const v = usable[c.index] ? values[c.index] : undefined;
-          if (v === undefined) complete = false;
-          else s += num(v);
-        }
-        for (const c of eq.rightCells) {
-          const v = usable[c.index] ? values[c.index] : undefined;
-          if (v === undefined) complete = false;
-          else s -= num(v);
-        }
-        if (complete && Math.abs(s) > EPS) {
-          ok = false;
-          break;
-        }
-      }
-      // Prune by bounds only where the next row branches: a row with one reading is checked at
-      // the next branching row (bounds only tighten) or by the final propagation.
-      if (ok && i + 1 < order.length && order[i + 1].options.length > 1) ok = boundsOk();
-      if (ok) dfs(i + 1);
+      if (this.consistent(i)) this.dfs(i + 1);
       for (const a of cells) {
-        values[a] = undefined;
-        usable[a] = 0;
-        assigned[a] = 0;
+        this.values[a] = undefined;
+        this.usable[a] = 0;
+        this.assigned[a] = 0;
       }
-      if (outcome.exhausted || settledNothing) return;
+      if (this.stopped()) return;
     }
-  };
-  dfs(0);
-  return outcome;
+  }
+}
+
+/**
+ * `fixed`: values by cell index, of which those with `known[i] === 1` are the rows read exactly;
+ * `absent[i] === 1`: cells of rows not printed or unreadable (equations over them say nothing).
+ * `budget`: options tried at most (the outcome says when the search stopped there).
+ */
+export function solve(
+  ambiguous: AmbiguousRow[],
+  fixed: Value[],
+  known: number[],
+  absent: number[],
+  equations: Equation[],
+  space: CellSpace,
+  budget = PARSER_SETTINGS.nodeBudget,
+): SolveOutcome {
+  const search = new Search(searchPlan(ambiguous, absent, equations, space.types.length), fixed, known, space.types, budget);
+  search.dfs(0);
+  return search.outcome;
 }

@@ -4,45 +4,9 @@
 
 import type { Block, TableBlock } from '../ingest/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
+import { isPageMark } from '../ingest/page-marks.ts';
 import { scanCell, type CellOrigin } from './cells.ts';
 import { makeToken, type Token } from './tokens.ts';
-
-const PAGE_MARKERS = [
-  // — 3 —, - 3 -: dashes on both sides ("-20" alone is a negative number, 本年增/减)
-  /^\s*[-—–－_]+\s*\d{1,4}\s*[-—–－_]+\s*$/,
-  /^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$/,
-  /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/,
-  /^\d{1,4}\s*\/\s*\d{1,4}$/,
-  /^page\s*\d+(\s*of\s*\d+)?$/i,
-];
-
-/** Characters String.prototype.trim removes (white space and line terminators). */
-function isTrimmed(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
-}
-
-const PAGE_MARK_STARTS = new Set([...'-—–－_第共Pp'].map((c) => c.charCodeAt(0)));
-
-/** A page number or running footer line inside a table ("— 3 —", "第3页 共6页", "3/6"). */
-export function isPageMarker(line: string): boolean {
-  if (line.length > 48) return false;
-  // Page marks start with a dash, a digit, 第, 共 or P (page 3 of 6); a bare number is a value.
-  // Decided on the first printed character before anything is allocated: most lines are cells.
-  let i = 0;
-  while (i < line.length && isTrimmed(line.charCodeAt(i))) i++;
-  const c0 = line.charCodeAt(i);
-  if (c0 >= 48 && c0 <= 57) {
-    if (line.indexOf('/', i) < 0) return false;
-  } else if (!PAGE_MARK_STARTS.has(c0)) return false;
-  const t = line.trim();
-  if (t.length > 24) return false;
-  if (PAGE_MARKERS[0].test(t)) return /[-—–－_]/.test(t);
-  for (let i = 1; i < PAGE_MARKERS.length; i++) if (PAGE_MARKERS[i].test(t)) return true;
-  return false;
-}
 
 const PIPE_SEPARATOR = /^\s*:?-{2,}:?\s*$/;
 const MULTI_SPACE = /[ \u3000\u00a0]{2,}/;
@@ -98,6 +62,7 @@ const PERIOD = 4;
 const CHAR_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) CHAR_CLASS[c] = c === 9 ? TAB : isSpaceCode(c) ? SPACE : c === 124 ? PIPE : c === 0x3002 ? PERIOD : PRINTED;
 
+// eslint-disable-next-line complexity -- a scanner: one branch per kind of input
 function tokenizeLine(raw: string, blockIndex: number, line: number, page: number, out: Token[]): void {
   const origin: CellOrigin = { block: blockIndex, line, page, table: 0, row: 0, col: 0 };
   // One pass over the line: where its content is and which separators it holds.
@@ -144,7 +109,7 @@ function tokenizeLine(raw: string, blockIndex: number, line: number, page: numbe
     out.push(t);
     return;
   }
-  if (last - first < 24 && isPageMarker(raw)) return;
+  if (last - first < 24 && isPageMark(raw)) return;
   if (pipes < 2 && !multiSpace && (tabs === 0 || (tabs === 1 && lastTab < first))) {
     // One cell (possibly indented by a tab): the common line of a one-cell-per-line table.
     scanCell(raw.slice(first, last + 1), origin, out);

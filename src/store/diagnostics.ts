@@ -11,7 +11,8 @@ import type { DiagnosticOrigin, DiagnosticsTable, ReviewState } from './schema.t
 export type DiagnosticRowIn = Omit<DiagnosticsTable, 'state' | 'decided_at'> & { state: ReviewState; decided_at: Date | null };
 
 /** Diagnostics as stored, with origin and key; `cross` ones carry the related report. */
-export interface StoredDiagnostic extends Diagnostic {
+export interface StoredDiagnostic extends Omit<Diagnostic, 'origin'> {
+  /** The stage that made it; 'cross' for the store's checks across reports. */
   origin: DiagnosticOrigin;
   related_report_id?: string | null;
 }

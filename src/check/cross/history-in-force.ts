@@ -4,14 +4,16 @@
 import type { Diagnostic, Report } from '../../interchange/types.ts';
 import { history } from '../../model/history.ts';
 import { getFormat } from '../../model/load.ts';
-import { diagnostic, type RuleMeta } from '../rule.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { RuleMeta } from '../rule.ts';
 
-export const historyInForceMeta: RuleMeta = {
+export const historyInForceMeta: RuleMeta<'mismatch'> = {
   id: 'history.in_force',
   severity: 'info',
   stage: 'check',
   title: '现行有效件数与上年不衔接',
   description: '同一机关：本年“现行有效件数”应约等于上年现行有效件数加本年制发件数减本年废止件数（规章、行政规范性文件分别计算）；两年格式的存量指标不同时不比较。',
+  messages: { mismatch: { origin: 'check', example: '表二“规章”：2022年现行有效件数(10)+本年制发件数(2)−本年废止件数(1)=11，本年报告为12，相差1' } },
 };
 
 export function historyInForce(current: Report, previous: Report): Diagnostic[] {
@@ -37,8 +39,9 @@ export function historyInForce(current: Report, previous: Report): Diagnostic[] 
     const name = (id: string) => cols.find((c) => c.id === id)?.short ?? id;
     const flows = [...spec.added.map((c) => `+${name(c)}(${cur[c] ?? 0})`), ...spec.removed.map((c) => `−${name(c)}(${cur[c] ?? 0})`)].join('');
     out.push(
-      diagnostic(
+      createDiagnostic(
         historyInForceMeta,
+        'mismatch',
         `表二“${rowDef.short}”：${previous.year}年${name(prevSpec.stock)}(${before})${flows}=${expected}，本年报告为${stock}，相差${Math.abs(expected - stock)}`,
         { cells: [`${spec.table}.${row}.${spec.stock}`], line: current.cells[`${spec.table}.${row}.${spec.stock}`]?.line ?? null },
       ),

@@ -1,37 +1,27 @@
-import { narrativeModel, type Claim } from '../../model/narrative.ts';
-import type { CellDef, Format } from '../../model/types.ts';
+import { formatClaims } from '../../model/narrative.ts';
 import { formatNumber } from '../cells.ts';
-import { diagnostic, type Rule } from '../rule.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Rule, RuleMeta } from '../rule.ts';
 import { where } from '../sentences.ts';
 
-const byFormat = new WeakMap<Format, { claim: Claim; sums: CellDef[][] }[]>();
-
-/** Each claim with its accepted sums as model cells (sums naming cells the format lacks are left out). */
-function claimCells(format: Format): { claim: Claim; sums: CellDef[][] }[] {
-  let list = byFormat.get(format);
-  if (!list) {
-    list = narrativeModel().claims.map((claim) => ({
-      claim,
-      sums: claim.accept.filter((sum) => sum.every((a) => format.cell(a))).map((sum) => sum.map((a) => format.cell(a)!)),
-    }));
-    byFormat.set(format, list);
-  }
-  return list;
-}
+const meta: RuleMeta<'mismatch'> = {
+  id: 'narrative.number_mismatch',
+  severity: 'warning',
+  stage: 'check',
+  title: '正文数字与表格不符',
+  description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
+  messages: {
+    mismatch: { origin: 'check', example: '“一、总体情况”中写道“收到政府信息公开申请8件”，但表中收到的政府信息公开申请为6' },
+  },
+};
 
 export const narrativeNumberMismatch: Rule = {
-  meta: {
-    id: 'narrative.number_mismatch',
-    severity: 'warning',
-    stage: 'check',
-    title: '正文数字与表格不符',
-    description: '正文写明的件数（收到申请N件、予以公开N件、行政复议N件等）与表中相应数字不一致。可识别的说法见 src/model/narrative.yaml。',
-  },
+  meta,
   check(ctx) {
     const out = [];
     const seen = new Set<string>();
     // The sums each claim may refer to, leaving out sums over absent cells.
-    const claims = claimCells(ctx.format)
+    const claims = formatClaims(ctx.format)
       .map(({ claim, sums: cellSums }) => {
         const usable = cellSums.filter((sum) => !sum.some((c) => ctx.provenance[c.index]?.status === 'missing'));
         return { claim, sums: usable.map((sum) => sum.reduce((acc, c) => acc + (ctx.values[c.index] ?? 0), 0)) };
@@ -51,7 +41,7 @@ export const narrativeNumberMismatch: Rule = {
             if (seen.has(key)) continue;
             seen.add(key);
             out.push(
-              diagnostic(this.meta, `${where(s)}“${m[0]}”，但表中${claim.what}为${formatNumber(sums[0])}`, {
+              createDiagnostic(meta, 'mismatch', `${where(s)}“${m[0]}”，但表中${claim.what}为${formatNumber(sums[0])}`, {
                 cells: claim.accept[0],
                 line: s.line,
               }),

@@ -1,17 +1,24 @@
-import { diagnostic, type Rule } from '../rule.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Rule, RuleMeta } from '../rule.ts';
 import { where, type Sentence } from '../sentences.ts';
 
 const UNITS = '条件个篇次项场期';
 const TOTAL_RE = new RegExp(`(?:共|共计|总计|合计|累计)(?:有|发布|公开|收到|办理)?(\\d+)([${UNITS}])`);
 
-export const narrativeSumMismatch: Rule = {
-  meta: {
-    id: 'narrative.sum_mismatch',
-    severity: 'warning',
-    stage: 'check',
-    title: '正文分项之和与总数不符',
-    description: '正文写“共N条，其中……a条、b条……”，分项之和超过总数；或写“分别为”而分项之和不等于总数。',
+const meta: RuleMeta<'exceeds' | 'unequal'> = {
+  id: 'narrative.sum_mismatch',
+  severity: 'warning',
+  stage: 'check',
+  title: '正文分项之和与总数不符',
+  description: '正文写“共N条，其中……a条、b条……”，分项之和超过总数；或写“分别为”而分项之和不等于总数。',
+  messages: {
+    exceeds: { origin: 'check', example: '“二、主动公开政府信息情况”中写道总数“共120条”，列出的分项20+60+50=130，超过了总数' },
+    unequal: { origin: 'check', example: '“二、主动公开政府信息情况”中写道总数“共120条”，列出的分项20+60=80，与总数不等' },
   },
+};
+
+export const narrativeSumMismatch: Rule = {
+  meta,
   check(ctx) {
     const out = [];
     const all = ctx.sentences();
@@ -37,7 +44,7 @@ export const narrativeSumMismatch: Rule = {
       const sum = parts.reduce((a, b) => a + b, 0);
       if (sum > total || (exhaustive && sum !== total)) {
         out.push(
-          diagnostic(this.meta, `${where(s)}总数“共${total}${unit}”，列出的分项${parts.join('+')}=${sum}${sum > total ? '，超过了总数' : '，与总数不等'}`, { line: s.line }),
+          createDiagnostic(meta, sum > total ? 'exceeds' : 'unequal', `${where(s)}总数“共${total}${unit}”，列出的分项${parts.join('+')}=${sum}${sum > total ? '，超过了总数' : '，与总数不等'}`, { line: s.line }),
         );
       }
     }

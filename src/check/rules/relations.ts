@@ -2,30 +2,30 @@
 // review_litigation.row_sum, and whatever a format version declares): generated from the
 // relations in the format model, so a new format brings its own.
 
-import type { Diagnostic, Report } from '../../interchange/types.ts';
-import { formats } from '../../model/load.ts';
+import type { Diagnostic } from '../../interchange/types.ts';
+import { formats, residual } from '../../model/load.ts';
 import { columnName, rowName } from '../../model/names.ts';
 import type { CellDef, Equation, Format, RelationDef } from '../../model/types.ts';
-import { asNumber, firstLine, formatNumber, isMissing, shown, valueAt } from '../cells.ts';
-import { diagnostic, type Rule, type RuleContext, type RuleMeta } from '../rule.ts';
+import { firstLineOf, formatNumber, isMissingAt, numberAt, shownAt } from '../cells.ts';
+import { createDiagnostic } from '../../diagnostics/diagnostic.ts';
+import type { Rule, RuleContext, RuleMeta } from '../rule.ts';
 
 /** Above this many failing instances of one relation in a table, report them as one finding. */
 const GROUP_AT = 3;
 
-function termName(format: Format, rel: RelationDef, address: string): string {
-  const cell = format.cell(address)!;
+function termName(rel: RelationDef, cell: CellDef): string {
   return rel.each === 'row' ? columnName(cell.column) : cell.row.short;
 }
 
-function sideText(report: Report, format: Format, rel: RelationDef, side: string[]): { text: string; sum: number } {
+function sideText(ctx: Pick<RuleContext, 'values' | 'provenance'>, rel: RelationDef, side: CellDef[]): { text: string; sum: number } {
   let sum = 0;
   const parts: string[] = [];
   const nonZero: string[] = [];
-  for (const a of side) {
-    sum += asNumber(report, a);
-    const term = `${termName(format, rel, a)}(${shown(report, a)})`;
+  for (const c of side) {
+    sum += numberAt(ctx, c.index);
+    const term = `${termName(rel, c)}(${shownAt(ctx, c.index)})`;
     parts.push(term);
-    if (valueAt(report, a) !== 0) nonZero.push(term);
+    if (ctx.values[c.index] !== 0) nonZero.push(term);
   }
   if (side.length === 1) return { text: parts[0], sum };
   if (side.length <= 7) return { text: `${parts.join('+')}=${formatNumber(sum)}`, sum };
@@ -44,24 +44,20 @@ function subject(format: Format, eq: Equation): string {
   return `${table.name}“${columnName(col)}”列`;
 }
 
-function sum(values: (number | null | undefined)[], side: CellDef[]): number {
-  let s = 0;
-  for (const c of side) s += values[c.index] ?? 0;
-  return s;
-}
-
-function failing({ report, format, values }: RuleContext, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
+function failing(ctx: Pick<RuleContext, 'format' | 'values' | 'provenance'>, rel: RelationDef): { eq: Equation; message: string; diff: number }[] {
+  const { format, values } = ctx;
   const out: { eq: Equation; message: string; diff: number }[] = [];
-  for (const eq of equationsOf(format, rel.id)) {
-    const diff = sum(values, eq.leftCells) - sum(values, eq.rightCells);
+  // A cell the report lacks altogether counts like a blank one.
+  const valueAt = (i: number) => values[i] ?? null;
+  for (const eq of rel.equations) {
+    const diff = residual(eq, valueAt)!;
     if (Math.abs(diff) < 1e-6) continue;
-    const all = [...eq.left, ...eq.right];
     // Absent tables and rows are reported once by the structure rules, not through every relation.
-    if (all.some((a) => isMissing(report, a))) continue;
-    if (all.every((a) => valueAt(report, a) === null)) continue;
-    const left = sideText(report, format, rel, eq.left);
-    const right = sideText(report, format, rel, eq.right);
-    const nulls = all.some((a) => valueAt(report, a) === null) ? '（空白单元格按0计算）' : '';
+    if (eq.terms.some((i) => isMissingAt(ctx, i))) continue;
+    if (eq.terms.every((i) => values[i] === null)) continue;
+    const left = sideText(ctx, rel, eq.leftCells);
+    const right = sideText(ctx, rel, eq.rightCells);
+    const nulls = eq.terms.some((i) => values[i] === null) ? '（空白单元格按0计算）' : '';
     out.push({
       eq,
       diff,
@@ -71,55 +67,67 @@ function failing({ report, format, values }: RuleContext, rel: RelationDef): { e
   return out;
 }
 
-const byRelation = new Map<Format, Map<string, Equation[]>>();
-
-function equationsOf(format: Format, id: string): Equation[] {
-  let m = byRelation.get(format);
-  if (!m) {
-    m = new Map();
-    for (const eq of format.equations) m.set(eq.relation.id, [...(m.get(eq.relation.id) ?? []), eq]);
-    byRelation.set(format, m);
-  }
-  return m.get(id) ?? [];
+/** The message for several failing instances of one relation in a table, as one finding. */
+function groupedMessage(format: Format, rel: RelationDef, fails: { eq: Equation; diff: number }[]): string {
+  const table = format.table(rel.table);
+  const list = fails.map((f) => `${subject(format, f.eq).replace(table.name, '')}相差${formatNumber(Math.abs(f.diff))}`).join('；');
+  return `${table.name}有${fails.length}处不满足“${rel.describe}”（可能是整行或整列数据错位，或合计有误）：${list}`;
 }
 
-function relationRule(rel: RelationDef): Rule {
-  const meta: RuleMeta = {
+/**
+ * The rule's messages as a report gets them, made by the rule itself on a table of zeros of the
+ * format that declares it, with the first (or first GROUP_AT) instances put out by one.
+ */
+function examples(format: Format, rel: RelationDef): { unequal: string; unequalMany: string } {
+  const made = (count: number) => {
+    const values = format.cells.map(() => 0);
+    for (const eq of rel.equations.slice(0, count)) values[eq.terms[0]] = 1;
+    const ctx = { format, values, provenance: format.cells.map(() => ({ raw: '0', line: null, status: 'read' as const })) };
+    return failing(ctx, rel);
+  };
+  const many = made(GROUP_AT);
+  return { unequal: made(1)[0]?.message ?? '', unequalMany: groupedMessage(format, rel, many) };
+}
+
+function relationRule(format: Format, rel: RelationDef): Rule {
+  const example = examples(format, rel);
+  const meta: RuleMeta<'unequal' | 'unequalMany'> = {
     id: rel.id,
     severity: 'error',
     stage: 'check',
     title: rel.describe,
     description: `勾稽关系：${rel.describe}。任何一处不相等都说明表中数据有误（录入错误、漏填或提取错位）。空白单元格按0计算，并在提示中注明。`,
+    messages: {
+      unequal: { origin: 'check', example: example.unequal },
+      unequalMany: { origin: 'check', example: example.unequalMany },
+    },
   };
   return {
     meta,
     check(ctx: RuleContext): Diagnostic[] {
-      const { report, format } = ctx;
+      const { format } = ctx;
       const own = format.relations.find((r) => r.id === rel.id);
       if (!own) return [];
       const fails = failing(ctx, own);
       if (fails.length < GROUP_AT) {
         return fails.map((f) =>
-          diagnostic(meta, f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLine(report, [...f.eq.left, ...f.eq.right]) }),
+          createDiagnostic(meta, 'unequal', f.message, { cells: [...f.eq.left, ...f.eq.right], line: firstLineOf(ctx, f.eq.terms) }),
         );
       }
-      const table = format.table(own.table);
       const cells = [...new Set(fails.flatMap((f) => [...f.eq.left, ...f.eq.right]))];
-      const list = fails.map((f) => `${subject(format, f.eq).replace(table.name, '')}相差${formatNumber(Math.abs(f.diff))}`).join('；');
       return [
-        diagnostic(
-          meta,
-          `${table.name}有${fails.length}处不满足“${own.describe}”（可能是整行或整列数据错位，或合计有误）：${list}`,
-          { cells, line: firstLine(report, cells) },
-        ),
+        createDiagnostic(meta, 'unequalMany', groupedMessage(format, own, fails), {
+          cells,
+          line: firstLineOf(ctx, cells.map((a) => format.cell(a)!.index)),
+        }),
       ];
     },
   };
 }
 
-/** One rule per relation id declared by any format version. */
+/** One rule per relation id declared by any format version (its examples from the newest format that declares it). */
 export function relationRules(): Rule[] {
-  const seen = new Map<string, RelationDef>();
-  for (const f of formats()) for (const r of f.relations) if (!seen.has(r.id)) seen.set(r.id, r);
-  return [...seen.values()].map(relationRule);
+  const seen = new Map<string, { format: Format; rel: RelationDef }>();
+  for (const f of formats()) for (const r of f.relations) if (!seen.has(r.id)) seen.set(r.id, { format: f, rel: r });
+  return [...seen.values()].map(({ format, rel }) => relationRule(format, rel));
 }

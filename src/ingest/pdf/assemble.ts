@@ -3,13 +3,13 @@
 // next page with the same columns are one table continued: they are merged into one TableBlock,
 // and the header rows repeated at the top of the continuation are dropped.
 
+import { PDF_LAYOUT } from './settings.ts';
 import type { Block, TableBlock, TableCell } from '../types.ts';
 import type { FilledGrid } from './cells.ts';
 import type { PageLayout } from './page.ts';
 
-/** Column boundaries closer than this (points) are the same: drawn lines, and columns found by text alignment. */
-const SAME_X = 3;
-const SAME_X_UNRULED = 8;
+/** Column boundaries closer than this (points) are the same: drawn lines, and columns found by text alignment (settings.ts). */
+const { sameX: SAME_X, sameXUnruled: SAME_X_UNRULED } = PDF_LAYOUT;
 
 interface DraftCell {
   text: string;

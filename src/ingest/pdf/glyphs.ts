@@ -4,6 +4,7 @@
 // jump starts a new run. Every character keeps its x position (`edges`), so later layers cut
 // runs into words exactly where the glyphs are, never inside a number.
 
+import { PDF_LAYOUT } from './settings.ts';
 import { round2, type Box } from './geometry.ts';
 
 export interface TextRun extends Box {
@@ -20,12 +21,9 @@ export interface TextRun extends Box {
   edges?: number[];
 }
 
-// Glyph box relative to the baseline, as fractions of the font size (CJK fonts: ascent ≈ 0.88).
-const ASCENT = 0.88;
-const DESCENT = 0.12;
-/** Gaps (in em) under which glyphs touch, and over which they are not one run (pdf.js's values). */
-const SPACE_MIN = 0.102;
-const SPACE_MAX = 0.6;
+// Glyph box relative to the baseline, as fractions of the font size; gaps (in em) under which
+// glyphs touch, and over which they are not one run (settings.ts).
+const { ascentEm: ASCENT, descentEm: DESCENT, spaceMinEm: SPACE_MIN, spaceMaxEm: SPACE_MAX } = PDF_LAYOUT;
 
 /** Kangxi radicals (U+2F00–U+2FD5) that some Chinese PDF producers emit instead of the ideographs. */
 export function fixRadicals(s: string): string {

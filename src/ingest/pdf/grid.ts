@@ -3,6 +3,7 @@
 // coordinates; an elementary cell is joined with its neighbour where the line between them is
 // absent, which gives merged cells (rowSpan/colSpan).
 
+import { PDF_LAYOUT } from './settings.ts';
 import { overlap, round2, type Box } from './geometry.ts';
 import type { Ruling } from './rulings.ts';
 import { lastAtMost } from '../../util/sorted.ts';
@@ -30,12 +31,8 @@ export interface Grid {
   labelColumns?: number;
 }
 
-/** Coordinates closer than this are the same line. */
-const SNAP = 2;
-/** Collinear pieces with a gap up to this are one line (dashed or pieced borders). */
-const JOIN = 2.5;
-/** A line must cover this share of a cell side to separate the cells. */
-const COVER = 0.6;
+// Tolerances for drawn lines (settings.ts).
+const { snap: SNAP, join: JOIN, cover: COVER } = PDF_LAYOUT;
 
 /** Merge collinear, overlapping or nearly touching rulings of one direction. */
 export function mergeRulings(rulings: Ruling[], dir: 'h' | 'v'): Ruling[] {

@@ -5,6 +5,7 @@
 // are glued only when their digits touch like the digits of one number; one number is never cut,
 // since a run is only cut at a space.
 
+import { PDF_LAYOUT } from './settings.ts';
 import { round2, type Box } from './geometry.ts';
 import type { TextRun } from './glyphs.ts';
 import type { Ruling } from './rulings.ts';
@@ -23,10 +24,10 @@ export interface TextLine extends Box {
   text: string;
 }
 
-/** Glyphs closer than this (in em) belong to the same word. */
-export const GLUE_EM = 0.15;
-/** A gap at least this wide (in em) without a ruling separates columns. */
-export const COLUMN_EM = 1.5;
+/** Glyphs closer than this (in em) belong to the same word (settings.ts). */
+export const GLUE_EM = PDF_LAYOUT.glueEm;
+/** A gap at least this wide (in em) without a ruling separates columns (settings.ts). */
+export const COLUMN_EM = PDF_LAYOUT.columnEm;
 
 /** Relative advance of a character (em), for placing words inside a run. */
 function charWeight(c: number): number {

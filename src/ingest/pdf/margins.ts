@@ -1,25 +1,18 @@
 // Page furniture: page numbers ("— 3 —", "第 3 页", "3/6") and running headers or footers (the same
 // line at the same place on most pages), found in the top and bottom margins and left out.
 
+import { PDF_LAYOUT } from './settings.ts';
+import { isPageMark } from '../page-marks.ts';
 import type { PageLayout } from './page.ts';
 import type { TextLine } from './lines.ts';
 
-const PAGE_NUMBER = [
-  /^[-—–－_~·•\s]*\d{1,4}[-—–－_~·•\s]*$/,
-  /^第\s*\d{1,4}\s*页\s*([,，/]?\s*共\s*\d{1,4}\s*页)?$/,
-  /^共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页$/,
-  /^\d{1,4}\s*[/／]\s*\d{1,4}$/,
-  /^page\s*\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i,
-];
-
+/** A page number standing in a page's margin (see ../page-marks.ts). */
 export function isPageNumber(text: string): boolean {
-  const t = text.replace(/\t/g, ' ').trim();
-  return t.length <= 24 && PAGE_NUMBER.some((re) => re.test(t));
+  return isPageMark(text, { inMargin: true });
 }
 
-/** Share of the page height at the top and at the bottom where furniture is looked for. */
-const TOP_ZONE = 0.1;
-const BOTTOM_ZONE = 0.12;
+/** Share of the page height at the top and at the bottom where furniture is looked for (settings.ts). */
+const { topZone: TOP_ZONE, bottomZone: BOTTOM_ZONE } = PDF_LAYOUT;
 
 function inMargin(line: TextLine, height: number): boolean {
   return line.y1 <= height * TOP_ZONE || line.y0 >= height * (1 - BOTTOM_ZONE);

@@ -88,6 +88,7 @@ export interface PageContent {
 }
 
 /** Operator list (as pdf.js gives it) → text runs, rulings and rectangles in page coordinates. */
+// eslint-disable-next-line complexity, max-lines-per-function -- a scanner: one branch per kind of input
 export function readOperators(
   fnArray: ArrayLike<number>,
   argsArray: readonly unknown[],

@@ -4,6 +4,7 @@
 // border drawn as a filled bar, as Word does) are rulings too; larger filled rectangles are kept
 // as rectangles (cell shading) for inspection.
 
+import { PDF_LAYOUT } from './settings.ts';
 import { apply, round2, type Box, type Matrix } from './geometry.ts';
 
 export interface Ruling {
@@ -30,10 +31,8 @@ const CURVE_TO = 2;
 const QUAD_TO = 3;
 const CLOSE = 4;
 
-/** A filled shape thinner than this (points) is a line. */
-const THIN = 2.5;
-/** How far from axis-parallel a segment may be (points over its length) and still count. */
-const SKEW = 0.5;
+/** A filled shape thinner than this (points) is a line; how far from axis-parallel a segment may be and still count (settings.ts). */
+const { thinRule: THIN, skew: SKEW } = PDF_LAYOUT;
 
 export class Collector {
   readonly rulings: Ruling[] = [];

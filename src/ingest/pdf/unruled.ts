@@ -12,6 +12,7 @@
 // a table without lines shows only by their absence — are kept within the columns the rows of
 // that part of the table use, so that a row with a blank cell does not shift its numbers.
 
+import { PDF_LAYOUT } from './settings.ts';
 import { round2 } from './geometry.ts';
 import type { FilledCell, FilledGrid } from './cells.ts';
 import { glueWords, separator, type TextLine, type Word } from './lines.ts';
@@ -45,7 +46,7 @@ function analyse(line: TextLine): Info {
   while (k > 0 && VALUE.test(words[k - 1].text)) k--;
   let values = words.slice(k);
   let label = words.slice(0, k);
-  if (values.length && label.length && values[0].x0 - label[label.length - 1].x1 < 0.3 * line.fontSize) {
+  if (values.length && label.length && values[0].x0 - label[label.length - 1].x1 < PDF_LAYOUT.labelValueGapEm * line.fontSize) {
     // Glued to the words before it ("第 3"): part of the text, not a value.
     values = [];
     label = words;
@@ -70,7 +71,7 @@ function textOf(words: Word[]): string {
   let text = '';
   let prev: Word | null = null;
   for (const w of sorted) {
-    if (prev && Math.abs(prev.baseline - w.baseline) <= 0.3 * Math.min(prev.fontSize, w.fontSize)) {
+    if (prev && Math.abs(prev.baseline - w.baseline) <= PDF_LAYOUT.sameBaselineEm * Math.min(prev.fontSize, w.fontSize)) {
       text += (separator(prev, w, []) === '' ? '' : ' ') + w.text;
     } else {
       text = joinPieces(text, w.text);
@@ -113,12 +114,12 @@ class TableBuilder {
 
   constructor(readonly infos: Info[]) {
     const anchors = infos.filter((i) => i.values.length);
-    this.fs = median(infos.map((i) => i.line.fontSize)) || 10;
+    this.fs = median(infos.map((i) => i.line.fontSize)) || PDF_LAYOUT.defaultFontSize;
     this.cols = clusterColumns(anchors.flatMap((a) => a.values));
     const c = this.cols;
-    const b: number[] = [c[0].x0 - 0.3 * this.fs];
+    const b: number[] = [c[0].x0 - PDF_LAYOUT.columnLeftPadEm * this.fs];
     for (let j = 1; j < c.length; j++) b.push((c[j - 1].x1 + c[j].x0) / 2);
-    b.push(c[c.length - 1].x1 + 0.5 * this.fs);
+    b.push(c[c.length - 1].x1 + PDF_LAYOUT.columnRightPadEm * this.fs);
     this.bounds = b.map(round2);
     // Label columns start where label words (or their pieces) start, at least twice.
     const starts: number[] = [];
@@ -126,7 +127,7 @@ class TableBuilder {
       if (this.inValueArea(i)) continue;
       let prev: Word | null = null;
       for (const w of i.label) {
-        if (!prev || w.x0 - prev.x1 >= 0.5 * this.fs) starts.push(w.x0);
+        if (!prev || w.x0 - prev.x1 >= PDF_LAYOUT.labelColumnGapEm * this.fs) starts.push(w.x0);
         prev = w;
       }
     }
@@ -141,7 +142,7 @@ class TableBuilder {
     this.labelStarts = [];
     if (left < this.bounds[0] - this.fs) {
       this.labelStarts.push(round2(left));
-      for (const cl of clusters) if (cl.length >= 2 && cl[0] - this.labelStarts[this.labelStarts.length - 1] > 3 && cl[0] < this.bounds[0] - this.fs) this.labelStarts.push(round2(cl[0]));
+      for (const cl of clusters) if (cl.length >= 2 && cl[0] - this.labelStarts[this.labelStarts.length - 1] > PDF_LAYOUT.labelStartSnap && cl[0] < this.bounds[0] - this.fs) this.labelStarts.push(round2(cl[0]));
     } else {
       // No labels before the values (a table of numbers under its header): values start the table.
       this.bounds[0] = round2(Math.min(this.bounds[0], left));
@@ -251,9 +252,9 @@ class TableBuilder {
         for (let q = r - 1; q >= 0; q--) {
           const above = grid[q].find((p) => p.c0 <= c.c1 && c.c0 <= p.c1);
           if (!above) continue;
-          const aligned = Math.abs(above.cx - c.cx) <= 0.6 * this.fs || Math.abs(above.x0 - c.x0) <= 2;
+          const aligned = Math.abs(above.cx - c.cx) <= PDF_LAYOUT.alignCentreEm * this.fs || Math.abs(above.x0 - c.x0) <= PDF_LAYOUT.alignLeft;
           // The next line of the same cell: same columns, aligned, one line pitch below.
-          const nextLine = c.base - above.base <= 1.6 * this.fs;
+          const nextLine = c.base - above.base <= PDF_LAYOUT.nextLineEm * this.fs;
           if (above.c0 === c.c0 && above.c1 === c.c1 && ((aligned && nextLine) || c.c0 < 0)) {
             above.text = joinPieces(above.text, c.text);
             above.y1 = Math.max(above.y1, c.y1);
@@ -477,16 +478,16 @@ class TableBuilder {
 export function findUnruledTables(lines: TextLine[], textWidth: number): UnruledTable[] {
   const infos = lines.map(analyse);
   const n = infos.length;
-  const fsOf = (k: number) => infos[k].line.fontSize || 10;
+  const fsOf = (k: number) => infos[k].line.fontSize || PDF_LAYOUT.defaultFontSize;
   const gap = (a: number, b: number) => infos[b].line.y0 - infos[a].line.y1;
-  const tableish = (k: number) => infos[k].line.text.includes('\t') || infos[k].line.x1 - infos[k].line.x0 < 0.6 * textWidth;
+  const tableish = (k: number) => infos[k].line.text.includes('\t') || infos[k].line.x1 - infos[k].line.x0 < PDF_LAYOUT.tableishWidth * textWidth;
   const heading = (k: number) => !infos[k].line.text.includes('\t') && !infos[k].values.length && HEADING.test(infos[k].line.text);
   /** A section heading between two parts: set in another size, or set apart by space above and below. */
   const breaks = (k: number, anchor: number) => {
     if (!heading(k)) return false;
     const fs = fsOf(anchor);
-    if (Math.abs(fsOf(k) - fs) > 0.05 * fs) return true;
-    return k > 0 && k + 1 < n && gap(k - 1, k) >= 0.8 * fs && gap(k, k + 1) >= 0.8 * fs;
+    if (Math.abs(fsOf(k) - fs) > PDF_LAYOUT.headingSizeShare * fs) return true;
+    return k > 0 && k + 1 < n && gap(k - 1, k) >= PDF_LAYOUT.headingGapEm * fs && gap(k, k + 1) >= PDF_LAYOUT.headingGapEm * fs;
   };
 
   // Anchors linked into regions.
@@ -498,7 +499,7 @@ export function findUnruledTables(lines: TextLine[], textWidth: number): Unruled
     if (cur) {
       const a = cur.anchors[cur.anchors.length - 1];
       for (let m = a + 1; m < k && linked; m++) if (!tableish(m) || breaks(m, a)) linked = false;
-      for (let m = a; m < k && linked; m++) if (gap(m, m + 1) > 2.5 * fsOf(m)) linked = false;
+      for (let m = a; m < k && linked; m++) if (gap(m, m + 1) > PDF_LAYOUT.tableGapEm * fsOf(m)) linked = false;
     }
     if (cur && linked) {
       cur.anchors.push(k);
@@ -520,10 +521,10 @@ export function findUnruledTables(lines: TextLine[], textWidth: number): Unruled
       continue;
     }
     let start = reg.start;
-    while (start - 1 >= floor && reg.start - (start - 1) <= 15 && tableish(start - 1) && !heading(start - 1) && gap(start - 1, start) <= 1.0 * fsOf(start)) start--;
+    while (start - 1 >= floor && reg.start - (start - 1) <= PDF_LAYOUT.headerLines && tableish(start - 1) && !heading(start - 1) && gap(start - 1, start) <= PDF_LAYOUT.headerGapEm * fsOf(start)) start--;
     let end = reg.end;
     const ceiling = r + 1 < regions.length ? regions[r + 1].start : n;
-    while (end + 1 < ceiling && tableish(end + 1) && !heading(end + 1) && !infos[end + 1].values.length && gap(end, end + 1) <= 0.6 * fsOf(end)) end++;
+    while (end + 1 < ceiling && tableish(end + 1) && !heading(end + 1) && !infos[end + 1].values.length && gap(end, end + 1) <= PDF_LAYOUT.tailGapEm * fsOf(end)) end++;
     floor = end + 1;
     const part = infos.slice(start, end + 1);
     const table = new TableBuilder(part).build();
