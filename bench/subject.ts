@@ -38,3 +38,15 @@ export const { renderHtml } = await built<typeof RenderHtml>('render/html.js');
 export const { renderMarkdown } = await built<typeof RenderMarkdown>('render/markdown.js');
 export const { renderPdf } = await built<typeof RenderPdf>('render/pdf.js');
 export const { renderXlsx } = await built<typeof RenderXlsx>('render/xlsx.js');
+
+// The corpus store (bench/store.ts).
+import type * as StoreOpen from '../src/store/open.ts';
+import type * as StoreJobs from '../src/store/jobs.ts';
+import type * as StoreImport from '../src/store/import.ts';
+import type * as StoreSearch from '../src/store/search.ts';
+import type * as StoreAggregates from '../src/store/aggregates.ts';
+export const { openStore } = await built<typeof StoreOpen>('store/open.js');
+export const { createBatch } = await built<typeof StoreJobs>('store/jobs.js');
+export const { drainQueue, CHUNK_SIZE } = await built<typeof StoreImport>('store/import.js');
+export const { listReports } = await built<typeof StoreSearch>('store/search.js');
+export const { measureFigures, ruleShares, agenciesWithMostOpen } = await built<typeof StoreAggregates>('store/aggregates.js');

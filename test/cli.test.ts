@@ -126,3 +126,39 @@ describe('帮助与规则目录', () => {
     assert.match(r.out, /予以公开.*← 5 0 0 0 0 5/);
   });
 });
+
+describe('gongkai check 多个文件', () => {
+  it('结果之后给出汇总：文件数、跳过、各类报告数、最常见的问题', () => {
+    const r = gongkai('check', SEEDS_DIR);
+    assert.equal(r.code, 1);
+    const summary = r.out.slice(r.out.indexOf('汇总：'));
+    // Five seeds and the README (skipped). Errors: seed 003 (its own section headings instead of
+    // 一、总体情况 and 五、…) and seed 004 (表四 复议 total 0 beside 结果维持 1).
+    assert.match(summary, /^汇总：共 6 个文件，读取 5 份报告，跳过 1 个，无法读取 0 个/);
+    assert.match(summary, /有错误 2 份/);
+    assert.match(summary, /structure\.section_missing/);
+    assert.match(summary, /review_litigation\.row_sum/);
+    assert.ok(r.out.indexOf('汇总：') > r.out.lastIndexOf('小结：'), 'the summary comes after the results');
+  });
+});
+
+describe('gongkai import', () => {
+  it('导入目录（内嵌数据库），给出汇总；再次导入不重复', () => {
+    const data = join(dir, 'db');
+    const r = gongkai('import', SEEDS_DIR, '--data', data);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /汇总：共 6 个文件，读取 5 份报告，跳过 1 个，无法读取 0 个/);
+    assert.match(r.err, /README\.md.*已跳过/);
+    const again = gongkai('import', SEEDS_DIR, '--data', data, '--json');
+    assert.equal(again.code, 0, again.err);
+    const states = again.out.trim().split('\n').map((l) => (JSON.parse(l) as { state: string }).state);
+    assert.deepEqual(states.filter((s) => s === 'duplicate').length, 5);
+    assert.match(again.err, /已导入过 5 个/);
+  });
+
+  it('不存在的路径：退出码 2，中文说明', () => {
+    const r = gongkai('import', join(dir, 'nothing-here'), '--data', join(dir, 'db2'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /文件或目录不存在/);
+  });
+});

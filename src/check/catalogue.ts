@@ -3,6 +3,7 @@
 
 import { cellReconstructed, sourceEncodingMixed, structureLabelVariant } from '../diagnostics/parse-rules.ts';
 import type { Rule } from './rule.ts';
+import { crossRuleMetas } from './cross/index.ts';
 import { activeFeeUnit } from './rules/active-fee-unit.ts';
 import { cellBlank } from './rules/cell-blank.ts';
 import { cellNegative } from './rules/cell-negative.ts';
@@ -49,6 +50,8 @@ export function rules(): Rule[] {
     narrativeContradiction,
     feesStatement,
     timelinessLate,
+    // Across reports (run by the store; no single-report check).
+    ...crossRuleMetas.map((meta) => ({ meta })),
   ];
   return cache;
 }

@@ -4,7 +4,6 @@
 import { Command, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import cliProgress from 'cli-progress';
 import { rules } from '../check/index.ts';
 import { IngestError } from '../ingest/errors.ts';
 import { describeFsError } from '../ingest/limits.ts';
@@ -17,6 +16,9 @@ import { internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { describeReport, formatCheck, formatRule, formatTables, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
 import { inspectFile } from './inspect.ts';
+import { registerImport, registerServe, registerStart } from './corpus.ts';
+import { Progress } from './progress.ts';
+import { BatchSummary } from './summary.ts';
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -29,30 +31,25 @@ interface Outcome {
 }
 
 /** Parse every input in order, one at a time; unreadable inputs give an error, not an exception. */
-async function* run(files: InputFile[], opts: { format?: string | undefined; check?: boolean | undefined }): AsyncGenerator<Outcome> {
-  const bar =
-    process.stderr.isTTY && files.length >= 20
-      ? new cliProgress.SingleBar({ format: '  {bar} {value}/{total} 份 · {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic)
-      : null;
-  bar?.start(files.length, 0, { file: '' });
+async function* run(files: InputFile[], opts: { format?: string | undefined; check?: boolean | undefined }, progress: Progress): AsyncGenerator<Outcome> {
   for (const file of files) {
-    bar?.increment(1, { file: file.path.slice(-40) });
+    let outcome: Outcome;
     if (file.note) {
-      yield { file, skipped: `${file.path}：${file.note}` };
-      continue;
+      outcome = { file, skipped: `${file.path}：${file.note}` };
+    } else if (file.error) {
+      outcome = { file, error: `${file.path}：${file.error}` };
+    } else {
+      try {
+        outcome = { file, report: await parseFile(file.path, { format: opts.format, check: opts.check }) };
+      } catch (e) {
+        if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) outcome = { file, skipped: `${file.path}：不是年度报告，已跳过` };
+        else outcome = { file, error: readFailure(file.path, e) };
+      }
     }
-    if (file.error) {
-      yield { file, error: `${file.path}：${file.error}` };
-      continue;
-    }
-    try {
-      yield { file, report: await parseFile(file.path, { format: opts.format, check: opts.check }) };
-    } catch (e) {
-      if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) yield { file, skipped: `${file.path}：不是年度报告，已跳过` };
-      else yield { file, error: readFailure(file.path, e) };
-    }
+    progress.tick(1, outcome.error ? 1 : 0);
+    yield outcome;
   }
-  bar?.stop();
+  progress.stop();
 }
 
 const program = new Command();
@@ -77,19 +74,21 @@ program
   .addHelpText('after', '\n退出码：0 全部读取成功（即使报告有错误）；2 有文件无法读取（错误信息写在标准错误，其余文件照常处理）。')
   .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string }) => {
     let failed = false;
-    for await (const o of run(await expandInputs(paths), opts)) {
+    const files = await expandInputs(paths);
+    const progress = new Progress(files.length, '解析');
+    for await (const o of run(files, opts, progress)) {
       if (o.skipped) {
-        process.stderr.write(`${o.skipped}\n`);
+        progress.print(`${o.skipped}\n`, process.stderr);
         continue;
       }
       if (o.error) {
         failed = true;
-        process.stderr.write(`无法读取：${o.error}\n`);
+        progress.print(`无法读取：${o.error}\n`, process.stderr);
         continue;
       }
       const r = o.report!;
-      if (opts.json) process.stdout.write(JSON.stringify(r) + '\n');
-      else process.stdout.write(`${o.file.path}  ${describeReport(r)}\n${formatTables(r)}\n\n`);
+      if (opts.json) progress.print(JSON.stringify(r) + '\n');
+      else progress.print(`${o.file.path}  ${describeReport(r)}\n${formatTables(r)}\n\n`);
     }
     process.exitCode = failed ? 2 : 0;
   });
@@ -101,33 +100,42 @@ program
   .option('--json', '以 JSON Lines 输出：每行 {file, agency, year, diagnostics}')
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
-  .addHelpText('after', '\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取。')
+  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
   .action(async (paths: string[], opts: { json?: boolean; minSeverity: 'error' | 'warning' | 'info'; format?: string | undefined }) => {
     const rank = { error: 0, warning: 1, info: 2 };
     let errors = false;
     let unreadable = false;
     let count = 0;
-    for await (const o of run(await expandInputs(paths), { format: opts.format })) {
+    const files = await expandInputs(paths);
+    const progress = new Progress(files.length, '核查');
+    const summary = new BatchSummary();
+    summary.files = files.length;
+    for await (const o of run(files, { format: opts.format }, progress)) {
       if (o.skipped) {
-        process.stderr.write(`${o.skipped}\n`);
+        summary.skipped++;
+        progress.print(`${o.skipped}\n`, process.stderr);
         continue;
       }
       count++;
       if (o.error) {
         unreadable = true;
-        process.stderr.write(`无法读取：${o.error}\n`);
+        summary.failed++;
+        progress.print(`无法读取：${o.error}\n`, process.stderr);
         continue;
       }
       const r = o.report!;
+      summary.addReport(r.diagnostics);
       if (r.diagnostics.some((d) => d.severity === 'error')) errors = true;
       const shown = { ...r, diagnostics: r.diagnostics.filter((d) => rank[d.severity] <= rank[opts.minSeverity]) };
       if (opts.json) {
-        process.stdout.write(JSON.stringify({ file: o.file.path, agency: r.agency, year: r.year, format: r.format, diagnostics: shown.diagnostics }) + '\n');
+        progress.print(JSON.stringify({ file: o.file.path, agency: r.agency, year: r.year, format: r.format, diagnostics: shown.diagnostics }) + '\n');
       } else {
-        process.stdout.write(formatCheck(o.file.path, shown) + '\n\n');
+        progress.print(formatCheck(o.file.path, shown) + '\n\n');
       }
     }
     if (count === 0) process.stderr.write('没有找到要核查的文件\n');
+    // The batch summary: after the results, on stdout (stderr with --json, to keep the lines JSON).
+    else if (files.length > 1) (opts.json ? process.stderr : process.stdout).write(summary.text());
     process.exitCode = unreadable ? 2 : errors ? 1 : 0;
   });
 
@@ -241,6 +249,9 @@ program
     if (warnings) process.stderr.write(`提示：报告有 ${warnings} 个警告，可用 gongkai check ${path} 查看\n`);
   });
 
+registerImport(program);
+registerServe(program);
+registerStart(program);
 registerCaseCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,97 @@
+// Dashboard figures over the reports a viewer may read that pass the corpus filter: the model's
+// measures summed by year, region, level or kind, always with their denominators (how many
+// reports there are in the group, how many had the cells at all); the share of reports failing
+// each rule; the agencies with the most open problems.
+
+import { sql } from 'kysely';
+import { measures } from '../model/measures.ts';
+import type { Executor } from './bulk.ts';
+import { corpusQuery, type CorpusFilter } from './search.ts';
+import type { Viewer } from './scope.ts';
+
+export type GroupBy = 'year' | 'region' | 'level' | 'kind' | 'none';
+
+export interface MeasureFigure {
+  sum: number;
+  /** Reports in the group that have a value for the measure's cells. */
+  reports: number;
+}
+
+export interface GroupFigures {
+  key: string | number | null;
+  /** Reports in the group (the denominator of everything below). */
+  reports: number;
+  measures: Record<string, MeasureFigure>;
+  rates: Record<string, { value: number | null; numerator: number; denominator: number }>;
+}
+
+function groupExpr(by: GroupBy, regionDigits: number) {
+  switch (by) {
+    case 'year':
+      return sql<string | number | null>`r.year`;
+    case 'region':
+      return sql<string | number | null>`substr(a.region_code, 1, ${regionDigits})`;
+    case 'level':
+      return sql<string | number | null>`a.level`;
+    case 'kind':
+      return sql<string | number | null>`a.kind`;
+    default:
+      return sql<string | number | null>`'all'`;
+  }
+}
+
+export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
+  const { measures: defs, rates } = measures();
+  const scope = corpusQuery(db, viewer, filter).select(['r.figures']).select(groupExpr(by, regionDigits).as('g'));
+  // Per measure: its sum and how many reports have it, from the figures kept on each report,
+  // read once per report into typed columns (measure ids are checked to be plain identifiers).
+  const record = sql.raw(defs.map((m) => `${m.id} numeric`).join(', '));
+  const columns = defs.map((m, i) => sql.raw(`sum(f.${m.id}) AS s${i}, count(f.${m.id}) AS n${i}`));
+  const result = await sql<Record<string, number | string | null>>`
+    WITH s AS (${scope})
+    SELECT s.g, count(*) AS reports, ${sql.join(columns)}
+    FROM s CROSS JOIN LATERAL jsonb_to_record(coalesce(s.figures, '{}'::jsonb)) AS f(${record})
+    GROUP BY s.g ORDER BY s.g`.execute(db);
+  return result.rows.map((row) => {
+    const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
+    defs.forEach((m, i) => {
+      g.measures[m.id] = { sum: Math.round(Number(row[`s${i}`] ?? 0) * 1e6) / 1e6, reports: Number(row[`n${i}`] ?? 0) };
+    });
+    for (const r of rates) {
+      const num = g.measures[r.numerator].sum;
+      const den = g.measures[r.denominator].sum;
+      g.rates[r.id] = { value: den ? num / den : null, numerator: num, denominator: den };
+    }
+    return g;
+  });
+}
+
+/** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */
+export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
+  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']);
+  const total = await sql<{ n: number }>`WITH s AS (${scope}) SELECT count(*) AS n FROM s`.execute(db);
+  // Reports per rule: one row per (rule, report) first, then counted (cheaper than DISTINCT).
+  const rows = await sql<{ rule: string; severity: string; reports: number }>`
+    WITH s AS (${scope}),
+    x AS (SELECT d.rule, d.report_id, min(d.severity) AS severity
+          FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
+          WHERE d.state IN ('open', 'confirmed') GROUP BY d.rule, d.report_id)
+    SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule ORDER BY count(*) DESC, rule`.execute(db);
+  const n = Number(total.rows[0]?.n ?? 0);
+  return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
+}
+
+/** Agencies with the most open problems, with how many reports they have in the filter. */
+export async function agenciesWithMostOpen(db: Executor, viewer: Viewer, filter: CorpusFilter, limit = 20) {
+  const rows = await corpusQuery(db, viewer, filter)
+    .where('r.agency_id', 'is not', null)
+    .select(['a.id', 'a.name', 'a.region_code'])
+    .select((eb) => [eb.fn.sum<number>('r.open_count').as('open'), eb.fn.countAll<number>().as('reports'), eb.fn.sum<number>('r.error_count').as('errors')])
+    .groupBy(['a.id', 'a.name', 'a.region_code'])
+    .having((eb) => eb.fn.sum('r.open_count'), '>', 0)
+    .orderBy('open', 'desc')
+    .orderBy('a.name')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id!, name: r.name!, region_code: r.region_code, open: Number(r.open), errors: Number(r.errors), reports: Number(r.reports) }));
+}

@@ -1,0 +1,293 @@
+// Checks across reports, run by the store on import, after a correction or a decision, and on
+// demand: for each report, its previous year (carry-over, documents in force, pending cases,
+// copied narrative), its peers of the same year found through MinHash bands (copied narrative),
+// and, for a government, its departments (hierarchy.sum). Findings are stored with origin
+// 'cross' on the report's current version, replacing the previous ones and keeping their
+// decisions. The reports next to a changed one are checked again (next year's, its
+// government's); a peer gets the mirror of a near-identical finding. Everything is read and
+// written for a whole set of reports at once (a chunk of an import), in a fixed number of
+// queries.
+
+import { sql } from 'kysely';
+import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/types.ts';
+import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
+import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
+import { insertMany, type Executor } from './bulk.ts';
+import { tablesFromRows } from './cells.ts';
+import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
+
+/** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
+const MAX_PEERS = 10;
+/** Bands two narratives must share to be compared (1 would bring pairs down to ~50% alike). */
+const MIN_SHARED_BANDS = 2;
+
+interface Head {
+  id: string;
+  agency_id: string | null;
+  agency: string | null;
+  kind: string | null;
+  parent_id: string | null;
+  year: number | null;
+  current_version: number;
+}
+
+/** A report as the rules need it (tables with lines, narrative), read back from the store. */
+type Lite = Report;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+function headQuery(db: Executor) {
+  return db
+    .selectFrom('reports as r')
+    .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['r.id', 'r.agency_id', 'a.name as agency', 'a.kind', 'a.parent_id', 'r.year', 'r.current_version', 'r.format']);
+}
+
+async function headsOf(db: Executor, ids: readonly string[]): Promise<Head[]> {
+  return ids.length ? headQuery(db).where('r.id', 'in', [...ids]).execute() : [];
+}
+
+/** Reports of (agency, year) pairs, in one query. */
+async function reportsAt(db: Executor, pairs: readonly { agency: string; year: number }[]): Promise<Head[]> {
+  if (!pairs.length) return [];
+  const rows = await sql<Head>`
+    SELECT r.id, r.agency_id, a.name AS agency, a.kind, a.parent_id, r.year, r.current_version
+    FROM unnest(${pairs.map((p) => p.agency)}::uuid[], ${pairs.map((p) => p.year)}::int4[]) AS k(agency, year)
+    JOIN reports r ON r.agency_id = k.agency AND r.year = k.year
+    LEFT JOIN agencies a ON a.id = r.agency_id`.execute(db);
+  return rows.rows;
+}
+
+/** Current versions of reports as the rules need them (tables with lines, narrative), in two queries. */
+async function loadLite(db: Executor, heads: readonly (Head & { format?: string })[], withCells = true): Promise<Map<string, Lite>> {
+  const out = new Map<string, Lite>();
+  if (!heads.length) return out;
+  const ids = heads.map((h) => h.id);
+  const [cells, sections, formats] = await Promise.all([
+    withCells
+      ? db
+      .selectFrom('cells as c')
+      .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'c.report_id').onRef('r.current_version', '=', 'c.version'))
+      .select(['c.report_id', 'c.table_id', 'c.row_id', 'c.col_id', 'c.value', 'c.status', 'c.raw', 'c.line', 'c.page', 'c.src_table', 'c.src_row', 'c.src_col'])
+      .where('c.report_id', 'in', ids)
+      .execute()
+      : Promise.resolve([]),
+    db
+      .selectFrom('sections as s')
+      .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 's.report_id').onRef('r.current_version', '=', 's.version'))
+      .select(['s.report_id', 's.section_id', 's.title', 's.body', 's.line'])
+      .where('s.report_id', 'in', ids)
+      .orderBy('s.report_id')
+      .orderBy('s.position')
+      .execute(),
+    db.selectFrom('reports').select(['id', 'format']).where('id', 'in', ids).execute(),
+  ]);
+  const cellsBy = groupBy(cells, (c) => c.report_id);
+  const sectionsBy = groupBy(sections, (s) => s.report_id);
+  const formatOf = new Map(formats.map((f) => [f.id, f.format]));
+  for (const h of heads) {
+    out.set(h.id, {
+      schema: REPORT_SCHEMA,
+      source: { name: '', sha256: '', kind: 'text' },
+      published: null,
+      diagnostics: [],
+      agency: h.agency,
+      year: h.year,
+      format: formatOf.get(h.id) ?? '2021',
+      ...tablesFromRows(cellsBy.get(h.id) ?? []),
+      sections: (sectionsBy.get(h.id) ?? []).map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
+    });
+  }
+  return out;
+}
+
+interface Context {
+  db: Executor;
+  reports: Map<string, Lite>;
+  prepared: Map<string, Prepared>;
+}
+
+function preparedOf(ctx: Context, id: string): Prepared | null {
+  let p = ctx.prepared.get(id);
+  if (!p) {
+    const r = ctx.reports.get(id);
+    if (!r) return null;
+    p = prepare(r);
+    ctx.prepared.set(id, p);
+  }
+  return p;
+}
+
+/** Write the MinHash bands of these reports and find each one's peer candidates. */
+async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<string, string[]>> {
+  const rows: { report_id: string; version: number; year: number; band: number; bucket: string }[] = [];
+  if (!heads.length) return new Map();
+  for (const h of heads) {
+    const p = preparedOf(ctx, h.id);
+    if (h.year === null || !p) continue;
+    bandKeys(p).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
+  }
+  await ctx.db.deleteFrom('narrative_bands').where('report_id', 'in', heads.map((h) => h.id)).execute();
+  const peers = new Map<string, string[]>();
+  if (!rows.length) return peers;
+  await insertMany(ctx.db, 'narrative_bands', { report_id: 'uuid', version: 'int4', year: 'int4', band: 'int4', bucket: 'text' }, rows);
+  const found = await sql<{ head: string; peer: string }>`
+    WITH k AS (SELECT * FROM unnest(${rows.map((r) => r.report_id)}::uuid[], ${rows.map((r) => r.year)}::int4[], ${rows.map((r) => r.band)}::int4[], ${rows.map((r) => r.bucket)}::text[]) AS k(head, year, band, bucket)),
+    m AS (
+      SELECT k.head, b.report_id AS peer, count(*) AS shared
+      FROM k JOIN narrative_bands b ON b.year = k.year AND b.band = k.band AND b.bucket = k.bucket AND b.report_id <> k.head
+      JOIN reports r ON r.id = b.report_id AND r.current_version = b.version
+      JOIN reports h ON h.id = k.head
+      WHERE h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id
+      GROUP BY k.head, b.report_id HAVING count(*) >= ${MIN_SHARED_BANDS}),
+    ranked AS (SELECT head, peer, row_number() OVER (PARTITION BY head ORDER BY shared DESC, peer) AS n FROM m)
+    SELECT head, peer FROM ranked WHERE n <= ${MAX_PEERS}`.execute(ctx.db);
+  for (const f of found.rows) peers.set(f.head, [...(peers.get(f.head) ?? []), f.peer]);
+  return peers;
+}
+
+const cross = (list: Diagnostic[], related: string | null): StoredDiagnostic[] => list.map((d) => ({ ...d, origin: 'cross', related_report_id: related }));
+
+interface Outcome {
+  findings: Map<string, StoredDiagnostic[]>;
+  mirrors: { head: Head; findings: StoredDiagnostic[] }[];
+  neighbours: Set<string>;
+}
+
+/** The cross findings of these reports (whose current versions are in ctx.reports or loaded). */
+async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boolean): Promise<Outcome> {
+  const out: Outcome = { findings: new Map(), mirrors: [], neighbours: new Set() };
+  const dated = heads.filter((h) => h.agency_id && h.year !== null);
+  const [prevs, nexts] = await Promise.all([
+    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }))),
+    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }))),
+  ]);
+  if (!heads.length) return out;
+  const governments = dated.filter((h) => h.kind === 'government');
+  const departments = governments.length
+    ? await ctx.db.selectFrom('agencies').select(['id', 'parent_id']).where('parent_id', 'in', governments.map((g) => g.agency_id!)).execute()
+    : [];
+  const depReports = departments.length
+    ? await reportsAt(ctx.db, governments.flatMap((g) => departments.filter((d) => d.parent_id === g.agency_id).map((d) => ({ agency: d.id, year: g.year! }))))
+    : [];
+  const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
+  const parentReports = await reportsAt(ctx.db, parents.map((h) => ({ agency: h.parent_id!, year: h.year! })));
+  const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
+  const peerIds = [...new Set([...peers.values()].flat())];
+  const peerHeads = await headsOf(ctx.db, peerIds.filter((id) => !ctx.reports.has(id)));
+  const allPeerHeads = [...peerHeads, ...heads.filter((h) => peerIds.includes(h.id))];
+  const toLoad = [...prevs, ...depReports].filter((h, i, a) => !ctx.reports.has(h.id) && a.findIndex((x) => x.id === h.id) === i);
+  for (const [id, r] of await loadLite(ctx.db, toLoad)) ctx.reports.set(id, r);
+  // Peers are compared by their narrative only: no cells read (and not kept as full reports).
+  const peersToLoad = peerHeads.filter((h) => !ctx.reports.has(h.id) && !ctx.prepared.has(h.id));
+  for (const [id, r] of await loadLite(ctx.db, peersToLoad, false)) ctx.prepared.set(id, prepare(r));
+
+  for (const h of heads) {
+    const list: StoredDiagnostic[] = [];
+    const report = ctx.reports.get(h.id);
+    const prepared = preparedOf(ctx, h.id);
+    if (!report || !prepared) continue;
+    if (h.agency_id && h.year !== null) {
+      const prev = prevs.find((p) => p.agency_id === h.agency_id && p.year === h.year! - 1);
+      const pr = prev && ctx.reports.get(prev.id);
+      if (prev && pr) {
+        list.push(...cross(historyCarryOver(report, pr), prev.id), ...cross(historyInForce(report, pr), prev.id), ...cross(historyReviewPending(report, pr), prev.id));
+        list.push(...cross(similarityPreviousYear(prepared, preparedOf(ctx, prev.id)!, prev.year!), prev.id));
+      }
+      const next = nexts.find((p) => p.agency_id === h.agency_id && p.year === h.year! + 1);
+      if (next) out.neighbours.add(next.id);
+      if (h.kind === 'government') {
+        const deps = departments.filter((d) => d.parent_id === h.agency_id);
+        const reps = depReports.filter((r) => deps.some((d) => d.id === r.agency_id) && r.year === h.year);
+        const loaded = reps.map((r) => ctx.reports.get(r.id)).filter((r): r is Lite => !!r);
+        list.push(...cross(hierarchySum(report, loaded, deps.length - reps.length), null));
+      } else if (h.parent_id) {
+        const gov = parentReports.find((p) => p.agency_id === h.parent_id && p.year === h.year);
+        if (gov) out.neighbours.add(gov.id);
+      }
+    }
+    for (const peerId of peers.get(h.id) ?? []) {
+      const peer = allPeerHeads.find((p) => p.id === peerId);
+      const pp = preparedOf(ctx, peerId);
+      if (!peer || !pp) continue;
+      const found = similarityPeer(prepared, pp, peer.agency ?? '另一机关（待确认）', h.year!);
+      list.push(...cross(found, peerId));
+      if (found.length) out.mirrors.push({ head: peer, findings: cross(similarityPeer(pp, prepared, h.agency ?? '另一机关（待确认）', h.year!), h.id) });
+    }
+    out.findings.set(h.id, list);
+  }
+  return out;
+}
+
+/** Replace the cross findings of these reports' current versions (decisions kept by key). */
+async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<string, StoredDiagnostic[]>, only?: (d: { rule: string; related_report_id: string | null }) => boolean): Promise<void> {
+  if (!heads.length) return;
+  const old = await db
+    .selectFrom('diagnostics as d')
+    .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'd.report_id').onRef('r.current_version', '=', 'd.version'))
+    .select(['d.report_id', 'd.finding_key', 'd.state', 'd.reason', 'd.decided_by', 'd.decided_at', 'd.origin', 'd.position', 'd.rule', 'd.related_report_id'])
+    .where('d.report_id', 'in', heads.map((h) => h.id))
+    .execute();
+  const oldBy = groupBy(old, (d) => d.report_id);
+  const rows = [];
+  const drop: { report_id: string; version: number; position: number }[] = [];
+  for (const h of heads) {
+    const mine = oldBy.get(h.id) ?? [];
+    const replaced = mine.filter((d) => d.origin === 'cross' && (!only || only(d)));
+    const previous = new Map(replaced.map((d) => [d.finding_key, d]));
+    const first = mine.reduce((m, d) => Math.max(m, d.position + 1), 0);
+    for (const d of replaced) drop.push({ report_id: h.id, version: h.current_version, position: d.position });
+    rows.push(...diagnosticRows(h.id, h.current_version, findings.get(h.id) ?? [], first, previous));
+  }
+  if (drop.length) {
+    await sql`DELETE FROM diagnostics d USING unnest(${drop.map((d) => d.report_id)}::uuid[], ${drop.map((d) => d.version)}::int4[], ${drop.map((d) => d.position)}::int4[]) AS x(r, v, p)
+      WHERE d.report_id = x.r AND d.version = x.v AND d.position = x.p`.execute(db);
+  }
+  await insertDiagnostics(db, rows);
+}
+
+/**
+ * Run the checks across reports for these reports (`known`: those already in memory, by id),
+ * then again for the reports next to them; peers get the mirror of a near-identical finding.
+ */
+export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>): Promise<void> {
+  if (!reportIds.length) return;
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map() };
+  const heads = await headsOf(db, [...new Set(reportIds)]);
+  const missing = heads.filter((h) => !ctx.reports.has(h.id));
+  for (const [id, r] of await loadLite(db, missing)) ctx.reports.set(id, r);
+  const first = await findingsOf(ctx, heads, true);
+  await replaceCross(db, heads, first.findings);
+  const done = new Set(heads.map((h) => h.id));
+  const again = await headsOf(db, [...first.neighbours].filter((id) => !done.has(id)));
+  for (const [id, r] of await loadLite(db, again.filter((h) => !ctx.reports.has(h.id)))) ctx.reports.set(id, r);
+  // Neighbours: their findings other than peers' (those stay as they are).
+  const second = await findingsOf(ctx, again, false);
+  await replaceCross(db, again, second.findings, (d) => d.rule !== 'similarity.peer');
+  // Mirrors: a peer's finding about this report, replacing its earlier one about it.
+  const mirrors = first.mirrors.filter((m) => !done.has(m.head.id));
+  const byPeer = new Map<string, { head: Head; findings: StoredDiagnostic[] }>();
+  for (const m of mirrors) {
+    const e = byPeer.get(m.head.id) ?? { head: m.head, findings: [] };
+    e.findings.push(...m.findings);
+    byPeer.set(m.head.id, e);
+  }
+  const related = new Set(heads.map((h) => h.id));
+  await replaceCross(
+    db,
+    [...byPeer.values()].map((e) => e.head),
+    new Map([...byPeer].map(([id, e]) => [id, e.findings])),
+    (d) => d.rule === 'similarity.peer' && !!d.related_report_id && related.has(d.related_report_id),
+  );
+  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys()])];
+  if (recount.length) await refreshCounts(db, recount);
+}

@@ -1,0 +1,55 @@
+// A report's dashboard figures: the model's measures (measures.yaml) summed over its current
+// version's cells, kept on the report row with the hash of the measures' definition. A changed
+// definition makes every report's figures stale; refreshFigures recomputes them from the cells
+// (at start-up, by migrate's caller), so the figures never disagree with the cells for long.
+
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Report } from '../interchange/types.ts';
+import { measures } from '../model/measures.ts';
+import type { Executor } from './bulk.ts';
+
+let key: string | undefined;
+
+/** Hash of the measures' definition. */
+export function figuresKey(): string {
+  return (key ??= createHash('sha256').update(JSON.stringify(measures().measures)).digest('hex').slice(0, 16));
+}
+
+export type Figures = Record<string, number | null>;
+
+/** The measures of a report: the sum of the cells it has values for, null when it has none. */
+export function figuresOf(report: Pick<Report, 'tables'>): Figures {
+  const out: Figures = {};
+  for (const m of measures().measures) {
+    let sum: number | null = null;
+    for (const a of m.cells) {
+      const [t, r, c] = a.split('.');
+      const v = report.tables[t]?.[r]?.[c];
+      if (v === null || v === undefined) continue;
+      sum = (sum ?? 0) + v;
+    }
+    out[m.id] = sum === null ? null : Math.round(sum * 1e6) / 1e6;
+  }
+  return out;
+}
+
+/** Recompute the figures of reports whose figures were made with another definition. */
+export async function refreshFigures(db: Executor): Promise<number> {
+  const defs = measures().measures.flatMap((m) => m.cells.map((a) => ({ id: m.id, address: a })));
+  const ids = defs.map((d) => d.id);
+  const [tables, rows, cols] = [0, 1, 2].map((i) => defs.map((d) => d.address.split('.')[i]));
+  const stale = sql`(r.figures_key IS NULL OR r.figures_key <> ${figuresKey()})`;
+  const result = await sql`
+    UPDATE reports r SET figures = f.figures, figures_key = ${figuresKey()}
+    FROM (
+      SELECT r.id,
+             (SELECT jsonb_object_agg(m.id, m.total) FROM (
+                SELECT d.id, sum(c.value) AS total
+                FROM unnest(${ids}::text[], ${tables}::text[], ${rows}::text[], ${cols}::text[]) AS d(id, t, rw, cl)
+                LEFT JOIN cells c ON c.report_id = r.id AND c.version = r.current_version AND c.table_id = d.t AND c.row_id = d.rw AND c.col_id = d.cl
+                GROUP BY d.id) m) AS figures
+      FROM reports r WHERE ${stale}) f
+    WHERE r.id = f.id`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

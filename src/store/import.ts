@@ -1,0 +1,254 @@
+// Importing documents into the corpus: the store's side of the pipeline. A worker claims a chunk
+// of queued items, reads and parses them with the library's pipeline (parseReport: the same
+// readers, parser and checker as `gongkai parse`), and stores the chunk in one transaction:
+// documents byte for byte, agency matched, a new report or a new version of the agency's report
+// of that year, cells, sections, findings, then the checks across reports. Idempotent by the
+// SHA-256 of the bytes: a document already stored is a duplicate, whatever its name.
+
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { sql, type Insertable } from 'kysely';
+import { IngestError } from '../ingest/errors.ts';
+import { LIMITS, formatBytes } from '../ingest/limits.ts';
+import type { Report } from '../interchange/types.ts';
+import { parseReport } from '../pipeline.ts';
+import { matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
+import { recordAudit } from './audit.ts';
+import type { Executor } from './bulk.ts';
+import { crossCheck } from './cross.ts';
+import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
+import { figuresKey, figuresOf } from './figures.ts';
+import { newId } from './ids.ts';
+import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
+import type { Store } from './open.ts';
+import { insertVersions, versionRows, type VersionRows } from './reports.ts';
+import type { AgencySuggestion, DocumentsTable, ReportsTable } from './schema.ts';
+
+/** Items per transaction: big enough to amortise round trips, small enough to redo after a crash. */
+export const CHUNK_SIZE = 50;
+
+interface Parsed {
+  item: ClaimedItem;
+  sha256: string;
+  bytes: Uint8Array;
+  report: Report;
+}
+
+/** The bytes of an item (a file named on the command line, or uploaded), size-checked. */
+async function itemBytes(item: ClaimedItem): Promise<Uint8Array> {
+  if (item.upload) return item.upload;
+  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
+  const info = await stat(item.path).catch(() => null);
+  if (!info?.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
+  if (info.size > LIMITS.maxInputBytes) {
+    throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+  }
+  return readFile(item.path);
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function failure(item: ClaimedItem, e: unknown): ItemResult {
+  if (e instanceof IngestError && e.code === 'no_report') return { id: item.id, name: item.name, state: 'skipped', message: e.message };
+  if (e instanceof IngestError) return { id: item.id, name: item.name, state: 'failed', message: e.message };
+  return { id: item.id, name: item.name, state: 'failed', message: `${item.name}：读取时发生内部错误（${(e as Error).message}），请把此文件报告给开发者` };
+}
+
+export interface ChunkOutcome {
+  results: ItemResult[];
+  /** Reports stored or changed by this chunk (for callers that show them). */
+  reports: string[];
+}
+
+/** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
+async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome> {
+  const results: ItemResult[] = [];
+  const shas = [...new Set(parsed.map((p) => p.sha256))];
+  const known = new Map<string, { report_id: string; version: number }>();
+  if (shas.length) {
+    const rows = await tx.selectFrom('report_versions').select(['document_sha256', 'report_id', 'version']).where('document_sha256', 'in', shas).execute();
+    for (const r of rows) known.set(r.document_sha256!, r);
+  }
+  const fresh = parsed.filter((p, i) => !known.has(p.sha256) && parsed.findIndex((q) => q.sha256 === p.sha256) === i);
+  // Agencies: every printed name of the chunk matched at once (demo batches make demo agencies).
+  const byName = await matchAgencies(tx, fresh.map((p) => p.report.agency), { demo: fresh.some((p) => p.item.demo) });
+  const undecided: MatchResult = { match: 'undecided', suggestions: [] };
+  const matches = new Map<Parsed, MatchResult>(fresh.map((p) => [p, (p.report.agency && byName.get(normalizeAgencyName(p.report.agency))) || undecided]));
+  // The agency's report of that year, if there is one: a new version of it.
+  const pairs = fresh.flatMap((p) => {
+    const a = matches.get(p)?.agency;
+    return a && p.report.year !== null ? [{ agency: a.id, year: p.report.year }] : [];
+  });
+  const existing = new Map<string, { id: string; current_version: number }>();
+  if (pairs.length) {
+    const rows = await sql<{ id: string; agency_id: string; year: number; current_version: number }>`
+      SELECT r.id, r.agency_id, r.year, r.current_version FROM reports r
+      JOIN unnest(${pairs.map((p) => p.agency)}::uuid[], ${pairs.map((p) => p.year)}::int4[]) AS k(agency, year) ON r.agency_id = k.agency AND r.year = k.year`.execute(tx);
+    for (const r of rows.rows) existing.set(`${r.agency_id}/${r.year}`, r);
+  }
+  const previousDecisions = await decisionsOfMany(tx, [...existing.values()].map((e) => ({ reportId: e.id, version: e.current_version })));
+
+  const newReports: Insertable<ReportsTable>[] = [];
+  const bumped = new Map<string, { id: string; version: number; format: string; figures: string }>();
+  const documents: Insertable<DocumentsTable>[] = [];
+  const versions: VersionRows[] = [];
+  const inMemory = new Map<string, Report>();
+  for (const p of parsed) {
+    const dup = known.get(p.sha256);
+    if (dup) {
+      results.push({ id: p.item.id, name: p.item.name, state: 'duplicate', sha256: p.sha256, report_id: dup.report_id, version: dup.version, message: '此文件已导入过（内容相同），未重复导入' });
+      continue;
+    }
+    const { report } = p;
+    const match = matches.get(p)!;
+    const agencyId = match.agency?.id ?? null;
+    const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
+    const before = key ? existing.get(key) : undefined;
+    const figures = JSON.stringify(figuresOf(report));
+    let reportId: string;
+    let version = 1;
+    if (before) {
+      reportId = before.id;
+      version = before.current_version + 1;
+      bumped.set(reportId, { id: reportId, version, format: report.format, figures });
+    } else {
+      reportId = newId();
+      newReports.push({
+        id: reportId,
+        agency_id: agencyId,
+        year: report.year,
+        format: report.format,
+        status: key ? 'checked' : 'needs_decision',
+        published: p.item.publish,
+        demo: p.item.demo,
+        current_version: version,
+        figures,
+        figures_key: figuresKey(),
+      });
+    }
+    // A second document of the same agency and year in this chunk is a version after this one.
+    if (key) existing.set(key, { id: reportId, current_version: version });
+    documents.push({ sha256: p.sha256, name: p.item.name, kind: report.source.kind, size: p.bytes.length, bytes: p.bytes });
+    const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
+    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous }));
+    known.set(p.sha256, { report_id: reportId, version });
+    inMemory.set(reportId, report);
+    const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
+    results.push({
+      id: p.item.id,
+      name: p.item.name,
+      state: 'imported',
+      sha256: p.sha256,
+      report_id: reportId,
+      version,
+      agency_match: match.match,
+      suggestions: match.suggestions.length ? (match.suggestions satisfies AgencySuggestion[]) : undefined,
+      message: why,
+    });
+  }
+  if (newReports.length) await tx.insertInto('reports').values(newReports).execute();
+  if (bumped.size) {
+    const b = [...bumped.values()];
+    await sql`UPDATE reports r SET current_version = x.v, format = x.f, figures = x.fig::jsonb, figures_key = ${figuresKey()}, updated_at = now()
+      FROM unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.version)}::int4[], ${b.map((x) => x.format)}::text[], ${b.map((x) => x.figures)}::text[]) AS x(id, v, f, fig)
+      WHERE r.id = x.id`.execute(tx);
+  }
+  // Documents in slices (each row carries its bytes as one parameter).
+  for (let i = 0; i < documents.length; i += 100) {
+    await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  }
+  await insertVersions(tx, versions);
+  const touched = [...inMemory.keys()];
+  await crossCheck(tx, touched, inMemory);
+  await refreshCounts(tx, touched);
+  return { results, reports: touched };
+}
+
+/** Read, parse and store one chunk of claimed items. */
+export async function importChunk(store: Store, items: ClaimedItem[]): Promise<ChunkOutcome> {
+  const parsed: Parsed[] = [];
+  const failed: ItemResult[] = [];
+  for (const item of items) {
+    try {
+      const bytes = await itemBytes(item);
+      const report = await parseReport(bytes, { name: item.name });
+      parsed.push({ item, bytes, sha256: sha256(bytes), report });
+    } catch (e) {
+      failed.push(failure(item, e));
+    }
+  }
+  const run = () =>
+    store.db.transaction().execute(async (tx) => {
+      const outcome = await storeParsed(tx, parsed);
+      await finishItems(tx, [...outcome.results, ...failed]);
+      return outcome;
+    });
+  let outcome: ChunkOutcome;
+  try {
+    outcome = await run();
+  } catch (e) {
+    // Two workers creating the same agency or report at once (unique violation), or waiting on
+    // each other (deadlock, serialization): the loser redoes its chunk, a few times at most.
+    const retryable = (x: unknown) => ['23505', '40P01', '40001'].includes((x as { code?: string }).code ?? '');
+    if (!retryable(e)) throw e;
+    for (let attempt = 1; ; attempt++) {
+      await new Promise((r) => setTimeout(r, 20 * attempt));
+      try {
+        outcome = await run();
+        break;
+      } catch (again) {
+        if (!retryable(again) || attempt >= 5) throw again;
+      }
+    }
+  }
+  return { results: [...outcome.results, ...failed], reports: outcome.reports };
+}
+
+export interface DrainOptions {
+  /** Only this batch's items (others stay queued). */
+  batchId?: string | undefined;
+  onChunk?: ((results: ItemResult[]) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  /**
+   * Chunks in flight at once (default: 2 on a server, so that parsing one chunk overlaps with
+   * the database writing another; 1 on PGlite, which has one connection).
+   */
+  workers?: number | undefined;
+}
+
+/** Work the queue until nothing is claimable. Returns the number of items processed. */
+export async function drainQueue(store: Store, options: DrainOptions = {}): Promise<number> {
+  let done = 0;
+  const deadWorkers = await deadLocalWorkers(store.db);
+  const workers = options.workers ?? (store.backend === 'postgres' ? 2 : 1);
+  const loop = async () => {
+    for (;;) {
+      if (options.signal?.aborted) return;
+      const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
+      if (!items.length) return;
+      const { results } = await importChunk(store, items);
+      done += results.length;
+      options.onChunk?.(results);
+    }
+  };
+  await Promise.all(Array.from({ length: workers }, loop));
+  return done;
+}
+
+/** Audit entry for an import batch (who imported how many files). */
+export async function auditBatch(db: Executor, batchId: string, user: { id: string; login: string } | null, count: number, ip: string | null = null): Promise<void> {
+  await recordAudit(db, { user, action: 'import', entity: 'import_batch', entityId: batchId, newValue: { files: count }, ip });
+}
+
+/** Reports of a batch: the number of items per state. */
+export async function itemsOf(db: Executor, batchId: string) {
+  return db
+    .selectFrom('import_items')
+    .select(['id', 'position', 'name', 'state', 'sha256', 'report_id', 'version', 'message', 'agency_match', 'suggestions', 'attempts', 'finished_at'])
+    .where('batch_id', '=', batchId)
+    .orderBy('position')
+    .execute();
+}
+

@@ -1,0 +1,242 @@
+// The database's tables as Kysely types (one interface per table of migrations/*.sql).
+// Columns with a default are Generated<>; numeric and bigint come back as JS numbers and dates as
+// 'YYYY-MM-DD' strings on both backends (open.ts sets the parsers).
+
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a default (now()). */
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
+export type AgencyKind = 'government' | 'department';
+export type Role = 'admin' | 'supervisor' | 'agency';
+export type ReportStatus = 'needs_decision' | 'checked' | 'reviewed';
+export type ReviewState = 'open' | 'confirmed' | 'dismissed' | 'fixed';
+export type DiagnosticOrigin = 'parse' | 'check' | 'cross';
+export type ItemState = 'queued' | 'running' | 'imported' | 'duplicate' | 'skipped' | 'failed';
+export type AgencyMatch = 'matched' | 'created' | 'undecided';
+
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  region_code: string | null;
+  level: AgencyLevel | null;
+  kind: AgencyKind | null;
+  parent_id: string | null;
+  demo: Generated<boolean>;
+  created_at: Stamp;
+}
+
+export interface AgencyAliasesTable {
+  alias: string;
+  agency_id: string;
+  created_at: Stamp;
+}
+
+export interface UsersTable {
+  id: string;
+  login: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_prefix: string | null;
+  agency_id: string | null;
+  must_change_password: Generated<boolean>;
+  disabled: Generated<boolean>;
+  created_at: Stamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_secret: string;
+  created_at: Stamp;
+  expires_at: Timestamp;
+  last_seen_at: Stamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DocumentsTable {
+  sha256: string;
+  name: string;
+  kind: string | null;
+  size: number;
+  bytes: Uint8Array;
+  created_at: Stamp;
+}
+
+export interface ReportsTable {
+  id: string;
+  agency_id: string | null;
+  year: number | null;
+  format: string;
+  status: ReportStatus;
+  published: Generated<boolean>;
+  demo: Generated<boolean>;
+  current_version: number;
+  error_count: Generated<number>;
+  warning_count: Generated<number>;
+  open_count: Generated<number>;
+  /** The current version's dashboard measures (figures.ts), and the hash of their definition. */
+  figures: Json<Record<string, number | null>> | null;
+  figures_key: string | null;
+  created_at: Stamp;
+  updated_at: Stamp;
+}
+
+export interface VersionMeta {
+  source: { name: string; sha256: string; kind: string; encoding?: string };
+  origin?: unknown;
+}
+
+export interface ReportVersionsTable {
+  report_id: string;
+  version: number;
+  kind: 'import' | 'correction';
+  document_sha256: string | null;
+  agency_printed: string | null;
+  year: number | null;
+  format: string;
+  published_on: string | null;
+  meta: Json<VersionMeta>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
+export interface CellsTable {
+  report_id: string;
+  version: number;
+  table_id: string;
+  row_id: string;
+  col_id: string;
+  value: number | null;
+  status: 'read' | 'reconstructed' | 'blank' | 'not_applicable' | 'missing';
+  raw: string | null;
+  line: number | null;
+  page: number | null;
+  src_table: number | null;
+  src_row: number | null;
+  src_col: number | null;
+}
+
+export interface SectionsTable {
+  report_id: string;
+  version: number;
+  position: number;
+  section_id: string | null;
+  title: string;
+  body: string;
+  line: number | null;
+  words: ColumnType<string, string, string>;
+}
+
+export interface DiagnosticsTable {
+  report_id: string;
+  version: number;
+  position: number;
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  origin: DiagnosticOrigin;
+  message: string;
+  cells: string[] | null;
+  line: number | null;
+  page: number | null;
+  related_report_id: string | null;
+  finding_key: string;
+  state: Generated<ReviewState>;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: Stamp;
+  user_id: string | null;
+  user_login: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  old_value: Json<unknown> | null;
+  new_value: Json<unknown> | null;
+  ip: string | null;
+}
+
+export interface ImportBatchesTable {
+  id: string;
+  source: 'cli' | 'api' | 'demo';
+  created_by: string | null;
+  publish: Generated<boolean>;
+  demo: Generated<boolean>;
+  total: Generated<number>;
+  created_at: Stamp;
+}
+
+export interface ImportItemsTable {
+  id: string;
+  batch_id: string;
+  position: number;
+  name: string;
+  path: string | null;
+  upload: Uint8Array | null;
+  state: Generated<ItemState>;
+  sha256: string | null;
+  report_id: string | null;
+  version: number | null;
+  message: string | null;
+  agency_match: AgencyMatch | null;
+  suggestions: Json<AgencySuggestion[]> | null;
+  attempts: Generated<number>;
+  worker: string | null;
+  lease_until: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface NarrativeBandsTable {
+  report_id: string;
+  version: number;
+  year: number;
+  band: number;
+  bucket: string;
+}
+
+export interface AgencySuggestion {
+  id: string;
+  name: string;
+  why: string;
+}
+
+export interface MigrationsTable {
+  id: number;
+  name: string;
+  applied_at: Stamp;
+}
+
+export interface Database {
+  agencies: AgenciesTable;
+  agency_aliases: AgencyAliasesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  documents: DocumentsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  cells: CellsTable;
+  sections: SectionsTable;
+  diagnostics: DiagnosticsTable;
+  audit_log: AuditLogTable;
+  import_batches: ImportBatchesTable;
+  import_items: ImportItemsTable;
+  narrative_bands: NarrativeBandsTable;
+  schema_migrations: MigrationsTable;
+}
+
+export type Agency = Selectable<AgenciesTable>;
+export type User = Selectable<UsersTable>;
+export type ReportRow = Selectable<ReportsTable>;
+export type DiagnosticRow = Selectable<DiagnosticsTable>;
+export type NewCell = Insertable<CellsTable>;

@@ -1,0 +1,53 @@
+// The demo corpus `npm start` loads: every report imported through the pipeline, matched to its
+// agency, marked demo, and the planted problems found — and no others of those kinds.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { initialize } from '../src/cli/serve.ts';
+import { DEMO_AGENCIES, DEMO_YEARS } from '../src/demo/corpus.ts';
+import { freshStore, type TestStore } from './support/store.ts';
+
+let store: TestStore;
+before(async () => {
+  store = await freshStore('pglite');
+  await initialize(store, true);
+});
+after(async () => {
+  await store.close();
+});
+
+async function findings(rule: string) {
+  return store.db
+    .selectFrom('diagnostics as d')
+    .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'd.report_id').onRef('r.current_version', '=', 'd.version'))
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .select(['a.name', 'r.year', 'd.message', 'd.cells'])
+    .where('d.rule', '=', rule)
+    .execute();
+}
+
+test('every agency has a report for every year, matched, marked demo, imported as a web page', async () => {
+  const reports = await store.db.selectFrom('reports as r').innerJoin('agencies as a', 'a.id', 'r.agency_id').select(['a.name', 'r.year', 'r.demo', 'r.status', 'r.format', 'a.demo as agency_demo']).execute();
+  assert.equal(reports.length, DEMO_AGENCIES.length * DEMO_YEARS.length);
+  assert.ok(reports.every((r) => r.demo && r.agency_demo && r.status !== 'needs_decision'));
+  assert.deepEqual([...new Set(reports.filter((r) => r.year! <= 2020).map((r) => r.format))], ['2019']);
+  assert.deepEqual([...new Set(reports.filter((r) => r.year! >= 2021).map((r) => r.format))], ['2021']);
+  const agencies = await store.db.selectFrom('agencies').select('name').execute();
+  assert.equal(agencies.length, DEMO_AGENCIES.length, 'no agency created twice');
+  const users = await store.db.selectFrom('users').select(['login', 'role']).orderBy('login').execute();
+  assert.deepEqual(users.map((u) => u.role), ['admin', 'agency', 'supervisor']);
+});
+
+test('the planted problems are found where they were planted', async () => {
+  const where = async (rule: string) => [...new Set((await findings(rule)).map((f) => `${f.name}${f.year}`))].sort();
+  assert.deepEqual(await where('applications.balance'), ['云岫市东湖区民政局2023']);
+  assert.deepEqual(await where('history.carry_over'), ['云岫市财政局2022']);
+  assert.deepEqual(await where('history.in_force'), []);
+  assert.deepEqual(await where('history.review_pending'), []);
+  assert.deepEqual(await where('review_litigation.row_sum'), ['白鹭市人民政府2024']);
+  assert.deepEqual(await where('similarity.previous_year'), ['云岫市教育局2024']);
+  assert.deepEqual(await where('similarity.peer'), ['云岫市生态环境局2023', '白鹭市交通运输局2023'].sort());
+  // A copied narrative keeps the numbers it was copied with.
+  assert.deepEqual(await where('narrative.number_mismatch'), ['云岫市教育局2024', '白鹭市交通运输局2023'].sort());
+  assert.ok((await findings('cell.blank')).some((f) => f.name === '云岫市东湖区桂园街道办事处' && f.year === 2021));
+});
