@@ -142,6 +142,13 @@ export interface BatchStatus {
   done: boolean;
 }
 
+/** A batch's status from its items' states (one snapshot: the counts and the items agree). */
+export function statusFromStates(batch: { id: string; total: number }, states: Iterable<{ state: ItemState; n?: number }>): BatchStatus {
+  const counts: Record<ItemState, number> = { queued: 0, running: 0, imported: 0, duplicate: 0, skipped: 0, failed: 0 };
+  for (const r of states) counts[r.state] += r.n ?? 1;
+  return { id: batch.id, total: batch.total, counts, done: counts.queued + counts.running === 0 };
+}
+
 export async function batchStatus(db: Executor, batchId: string): Promise<BatchStatus | null> {
   const batch = await db.selectFrom('import_batches').select(['id', 'total']).where('id', '=', batchId).executeTakeFirst();
   if (!batch) return null;
@@ -151,7 +158,5 @@ export async function batchStatus(db: Executor, batchId: string): Promise<BatchS
     .where('batch_id', '=', batchId)
     .groupBy('state')
     .execute();
-  const counts: Record<ItemState, number> = { queued: 0, running: 0, imported: 0, duplicate: 0, skipped: 0, failed: 0 };
-  for (const r of rows) counts[r.state] = Number(r.n);
-  return { id: batch.id, total: batch.total, counts, done: counts.queued + counts.running === 0 };
+  return statusFromStates(batch, rows.map((r) => ({ state: r.state, n: Number(r.n) })));
 }

@@ -5,8 +5,8 @@ import type { FastifyPluginCallback } from 'fastify';
 import { expandArchive } from '../../ingest/archive.ts';
 import { detectKind } from '../../ingest/detect.ts';
 import { auditBatch, itemsOf } from '../../store/import.ts';
-import { batchStatus, createBatch, type NewItem } from '../../store/jobs.ts';
-import { HttpError, auditUser, badRequest, forbidden, notFound, signedIn } from '../context.ts';
+import { createBatch, statusFromStates, type NewItem } from '../../store/jobs.ts';
+import { auditUser, badRequest, forbidden, notFound, signedIn } from '../context.ts';
 import { errors, idParams } from '../schemas.ts';
 
 export const importRoutes: FastifyPluginCallback<{ uploadRateLimit: number }> = (app, opts, done) => {
@@ -68,9 +68,10 @@ export const importRoutes: FastifyPluginCallback<{ uploadRateLimit: number }> = 
       const v = signedIn(req);
       const batch = await app.store.db.selectFrom('import_batches').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       if (!batch || (v.role !== 'admin' && batch.created_by !== v.userId)) throw notFound('导入批次');
-      const [status, items] = await Promise.all([batchStatus(app.store.db, batch.id), itemsOf(app.store.db, batch.id)]);
-      if (!status) throw new HttpError(404, 'not_found', '导入批次不存在');
-      return { ...status, created_at: batch.created_at, items };
+      // Counts made from the items read in the same query: two queries on a server's pool may see
+      // two snapshots (a batch counted done while its items still show no report).
+      const items = await itemsOf(app.store.db, batch.id);
+      return { ...statusFromStates(batch, items), created_at: batch.created_at, items };
     },
   );
   done();
