@@ -142,8 +142,8 @@ export function registerServe(program: Command): void {
     program
       .command('serve')
       .description('启动 HTTP 服务：接口在 /api（说明见 /api/openapi.json），已构建的网页应用（web/dist）在 /')
-      .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT ?? '3000')
-      .option('--host <地址>', '监听地址（环境变量 HOST；对外提供服务时用 0.0.0.0）', process.env.HOST ?? '127.0.0.1'),
+      .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT || '3000')
+      .option('--host <地址>', '监听地址（环境变量 HOST；对外提供服务时用 0.0.0.0）', process.env.HOST || '127.0.0.1'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string }) => {
     await serve(opts).catch(failed);
   });
@@ -154,8 +154,8 @@ export function registerStart(program: Command): void {
     program
       .command('start')
       .description('一步启动：建立数据库结构；首次运行时创建管理员账户并载入示例数据（标注“示例数据”），打印网址和首次登录的账户；然后启动服务')
-      .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT ?? '3000')
-      .option('--host <地址>', '监听地址（环境变量 HOST）', process.env.HOST ?? '127.0.0.1')
+      .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT || '3000')
+      .option('--host <地址>', '监听地址（环境变量 HOST）', process.env.HOST || '127.0.0.1')
       .option('--no-demo', '首次运行时不载入示例数据')
       .option('--reset-admin', '为管理员账户 admin 重新生成密码并打印'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string; demo: boolean; resetAdmin?: boolean }) => {

@@ -22,12 +22,15 @@ function password(): string {
   return [...randomBytes(18)].map((b) => alphabet[b % alphabet.length]).join('');
 }
 
+/** The port asked for, checked before anything is opened. */
+function portOf(opts: ServeOptions): number {
+  const port = /^\d+$/.test(opts.port) ? Number.parseInt(opts.port, 10) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65535) throw new Error(`端口无效：${opts.port}`);
+  return port;
+}
+
 async function listen(store: Store, opts: ServeOptions): Promise<string> {
-  const port = Number.parseInt(opts.port, 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    await store.close();
-    throw new Error(`端口无效：${opts.port}`);
-  }
+  const port = portOf(opts);
   const local = opts.host === '127.0.0.1' || opts.host === 'localhost' || opts.host === '::1';
   // Secure cookies need HTTPS except on localhost; behind a plain-HTTP intranet address set GONGKAI_INSECURE_COOKIES=1.
   const app = await buildApp({ store, secureCookies: process.env.GONGKAI_INSECURE_COOKIES !== '1' });
@@ -52,6 +55,7 @@ async function listen(store: Store, opts: ServeOptions): Promise<string> {
 }
 
 export async function serve(opts: ServeOptions): Promise<void> {
+  portOf(opts);
   const store = await openFromOptions(opts);
   const url = await listen(store, opts);
   process.stdout.write(`Gongkai 已启动：${url}\n接口说明：${url}/api/openapi.json\n数据库：${store.backend === 'pglite' ? `内嵌（${store.location}）` : store.location}\n按 Ctrl+C 停止\n`);
@@ -90,6 +94,7 @@ export async function initialize(store: Store, demo: boolean): Promise<Credentia
 }
 
 export async function start(opts: ServeOptions & { demo: boolean; resetAdmin?: boolean | undefined }): Promise<void> {
+  portOf(opts);
   const store = await openFromOptions(opts);
   let credentials: Credential[] = [];
   const users = Number((await store.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
