@@ -360,11 +360,13 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
       mustBeAgencyStaff(v);
       mustHandle(v, c);
       const b = req.body;
+      // A reply letter is for the case's outcome unless another is named.
+      const variant = b.kind === 'reply' ? (b.variant ?? viewOf(c, (await ctx()).calendar, app.today()).outcome) : b.variant;
       const r = await app.store.db
         .transaction()
         .execute(async (tx) => {
-          const made = await createLetter(tx, { caseId: c.row.id, agencyId: c.row.agency_id, kind: b.kind, variant: b.variant, number: b.number, slots: b.slots, issuedOn: b.issued_on ?? app.today(), userId: v.userId });
-          await recordAudit(tx, { user: auditUser(req), action: 'letter', entity: 'case', entityId: c.row.id, newValue: { letter: made.id, kind: b.kind, variant: b.variant ?? null }, ip: req.ip });
+          const made = await createLetter(tx, { caseId: c.row.id, agencyId: c.row.agency_id, kind: b.kind, variant, number: b.number, slots: b.slots, issuedOn: b.issued_on ?? app.today(), userId: v.userId });
+          await recordAudit(tx, { user: auditUser(req), action: 'letter', entity: 'case', entityId: c.row.id, newValue: { letter: made.id, kind: b.kind, variant: variant ?? null }, ip: req.ip });
           return made;
         })
         .catch(asHttpError);
