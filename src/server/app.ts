@@ -27,6 +27,8 @@ import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { caseLetterRoutes } from './routes/case-letters.ts';
+import { caseReviewRoutes } from './routes/case-reviews.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
@@ -138,6 +140,8 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       await api.register(exportRoutes);
       await api.register(auditRoutes);
       await api.register(caseRoutes);
+      await api.register(caseLetterRoutes);
+      await api.register(caseReviewRoutes);
       await api.register(ledgerRoutes);
       await api.register(calendarRoutes);
       await api.register(intakeRoutes, routeOptions);

@@ -5,11 +5,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CalendarError } from '../cases/calendar/work-calendar.ts';
 import { LetterError } from '../cases/letters/templates.ts';
-import { canSeeCases, type StaffViewer } from '../store/case-access.ts';
+import { canSeeCases, handlesCase, type StaffViewer } from '../store/case-access.ts';
 import { ActionRefused } from '../store/case-actions.ts';
 import { loadCase, type StoredCase } from '../store/cases.ts';
 import { CalendarDataError } from '../store/calendar.ts';
-import { HttpError, badRequest, forbidden, notFound, signedIn } from './context.ts';
+import { recordAudit } from '../store/audit.ts';
+import { HttpError, auditUser, badRequest, forbidden, notFound, signedIn } from './context.ts';
 
 /** The signed-in user with their case roles and display name (read fresh: roles change). */
 export async function staffViewer(app: FastifyInstance, req: FastifyRequest): Promise<StaffViewer> {
@@ -58,3 +59,12 @@ export function asHttpError(e: unknown): never {
 export const caseErrors = {
   422: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
 } as const;
+
+/** Every view of an applicant's identity or contact goes to the audit log. */
+export async function logPersonalView(app: FastifyInstance, req: FastifyRequest, c: StoredCase, what: string): Promise<void> {
+  await recordAudit(app.store.db, { user: auditUser(req), action: 'view_personal_data', entity: 'case', entityId: c.row.id, newValue: { what, receipt_number: c.row.receipt_number }, ip: req.ip });
+}
+
+export function mustHandle(v: StaffViewer, c: StoredCase): void {
+  if (!handlesCase(v, c.row)) throw new HttpError(403, 'forbidden', '申请人的身份和联系方式只向办理本案的工作人员（承办人、登记人、审核人、负责人）显示');
+}

@@ -1,28 +1,24 @@
 // The case ledger for agency staff: register an application (letter, visit, fax, oral, with the
 // receipt-date rules of art. 31), split it (一事一申请), append actions (checked by the domain),
 // list cases with due dates and their basis, overdue / due-soon reminders, the applicant's
-// personal data (staff handling the case only; every view logged), letters to Word/PDF with
-// locked text and editable slots, 行政复议/行政诉讼 records. Roles: 登记员, 承办人, 审核人,
+// personal data (staff handling the case only; every view logged); letters and 行政复议/行政诉讼
+// records have their own route files. Roles: 登记员, 承办人, 审核人,
 // 负责人 (extensions and refusals); an agency sees only its own cases.
 
 import type { FastifyPluginCallback } from 'fastify';
 import { CHANNELS, type ActionOf, type Applicant, type CaseAction, type Channel } from '../../cases/actions.ts';
 import { caseActionSchema } from '../../cases/schema.ts';
-import { renderLetterHtml } from '../../cases/letters/html.ts';
-import { LETTER_KINDS, letterTemplate, type LetterKind } from '../../cases/letters/templates.ts';
-import { slotsFromCase, type SlotValue } from '../../cases/letters/fill.ts';
 import { recordAudit } from '../../store/audit.ts';
-import { appendRefusal, handlesCase, type StaffViewer } from '../../store/case-access.ts';
-import { appendCaseAction, ActionRefused } from '../../store/case-actions.ts';
-import { createLetter, listLetters, loadLetter } from '../../store/case-letters.ts';
-import { byUrgency, caseDetail, summarize, viewOf } from '../../store/case-views.ts';
-import { loadAgencyCases, type StoredCase } from '../../store/cases.ts';
+import { listLetters } from '../../store/case-letters.ts';
+import { appendRefusal, handlesCase } from '../../store/case-access.ts';
+import { appendCaseAction } from '../../store/case-actions.ts';
+import { byUrgency, caseDetail, summarize } from '../../store/case-views.ts';
+import { loadAgencyCases } from '../../store/cases.ts';
 import { loadCalendar } from '../../store/calendar.ts';
 import { newId } from '../../store/ids.ts';
 import { registerCase, splitCase } from '../../store/intake.ts';
-import { fileReview, listReviews } from '../../store/reviews.ts';
-import { HttpError, auditUser, badRequest, notFound } from '../context.ts';
-import { agencyOf, asHttpError, caseErrors, caseStaff, mustBeAgencyStaff, visibleCase } from '../case-context.ts';
+import { HttpError, auditUser, badRequest } from '../context.ts';
+import { agencyOf, asHttpError, caseErrors, caseStaff, logPersonalView, mustBeAgencyStaff, mustHandle, visibleCase } from '../case-context.ts';
 import { errors, uuid } from '../schemas.ts';
 
 const tags = ['依申请公开案件'];
@@ -68,14 +64,6 @@ const requestBody = {
 } as const;
 
 export { applicantBody, requestBody };
-
-async function logPersonalView(app: Parameters<FastifyPluginCallback>[0], req: Parameters<typeof auditUser>[0], c: StoredCase, what: string): Promise<void> {
-  await recordAudit(app.store.db, { user: auditUser(req), action: 'view_personal_data', entity: 'case', entityId: c.row.id, newValue: { what, receipt_number: c.row.receipt_number }, ip: req.ip });
-}
-
-function mustHandle(v: StaffViewer, c: StoredCase): void {
-  if (!handlesCase(v, c.row)) throw new HttpError(403, 'forbidden', '申请人的身份和联系方式只向办理本案的工作人员（承办人、登记人、审核人、负责人）显示');
-}
 
 export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
   const ctx = async () => ({ calendar: await loadCalendar(app.store.db), today: app.today() });
@@ -296,199 +284,6 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
         })
         .catch(asHttpError);
       return reply.status(201).send({ parts: parts.map((p) => ({ id: p.id, receipt_number: p.receiptNumber, received_on: p.receivedOn })) });
-    },
-  );
-
-  // Letters -----------------------------------------------------------------------------------
-
-  app.get<{ Params: { id: string }; Querystring: { kind: LetterKind; variant?: string } }>(
-    '/cases/:id/letters/draft',
-    {
-      schema: {
-        tags,
-        summary: '文书草稿：模板的法定文字（锁定）、可填写的栏目及案件已知的内容（含申请人姓名，记入审计日志）',
-        params: caseParams,
-        querystring: { type: 'object', properties: { kind: { type: 'string', enum: [...LETTER_KINDS] }, variant: { type: 'string', maxLength: 60 } }, required: ['kind'], additionalProperties: false },
-        response: errors,
-      },
-    },
-    async (req) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustHandle(v, c);
-      const { calendar, today } = await ctx();
-      const view = viewOf(c, calendar, today);
-      const variant = req.query.kind === 'reply' ? (req.query.variant ?? view.outcome) : undefined;
-      if (req.query.kind === 'reply' && !variant) throw badRequest('答复告知书须指明办理结果（variant），或先登记答复');
-      let template;
-      try {
-        template = letterTemplate(req.query.kind, variant);
-      } catch (e) {
-        return asHttpError(e);
-      }
-      await logPersonalView(app, req, c, `letter_draft:${req.query.kind}`);
-      return { kind: template.kind, variant: template.variant ?? null, title: template.title, locked_text: template.body, slots: template.slots, prefilled: slotsFromCase(view, req.query.kind, variant) };
-    },
-  );
-
-  app.post<{ Params: { id: string }; Body: { kind: LetterKind; variant?: string; slots: Record<string, SlotValue>; number?: string; issued_on?: string } }>(
-    '/cases/:id/letters',
-    {
-      schema: {
-        tags,
-        summary: '出具文书：法定文字锁定，只填写栏目；校验全部栏目和本机关的救济途径后保存',
-        params: caseParams,
-        body: {
-          type: 'object',
-          properties: {
-            kind: { type: 'string', enum: [...LETTER_KINDS] },
-            variant: { type: 'string', maxLength: 60 },
-            // Each slot's type is checked when the letter is filled (text, date, list, integer, yuan).
-            slots: { type: 'object', maxProperties: 50, additionalProperties: true, description: '栏目编号 → 内容（文字、日期、列表或整数，按模板的栏目类型校验）' },
-            number: { type: 'string', minLength: 1, maxLength: 100 },
-            issued_on: isoDate,
-          },
-          required: ['kind', 'slots'],
-          additionalProperties: false,
-        },
-        response: { ...errors, ...caseErrors },
-      },
-    },
-    async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
-      mustHandle(v, c);
-      const b = req.body;
-      // A reply letter is for the case's outcome unless another is named.
-      const variant = b.kind === 'reply' ? (b.variant ?? viewOf(c, (await ctx()).calendar, app.today()).outcome) : b.variant;
-      const r = await app.store.db
-        .transaction()
-        .execute(async (tx) => {
-          const made = await createLetter(tx, { caseId: c.row.id, agencyId: c.row.agency_id, kind: b.kind, variant, number: b.number, slots: b.slots, issuedOn: b.issued_on ?? app.today(), userId: v.userId });
-          await recordAudit(tx, { user: auditUser(req), action: 'letter', entity: 'case', entityId: c.row.id, newValue: { letter: made.id, kind: b.kind, variant: variant ?? null }, ip: req.ip });
-          return made;
-        })
-        .catch(asHttpError);
-      return reply.status(201).send({ id: r.id, title: r.letter.title, paragraphs: r.letter.paragraphs });
-    },
-  );
-
-  app.get<{ Params: { id: string; letter: string }; Querystring: { to?: 'docx' | 'pdf' | 'html' } }>(
-    '/cases/:id/letters/:letter',
-    {
-      schema: {
-        tags,
-        summary: '文书文件：Word、PDF 或网页（含申请人姓名：仅办理本案的工作人员，记入审计日志）',
-        params: { type: 'object', properties: { id: uuid, letter: uuid }, required: ['id', 'letter'] },
-        querystring: { type: 'object', properties: { to: { type: 'string', enum: ['docx', 'pdf', 'html'], default: 'docx' } }, additionalProperties: false },
-        response: errors,
-      },
-    },
-    async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustHandle(v, c);
-      const letter = await loadLetter(app.store.db, c.row.id, req.params.letter, c.row.agency_id).catch(asHttpError);
-      if (!letter) throw notFound('文书');
-      await logPersonalView(app, req, c, `letter:${req.params.letter}`);
-      const to = req.query.to ?? 'docx';
-      const name = `${c.row.receipt_number}-${letter.title}.${to}`;
-      void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      if (to === 'html') {
-        void reply.header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
-        return reply.type('text/html; charset=utf-8').send(renderLetterHtml(letter));
-      }
-      const { renderLetterDocx, renderLetterPdf } = await import('../../cases/index.ts');
-      if (to === 'pdf') return reply.type('application/pdf').send(Buffer.from(await renderLetterPdf(letter)));
-      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(Buffer.from(await renderLetterDocx(letter)));
-    },
-  );
-
-  // 行政复议 / 行政诉讼 -------------------------------------------------------------------------
-
-  app.post<{ Params: { id: string }; Body: { kind: 'review' | 'litigation_direct' | 'litigation_after_review'; body: string; case_number?: string; on: string; note?: string } }>(
-    '/cases/:id/reviews',
-    {
-      schema: {
-        tags,
-        summary: '登记针对本案的行政复议或行政诉讼（计入表四）',
-        params: caseParams,
-        body: {
-          type: 'object',
-          properties: {
-            kind: { type: 'string', enum: ['review', 'litigation_direct', 'litigation_after_review'] },
-            body: { type: 'string', minLength: 1, maxLength: 200, description: '复议机关或人民法院' },
-            case_number: { type: 'string', minLength: 1, maxLength: 100 },
-            on: isoDate,
-            note: { type: 'string', minLength: 1, maxLength: 2000 },
-          },
-          required: ['kind', 'body', 'on'],
-          additionalProperties: false,
-        },
-        response: { ...errors, ...caseErrors },
-      },
-    },
-    async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
-      const refusal = appendRefusal(v, { type: 'review_filed' });
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
-      const { calendar, today } = await ctx();
-      const b = req.body;
-      const id = await app.store.db
-        .transaction()
-        .execute(async (tx) => {
-          const rid = await fileReview(tx, { caseId: c.row.id, agencyId: c.row.agency_id, kind: b.kind, body: b.body, caseNumber: b.case_number, on: b.on, by: v.displayName, userId: v.userId, note: b.note }, { calendar, today });
-          await recordAudit(tx, { user: auditUser(req), action: 'review_filed', entity: 'case', entityId: c.row.id, newValue: { record: rid, kind: b.kind }, ip: req.ip });
-          return rid;
-        })
-        .catch(asHttpError);
-      return reply.status(201).send({ id });
-    },
-  );
-
-  app.post<{ Params: { id: string; record: string }; Body: { result: 'upheld' | 'corrected' | 'other'; on: string } }>(
-    '/cases/:id/reviews/:record/decision',
-    {
-      schema: {
-        tags,
-        summary: '登记复议决定或判决结果（维持、纠正、其他）',
-        params: { type: 'object', properties: { id: uuid, record: uuid }, required: ['id', 'record'] },
-        body: { type: 'object', properties: { result: { type: 'string', enum: ['upheld', 'corrected', 'other'] }, on: isoDate }, required: ['result', 'on'], additionalProperties: false },
-        response: { ...errors, ...caseErrors },
-      },
-    },
-    async (req) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
-      const action: CaseAction = { type: 'review_decided', id: newId(), on: req.body.on, by: v.displayName, at: new Date().toISOString(), recordId: req.params.record, result: req.body.result };
-      const refusal = appendRefusal(v, action);
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
-      const { calendar, today } = await ctx();
-      await app.store.db
-        .transaction()
-        .execute(async (tx) => {
-          const known = await tx.selectFrom('case_reviews').select('id').where('id', '=', req.params.record).where('case_id', '=', c.row.id).executeTakeFirst();
-          if (!known) throw new ActionRefused(['本案没有这条复议诉讼记录']);
-          await appendCaseAction(tx, c.row.id, action, { calendar, today, userId: v.userId });
-          await recordAudit(tx, { user: auditUser(req), action: 'review_decided', entity: 'case', entityId: c.row.id, newValue: { record: req.params.record, result: req.body.result }, ip: req.ip });
-        })
-        .catch(asHttpError);
-      return { id: req.params.record, result: req.body.result };
-    },
-  );
-
-  app.get<{ Querystring: { agency?: string; year?: number } }>(
-    '/case-reviews',
-    { schema: { tags, summary: '行政复议、行政诉讼记录及结果（表四的依据）', querystring: { type: 'object', properties: { agency: uuid, year: { type: 'integer', minimum: 1990, maximum: 2100 } }, additionalProperties: false }, response: errors } },
-    async (req) => {
-      const v = await caseStaff(app, req);
-      const agency = agencyOf(v, req.query.agency);
-      const { calendar, today } = await ctx();
-      return { reviews: await listReviews(app.store.db, agency, { year: req.query.year, calendar, today }) };
     },
   );
 
