@@ -16,7 +16,7 @@ import { generateCaseYear, lastDate, type Step } from './cases.ts';
 
 export const DEMO_CASE_YEAR = 2025;
 export const DEMO_CASE_COUNT = 240;
-const SEED = 20250101;
+export const DEMO_CASE_SEED = 20250101;
 const BY = '示例：登记员';
 
 async function applySteps(db: Executor, caseId: string, agencyId: string, steps: Step[], opts: { calendar: WorkCalendar; today: string }): Promise<void> {
@@ -36,7 +36,7 @@ async function applySteps(db: Executor, caseId: string, agencyId: string, steps:
 /** Write the demo year of cases for the agency (returns how many cases were made). */
 export async function loadDemoLedger(store: Store, agencyId: string): Promise<number> {
   const calendar = await loadCalendar(store.db);
-  const scripts = generateCaseYear(SEED, DEMO_CASE_YEAR, DEMO_CASE_COUNT, calendar);
+  const scripts = generateCaseYear(DEMO_CASE_SEED, DEMO_CASE_YEAR, DEMO_CASE_COUNT, calendar);
   const today = lastDate(scripts);
   let n = 0;
   await store.db.transaction().execute(async (tx) => {

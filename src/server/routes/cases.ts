@@ -13,7 +13,8 @@ import { listLetters } from '../../store/case-letters.ts';
 import { appendRefusal, handlesCase } from '../../store/case-access.ts';
 import { appendCaseAction } from '../../store/case-actions.ts';
 import { byUrgency, caseDetail, summarize } from '../../store/case-views.ts';
-import { loadAgencyCases } from '../../store/cases.ts';
+import { applicationsInMonth, loadAgencyCases } from '../../store/cases.ts';
+import { feeByPages, feeForApplication, monthTotal } from '../../cases/fees.ts';
 import { loadCalendar } from '../../store/calendar.ts';
 import { newId } from '../../store/ids.ts';
 import { registerCase, splitCase } from '../../store/intake.ts';
@@ -284,6 +285,31 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
         })
         .catch(asHttpError);
       return reply.status(201).send({ parts: parts.map((p) => ({ id: p.id, receipt_number: p.receiptNumber, received_on: p.receivedOn })) });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { pages?: number } }>(
+    '/cases/:id/fee-quote',
+    {
+      schema: {
+        tags,
+        summary: '信息处理费试算：按件（该申请人本自然月在本机关的第几件申请）或按量（页数）',
+        params: caseParams,
+        querystring: { type: 'object', properties: { pages: { type: 'integer', minimum: 1, maximum: 1_000_000 } }, additionalProperties: false },
+        response: errors,
+      },
+    },
+    async (req) => {
+      const v = await caseStaff(app, req);
+      const c = await visibleCase(app, v, req.params.id);
+      // Counting needs the identity number; only the count and the fee leave the store.
+      const k = c.applicant.idNumber ? await applicationsInMonth(app.store.db, c.row.agency_id, c.applicant.idNumber, c.row.received_on) : 1;
+      const perApplication = monthTotal(k);
+      return {
+        month_count: k,
+        per_application: { quantity: k, amount: feeForApplication(k), month_total: perApplication.amount, basis: perApplication.basis },
+        ...(req.query.pages ? { per_volume: (({ amount, basis }) => ({ quantity: req.query.pages, amount, basis }))(feeByPages(req.query.pages)) } : {}),
+      };
     },
   );
 
