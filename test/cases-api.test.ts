@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { shippedCalendar } from '../src/cases/calendar/years.ts';
-import { generateCaseYear, lastDate, type Step } from '../src/demo/cases.ts';
+import { demoCreditCode, generateCaseYear, lastDate, type Step } from '../src/demo/cases.ts';
+import { seeded } from '../src/demo/random.ts';
 import { buildApp } from '../src/server/app.ts';
 import { createAgency } from '../src/store/agencies.ts';
 import { createUser } from '../src/store/users.ts';
@@ -349,6 +350,72 @@ for (const backend of BACKENDS) {
       const reviews = body<{ reviews: unknown[] }>(await call(app, who.head, 'GET', `/api/case-reviews?year=${year}`));
       assert.equal(reviews.reviews.length, plans.flatMap((p) => p.reviews).filter((r) => r.filedOn.startsWith(`${year}-`)).length);
       today = '2026-12-31';
+    });
+
+    test('odds and ends: assigning the 承办人, fee quotes, settings, reviews refused, supervisors’ reply times', async () => {
+      // The eleventh application of the same organisation this month: 按件 100 元 (109号: 11—30 件每件 100 元).
+      const company = { ...COMPANY, idNumber: demoCreditCode(seeded(7)) };
+      let last = '';
+      for (let i = 0; i < 11; i++) {
+        const r = await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: `2026-12-${String(i + 1).padStart(2, '0')}`, applicant: company, request: { description: `第${i + 1}件申请` } });
+        assert.equal(r.statusCode, 201, r.body);
+        last = body<{ id: string }>(r).id;
+      }
+      const quote = body<{ month_count: number; per_application: { amount: number; month_total: number }; per_volume: { amount: number } }>(await call(app, who.head, 'GET', `/api/cases/${last}/fee-quote?pages=31`));
+      assert.equal(quote.month_count, 11);
+      assert.equal(quote.per_application.amount, 100);
+      assert.equal(quote.per_application.month_total, 100);
+      // 31 pages: 30 free, the 31st at 10 元.
+      assert.equal(quote.per_volume.amount, 10);
+
+      // Assigning: a 登记员 may, a 承办人 may not; the new 承办人 must be staff of the agency with a handling role.
+      assert.equal((await call(app, who.handler, 'PATCH', `/api/cases/${last}`, { handler_id: ids.handler })).statusCode, 403);
+      assert.equal((await call(app, who.clerk, 'PATCH', `/api/cases/${last}`, { handler_id: ids.clerk2 })).statusCode, 400);
+      assert.equal((await call(app, who.clerk, 'PATCH', `/api/cases/${last}`, { handler_id: ids.other })).statusCode, 400);
+      assert.equal((await call(app, who.clerk, 'PATCH', `/api/cases/${last}`, { handler_id: ids.handler })).statusCode, 200);
+      assert.equal((await call(app, who.handler, 'GET', `/api/cases/${last}/applicant`)).statusCode, 200);
+      assert.equal((await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: '2026-12-01', applicant: PERSON, request: { description: 'x' }, handler_id: ids.plain })).statusCode, 400);
+      // A date after today is refused.
+      const future = await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: '2027-01-05', applicant: PERSON, request: { description: 'x' } });
+      assert.equal(future.statusCode, 422);
+      assert.match(body<{ error: { message: string } }>(future).error.message, /晚于今天/);
+      // Special actions have their own routes.
+      assert.equal((await call(app, who.head, 'POST', `/api/cases/${last}/actions`, { type: 'split', on: '2026-12-11', into: ['a', 'b'] })).statusCode, 400);
+
+      // Settings: own staff read them, another agency does not.
+      assert.equal((await call(app, who.head, 'PATCH', `/api/agencies/${ids.a}/case-settings`, { review_body: '云岫市人民政府', court: '云岫市中级人民法院', contact_person: '王五', contact_phone: '0999-1234567' })).statusCode, 200);
+      assert.equal(body<{ review_body: string }>(await call(app, who.clerk, 'GET', `/api/agencies/${ids.a}/case-settings`)).review_body, '云岫市人民政府');
+      assert.equal((await call(app, who.other, 'GET', `/api/agencies/${ids.a}/case-settings`)).statusCode, 404);
+      assert.equal((await call(app, who.admin, 'PATCH', `/api/agencies/${ids.b}/case-settings`, { review_body: '白鹭市人民政府', court: null, contact_person: ' ', contact_phone: null })).statusCode, 200);
+      assert.deepEqual(body(await call(app, who.other, 'GET', `/api/agencies/${ids.b}/case-settings`)), { review_body: '白鹭市人民政府', court: null, contact_person: null, contact_phone: null });
+
+      // Reviews: an unknown record cannot be decided; a registrar cannot file one.
+      assert.equal((await call(app, who.clerk, 'POST', `/api/cases/${last}/reviews`, { kind: 'review', body: '云岫市人民政府', on: '2026-12-20' })).statusCode, 403);
+      const unknown = await call(app, who.head, 'POST', `/api/cases/${last}/reviews/${ids.a}/decision`, { result: 'upheld', on: '2026-12-20' });
+      assert.equal(unknown.statusCode, 422);
+      // A letter that does not exist; a reply letter before any reply.
+      assert.equal((await call(app, who.head, 'GET', `/api/cases/${last}/letters/${ids.a}`)).statusCode, 404);
+      assert.equal((await call(app, who.head, 'GET', `/api/cases/${last}/letters/draft?kind=reply`)).statusCode, 400);
+      const receipt = body<{ prefilled: Record<string, unknown> }>(await call(app, who.head, 'GET', `/api/cases/${last}/letters/draft?kind=receipt`));
+      assert.equal(receipt.prefilled.receivedOn, '2026-12-11');
+
+      // Reply times: a supervisor sees the agencies of the region, staff their own.
+      const sup = body<{ agencies: { agency: string }[] }>(await call(app, who.supervisor, 'GET', '/api/ledger/reply-times'));
+      assert.deepEqual(sup.agencies.map((a) => a.agency).sort(), ['云岫市自然资源局', '白鹭市交通运输局'].sort());
+      const own = body<{ agencies: { agency: string }[] }>(await call(app, who.other, 'GET', '/api/ledger/reply-times'));
+      assert.deepEqual(own.agencies.map((a) => a.agency), ['白鹭市交通运输局']);
+      // Roles on accounts are managed by the administrator.
+      const created = await call(app, who.admin, 'POST', '/api/users', { login: 'newclerk', display_name: '新登记员', password: 'a-long-enough-password', role: 'agency', agency_id: ids.a, case_roles: ['registrar'] });
+      assert.equal(created.statusCode, 201, created.body);
+      const uid = body<{ user: { id: string; case_roles: string[] } }>(created).user;
+      assert.deepEqual(uid.case_roles, ['registrar']);
+      const patched = await call(app, who.admin, 'PATCH', `/api/users/${uid.id}`, { case_roles: ['registrar', 'handler'] });
+      assert.deepEqual(body<{ user: { case_roles: string[] } }>(patched).user.case_roles, ['registrar', 'handler']);
+      // Public intake: the applicant type must match the document.
+      assert.equal((await call(app, null, 'POST', '/api/public/applications', { agency_id: ids.a, applicant: { ...PERSON, idKind: 'credit_code', idNumber: COMPANY.idNumber }, request: { description: 'x' } })).statusCode, 400);
+      assert.equal((await call(app, null, 'POST', '/api/public/applications', { agency_id: ids.a, applicant: { ...COMPANY, idKind: 'resident_id', idNumber: PERSON.idNumber }, request: { description: 'x' } })).statusCode, 400);
+      assert.equal((await call(app, null, 'POST', '/api/public/applications', { agency_id: ids.a, applicant: { ...PERSON, type: 'martian' }, request: { description: 'x' } })).statusCode, 400);
+      assert.equal((await call(app, null, 'POST', '/api/public/applications', { agency_id: '00000000-0000-7000-8000-000000000000', applicant: PERSON, request: { description: 'x' } })).statusCode, 404);
     });
 
     test('the case routes are in the OpenAPI document', async () => {

@@ -74,10 +74,12 @@ export const ledgerRoutes: FastifyPluginCallback = (app, _opts, done) => {
       if (v.role === 'agency') q = q.where('id', '=', v.agencyId!);
       else if (v.role === 'supervisor') q = q.where('region_code', 'like', `${v.regionPrefix ?? ''}%`);
       const agencies = await q.execute();
-      const names = new Map(agencies.map((a) => [a.id, a.name]));
       const calendar = await loadCalendar(app.store.db);
       const rows = replyTimes(await loadCasesOf(app.store.db, agencies.map((a) => a.id)), calendar, app.today(), req.query.year);
-      return { agencies: rows.map((r) => ({ ...r, agency: names.get(r.agency_id) ?? '' })).sort((a, b) => (b.average_working_days ?? 0) - (a.average_working_days ?? 0)) };
+      // Every agency in scope, those without a concluded case with zeros.
+      const byAgency = new Map(rows.map((r) => [r.agency_id, r]));
+      const all = agencies.map((a) => ({ ...(byAgency.get(a.id) ?? { agency_id: a.id, concluded: 0, average_working_days: null, worst_working_days: null, worst_case: null, late: 0 }), agency: a.name }));
+      return { agencies: all.sort((a, b) => (b.average_working_days ?? -1) - (a.average_working_days ?? -1) || a.agency.localeCompare(b.agency)) };
     },
   );
 
