@@ -209,6 +209,11 @@ for (const backend of BACKENDS) {
       const list = body<{ items: { id: string; applicant: string }[] }>(await call(app, who.head, 'GET', '/api/cases?open=true'));
       const item = list.items.find((i) => i.id === reg.id)!;
       assert.equal(item.applicant, '张**');
+      const csv = await call(app, who.head, 'GET', '/api/cases/export');
+      assert.equal(csv.statusCode, 200);
+      const rows = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+      assert.match(rows[0], /^受理编号,收到申请日期,申请人类别,申请人（已遮蔽）/);
+      assert.ok(rows.some((r) => r.includes('张**')) && !csv.body.includes('张三丰') && !csv.body.includes('11010519491231002X'));
       // Another registrar of the agency: the case, masked; not the applicant.
       const masked = await call(app, who.clerk2, 'GET', `/api/cases/${reg.id}`);
       assert.equal(masked.statusCode, 200);

@@ -135,3 +135,17 @@ export function byUrgency(a: CaseSummary, b: CaseSummary): number {
   const rank = { overdue: 0, due_soon: 1, on_track: 2, waiting_applicant: 3, closed: 4 } as const;
   return rank[a.urgency] - rank[b.urgency] || compareDates(a.due ?? '9999-12-31', b.due ?? '9999-12-31') || a.receipt_number.localeCompare(b.receipt_number);
 }
+
+/** The columns of the case export (CSV): the applicant masked, as in lists. */
+export const CASE_EXPORT_COLUMNS: { key: keyof CaseSummary; label: string }[] = [
+  { key: 'receipt_number', label: '受理编号' },
+  { key: 'received_on', label: '收到申请日期' },
+  { key: 'applicant_type_label', label: '申请人类别' },
+  { key: 'applicant', label: '申请人（已遮蔽）' },
+  { key: 'description', label: '申请内容' },
+  { key: 'stage_label', label: '办理阶段' },
+  { key: 'due', label: '答复期限' },
+  { key: 'urgency_label', label: '期限状态' },
+  { key: 'outcome_label', label: '办理结果' },
+  { key: 'concluded_on', label: '办结日期' },
+];

@@ -12,7 +12,8 @@ import { recordAudit } from '../../store/audit.ts';
 import { listLetters } from '../../store/case-letters.ts';
 import { appendRefusal, handlesCase } from '../../store/case-access.ts';
 import { appendCaseAction } from '../../store/case-actions.ts';
-import { byUrgency, caseDetail, summarize } from '../../store/case-views.ts';
+import { byUrgency, CASE_EXPORT_COLUMNS, caseDetail, summarize } from '../../store/case-views.ts';
+import { csvField } from '../../store/exports.ts';
 import { applicationsInMonth, loadAgencyCases } from '../../store/cases.ts';
 import { feeByPages, feeForApplication, monthTotal } from '../../cases/fees.ts';
 import { loadCalendar } from '../../store/calendar.ts';
@@ -104,6 +105,20 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
       items.sort(byUrgency);
       const offset = q.offset ?? 0;
       return { total: items.length, today, items: items.slice(offset, offset + (q.limit ?? 100)) };
+    },
+  );
+
+  app.get<{ Querystring: { agency?: string; year?: number } }>(
+    '/cases/export',
+    { schema: { tags, summary: '案件台账导出（CSV，UTF-8 BOM；申请人信息已遮蔽）', querystring: { type: 'object', properties: { agency: uuid, year: { type: 'integer', minimum: 1990, maximum: 2100 } }, additionalProperties: false }, response: errors } },
+    async (req, reply) => {
+      const v = await caseStaff(app, req);
+      const agency = agencyOf(v, req.query.agency);
+      const { calendar, today } = await ctx();
+      const items = (await loadAgencyCases(app.store.db, agency)).map((c) => summarize(c, calendar, today)).filter((i) => !req.query.year || i.received_on.startsWith(`${req.query.year}-`));
+      const lines = [CASE_EXPORT_COLUMNS.map((c) => c.label), ...items.map((i) => CASE_EXPORT_COLUMNS.map((c) => i[c.key]))].map((row) => row.map(csvField).join(','));
+      void reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`依申请公开台账-${today}.csv`)}`);
+      return reply.type('text/csv; charset=utf-8').send('\ufeff' + lines.join('\r\n') + '\r\n');
     },
   );
 
