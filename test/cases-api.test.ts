@@ -380,6 +380,15 @@ for (const backend of BACKENDS) {
       assert.equal((await call(app, who.clerk, 'PATCH', `/api/cases/${last}`, { handler_id: ids.handler })).statusCode, 200);
       assert.equal((await call(app, who.handler, 'GET', `/api/cases/${last}/applicant`)).statusCode, 200);
       assert.equal((await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: '2026-12-01', applicant: PERSON, request: { description: 'x' }, handler_id: ids.plain })).statusCode, 400);
+      // Art. 31: a fax counts from the day both sides confirmed it; ordinary post needs the confirmation and counts from arrival.
+      const fax = body<{ received_on: string; warnings: string[] }>(await call(app, who.clerk, 'POST', '/api/cases', { channel: 'fax', on: '2026-12-04', confirmed_on: '2026-12-07', applicant: PERSON, request: { description: '传真申请' } }));
+      assert.equal(fax.received_on, '2026-12-07');
+      const post = body<{ received_on: string; warnings: string[] }>(await call(app, who.clerk, 'POST', '/api/cases', { channel: 'ordinary_post', on: '2026-12-04', confirmed_on: '2026-12-07', applicant: PERSON, request: { description: '平信申请' } }));
+      assert.equal(post.received_on, '2026-12-04');
+      assert.match(post.warnings[0], /当日与申请人确认/);
+      const unconfirmed = await call(app, who.clerk, 'POST', '/api/cases', { channel: 'ordinary_post', on: '2026-12-04', applicant: PERSON, request: { description: '平信申请' } });
+      assert.equal(unconfirmed.statusCode, 422);
+      assert.match(body<{ error: { message: string } }>(unconfirmed).error.message, /条例第三十一条第二项/);
       // A date after today is refused.
       const future = await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: '2027-01-05', applicant: PERSON, request: { description: 'x' } });
       assert.equal(future.statusCode, 422);
