@@ -432,6 +432,59 @@ for (const backend of BACKENDS) {
       assert.equal((await call(app, null, 'POST', '/api/public/applications', { agency_id: '00000000-0000-7000-8000-000000000000', applicant: PERSON, request: { description: 'x' } })).statusCode, 404);
     });
 
+    test('a case with 补正, a fee and a void: letters without a number, the public status at each stage, list filters', async () => {
+      const applicant = { ...PERSON, email: 'zhang@example.cn', postcode: '100020', contactPerson: '张三丰本人' };
+      assert.equal((await call(app, who.head, 'PATCH', `/api/agencies/${ids.a}/case-settings`, { review_body: '云岫市人民政府', court: '云岫市中级人民法院', contact_person: '王五', contact_phone: '0999-1234567' })).statusCode, 200);
+      const reg = body<{ id: string; receipt_number: string; query_code: string }>(
+        await call(app, who.clerk, 'POST', '/api/cases', { channel: 'in_person', on: '2026-12-01', applicant, request: { description: '某专项资金的分配明细', documentNumber: '云财〔2026〕1号' }, handler_id: ids.handler, note: '窗口代为填写' }),
+      );
+      const follow = async () => body<{ correction_due_by: string | null; fee: { amount: number; pay_by: string } | null; stage_label: string }>(await call(app, null, 'POST', '/api/public/applications/follow', { receipt_number: reg.receipt_number, query_code: reg.query_code }));
+      const post = async (c: Client, action: Record<string, unknown>) => {
+        const res = await call(app, c, 'POST', `/api/cases/${reg.id}/actions`, action);
+        assert.equal(res.statusCode, 201, res.body);
+        return body<{ action: { id: string } }>(res).action.id;
+      };
+      await post(who.handler, { type: 'correction_requested', on: '2026-12-02', items: ['请提供文件全称'], dueBy: '2026-12-16' });
+      assert.equal((await follow()).correction_due_by, '2026-12-16');
+      // The 补正告知书 from the draft, without a 文号.
+      const draft = body<{ prefilled: Record<string, unknown> }>(await call(app, who.handler, 'GET', `/api/cases/${reg.id}/letters/draft?kind=correction`));
+      const made = await call(app, who.handler, 'POST', `/api/cases/${reg.id}/letters`, { kind: 'correction', slots: draft.prefilled });
+      assert.equal(made.statusCode, 201, made.body);
+      assert.match(body<{ paragraphs: { text: string }[] }>(made).paragraphs.map((p) => p.text).join(''), /请提供文件全称/);
+      const bad = await call(app, who.handler, 'POST', `/api/cases/${reg.id}/letters`, { kind: 'correction', slots: { ...draft.prefilled, dueBy: '十二月' } });
+      assert.equal(bad.statusCode, 422);
+      await post(who.clerk, { type: 'correction_received', on: '2026-12-03' });
+      // The applicant's 11th application this month would cost 100 元 按件; this one is charged by pages: 40 pages = 10 × 10 元.
+      await post(who.handler, { type: 'fee_notice_sent', on: '2026-12-04', method: 'per_volume', quantity: 40, amount: 100 });
+      const charged = await follow();
+      assert.equal(charged.stage_label, '等待缴费');
+      assert.equal(charged.fee?.amount, 100);
+      const list = body<{ items: { id: string; urgency: string }[] }>(await call(app, who.head, 'GET', '/api/cases?stage=awaiting_payment'));
+      assert.deepEqual(list.items.map((i) => i.id), [reg.id]);
+      assert.equal(list.items[0].urgency, 'waiting_applicant');
+      const paid = await post(who.clerk, { type: 'fee_paid', on: '2026-12-07', amount: 100 });
+      // A mistaken record is voided, not deleted, and entered again.
+      await post(who.handler, { type: 'voided', on: '2026-12-07', target: paid, reason: '缴费日期登记错误' });
+      assert.equal((await follow()).stage_label, '等待缴费');
+      await post(who.clerk, { type: 'fee_paid', on: '2026-12-08', amount: 100 });
+      await post(who.handler, { type: 'reply_sent', on: '2026-12-10', outcome: 'granted' });
+      const detail = body<{ voided: { target: string }[]; reply_time: { withinDeadline: boolean } | null; actions: { type: string; warnings: string[] }[] }>(await call(app, who.handler, 'GET', `/api/cases/${reg.id}`));
+      assert.deepEqual(detail.voided.map((v) => v.target), [paid]);
+      assert.equal(detail.reply_time?.withinDeadline, true);
+      const full = body<{ applicant: { email: string; postcode: string } }>(await call(app, who.handler, 'GET', `/api/cases/${reg.id}/applicant`));
+      assert.deepEqual([full.applicant.email, full.applicant.postcode], ['zhang@example.cn', '100020']);
+      const masked = body<{ applicant: { email: string; postcode: string; contactPerson: string } }>(await call(app, who.clerk2, 'GET', `/api/cases/${reg.id}`));
+      assert.deepEqual([masked.applicant.email, masked.applicant.postcode, masked.applicant.contactPerson], ['z***@example.cn', '10****', '张****']);
+      // Filters: closed cases of 2026, paged.
+      const closed = body<{ total: number; items: { open: boolean }[] }>(await call(app, who.head, 'GET', '/api/cases?open=false&year=2026&urgency=closed&limit=1&offset=0'));
+      assert.ok(closed.total >= 1 && closed.items.length === 1 && !closed.items[0].open);
+      const fees = body<{ notices: number; paid: number; by_method: Record<string, { amount: number }> }>(await call(app, who.head, 'GET', '/api/ledger/2026/fees'));
+      assert.ok(fees.notices >= 1 && fees.by_method.per_volume.amount >= 100);
+      // A split part may name its document.
+      const parts = await call(app, who.clerk, 'POST', `/api/cases/${reg.id}/split`, { on: '2026-12-10', parts: [{ description: 'a', document_number: '文号甲' }, { description: 'b' }] });
+      assert.equal(parts.statusCode, 422, 'a concluded case cannot be split');
+    });
+
     test('the case routes are in the OpenAPI document', async () => {
       const doc = body<{ paths: Record<string, unknown> }>(await call(app, null, 'GET', '/api/openapi.json'));
       for (const p of ['/api/cases', '/api/cases/{id}', '/api/cases/{id}/actions', '/api/cases/{id}/split', '/api/cases/{id}/letters', '/api/cases/reminders', '/api/ledger/{year}/tables', '/api/calendar/{year}', '/api/public/applications', '/api/public/applications/follow']) assert.ok(doc.paths[p], p);

@@ -7,11 +7,10 @@
 
 import type { ActionType, Applicant, CaseAction } from '../cases/actions.ts';
 import { outcome } from '../cases/outcomes.ts';
-import type { CaseRole } from './schema.ts';
+import { CASE_ROLE_IDS, type CaseRole } from './schema.ts';
 import type { Viewer } from './scope.ts';
 
 export const CASE_ROLES: Record<CaseRole, string> = { registrar: '登记员', handler: '承办人', reviewer: '审核人', head: '负责人' };
-export const CASE_ROLE_IDS = Object.keys(CASE_ROLES) as CaseRole[];
 
 export type StaffViewer = Extract<Viewer, { userId: string }> & { caseRoles: CaseRole[]; displayName: string };
 
@@ -28,7 +27,7 @@ export function handlesCase(v: StaffViewer, c: { agency_id: string; handler_id: 
 }
 
 const RECEIPT_SIDE = new Set<ActionType>(['received', 'split', 'correction_received', 'withdrawn', 'fee_paid', 'delivered', 'archived']);
-const ALL: CaseRole[] = ['registrar', 'handler', 'reviewer', 'head'];
+const ALL: CaseRole[] = [...CASE_ROLE_IDS];
 const HANDLING: CaseRole[] = ['handler', 'reviewer', 'head'];
 
 /** Replies that refuse (wholly or in part) need the 负责人: 不予公开, 部分公开 and 不予处理. */

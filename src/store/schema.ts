@@ -19,7 +19,9 @@ export type ReviewState = 'open' | 'confirmed' | 'dismissed' | 'fixed';
 export type DiagnosticOrigin = 'parse' | 'check' | 'cross';
 export type ItemState = 'queued' | 'running' | 'imported' | 'duplicate' | 'skipped' | 'failed';
 export type AgencyMatch = 'matched' | 'created' | 'undecided';
-export type CaseRole = 'registrar' | 'handler' | 'reviewer' | 'head';
+/** Case-ledger roles, as the CHECK of users.case_roles (migration 0004) lists them. */
+export const CASE_ROLE_IDS = ['registrar', 'handler', 'reviewer', 'head'] as const;
+export type CaseRole = (typeof CASE_ROLE_IDS)[number];
 
 export interface AgenciesTable {
   id: string;
