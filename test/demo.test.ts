@@ -5,6 +5,11 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { initialize } from '../src/cli/serve.ts';
 import { DEMO_AGENCIES, DEMO_YEARS } from '../src/demo/corpus.ts';
+import { generateCaseYear } from '../src/demo/cases.ts';
+import { DEMO_CASE_COUNT, DEMO_CASE_SEED, DEMO_CASE_YEAR } from '../src/demo/ledger.ts';
+import { compileLedgerYear } from '../src/store/case-reports.ts';
+import { loadAgencyCases } from '../src/store/cases.ts';
+import { loadCalendar } from '../src/store/calendar.ts';
 import { freshStore, type TestStore } from './support/store.ts';
 
 let store: TestStore;
@@ -50,4 +55,22 @@ test('the planted problems are found where they were planted', async () => {
   // A copied narrative keeps the numbers it was copied with.
   assert.deepEqual(await where('narrative.number_mismatch'), ['云岫市教育局2024', '白鹭市交通运输局2023'].sort());
   assert.ok((await findings('cell.blank')).some((f) => f.name === '云岫市东湖区桂园街道办事处' && f.year === 2021));
+});
+
+test('the demo agency has a year of cases, marked demo, whose 表三/表四 pass the checks', async () => {
+  const agency = await store.db.selectFrom('agencies').select('id').where('name', '=', '云岫市财政局').executeTakeFirstOrThrow();
+  const cases = await loadAgencyCases(store.db, agency.id);
+  const scripts = generateCaseYear(DEMO_CASE_SEED, DEMO_CASE_YEAR, DEMO_CASE_COUNT);
+  // Every script is one case, a split one is also its parts.
+  assert.equal(cases.length, scripts.reduce((n, s) => n + 1 + (s.split?.parts.length ?? 0), 0));
+  assert.ok(cases.every((c) => c.row.demo && c.row.agency_id === agency.id));
+  const y = compileLedgerYear(cases, { year: DEMO_CASE_YEAR, calendar: await loadCalendar(store.db), agency: '云岫市财政局' });
+  assert.deepEqual(y.findings, []);
+  assert.deepEqual(y.problems, []);
+  const plans = scripts.flatMap((s) => (s.split ? s.split.parts.map((p) => p.plan) : [s.plan]));
+  assert.equal(y.report.tables.applications.new_received.total, plans.filter((p) => p.receivedOn.startsWith(`${DEMO_CASE_YEAR}-`)).length);
+  const staff = await store.db.selectFrom('users').select('case_roles').where('login', '=', 'demo-agency').executeTakeFirstOrThrow();
+  assert.deepEqual(staff.case_roles, ['registrar', 'handler', 'reviewer', 'head']);
+  const settings = await store.db.selectFrom('agency_case_settings').select('review_body').where('agency_id', '=', agency.id).executeTakeFirstOrThrow();
+  assert.equal(settings.review_body, '云岫市人民政府');
 });

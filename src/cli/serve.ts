@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../server/app.ts';
 import { createDemoAgencies, DEMO_MARK, demoDocuments } from '../demo/corpus.ts';
+import { loadDemoLedger, DEMO_CASE_YEAR } from '../demo/ledger.ts';
 import { drainQueue } from '../store/import.ts';
 import { createBatch } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
@@ -86,7 +87,9 @@ export async function initialize(store: Store, demo: boolean): Promise<Credentia
     const sup = { login: 'demo-supervisor', password: password(), role: `监督人员（云岫市，${DEMO_MARK}）` };
     const staff = { login: 'demo-agency', password: password(), role: `机关工作人员（云岫市财政局，${DEMO_MARK}）` };
     await createUser(store.db, { login: sup.login, displayName: '示例：云岫市政务公开办', password: sup.password, role: 'supervisor', regionPrefix: '9901' });
-    await createUser(store.db, { login: staff.login, displayName: '示例：云岫市财政局', password: staff.password, role: 'agency', agencyId: agency.id });
+    await createUser(store.db, { login: staff.login, displayName: '示例：云岫市财政局', password: staff.password, role: 'agency', agencyId: agency.id, caseRoles: ['registrar', 'handler', 'reviewer', 'head'] });
+    process.stderr.write(`正在生成示例依申请公开案件（云岫市财政局 ${DEMO_CASE_YEAR} 年）…\n`);
+    await loadDemoLedger(store, agency.id);
     created.push(sup, staff);
   }
   await recordAudit(store.db, { user: null, action: 'initialize', entity: 'system', newValue: { demo, accounts: created.map((c) => c.login) } });
@@ -118,7 +121,7 @@ export async function start(opts: ServeOptions & { demo: boolean; resetAdmin?: b
     lines.push('', '管理员账户：admin（密码在首次启动时显示；忘记时运行 npm start -- --reset-admin）');
   }
   const demo = await store.db.selectFrom('reports').select('id').where('demo', '=', true).limit(1).executeTakeFirst();
-  if (demo) lines.push('', `数据库中有${DEMO_MARK}（虚构的青川省各机关 2019–2025 年报告），所有页面和接口均标注为示例。`);
+  if (demo) lines.push('', `数据库中有${DEMO_MARK}（虚构的青川省各机关 2019–2025 年报告，以及云岫市财政局 ${DEMO_CASE_YEAR} 年的依申请公开案件），所有页面和接口均标注为示例。`);
   lines.push(`接口说明：${url}/api/openapi.json`, `数据库：${store.backend === 'pglite' ? `内嵌（${store.location}）` : store.location}`, '按 Ctrl+C 停止');
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -26,6 +26,13 @@ import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { userRoutes } from './routes/users.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { caseLetterRoutes } from './routes/case-letters.ts';
+import { caseReviewRoutes } from './routes/case-reviews.ts';
+import { calendarRoutes } from './routes/calendar.ts';
+import { intakeRoutes } from './routes/intake.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { todayInChina } from '../cases/calendar/iso-date.ts';
 
 export const SESSION_COOKIE = 'gongkai_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -41,6 +48,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   });
   app.decorate('store', options.store);
+  app.decorate('today', options.today ?? (() => todayInChina()));
   // Fastify 5 wants null, not an object, as a request decorator's initial value; set per request.
   app.decorateRequest<Viewer | null>('viewer', null);
   app.decorateRequest('sessionHash', null);
@@ -118,7 +126,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
     return reply.status(404).type('text/plain; charset=utf-8').send('页面不存在');
   });
 
-  const routeOptions = { secureCookies: options.secureCookies ?? true, loginRateLimit: options.loginRateLimit ?? 10, uploadRateLimit: options.uploadRateLimit ?? 30 };
+  const routeOptions = { secureCookies: options.secureCookies ?? true, loginRateLimit: options.loginRateLimit ?? 10, uploadRateLimit: options.uploadRateLimit ?? 30, intakeRateLimit: options.intakeRateLimit ?? 10 };
   await app.register(
     async (api) => {
       await api.register(metaRoutes);
@@ -131,6 +139,12 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       await api.register(aggregateRoutes);
       await api.register(exportRoutes);
       await api.register(auditRoutes);
+      await api.register(caseRoutes);
+      await api.register(caseLetterRoutes);
+      await api.register(caseReviewRoutes);
+      await api.register(ledgerRoutes);
+      await api.register(calendarRoutes);
+      await api.register(intakeRoutes, routeOptions);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api' },

@@ -19,6 +19,10 @@ export interface ServerOptions {
   loginRateLimit?: number | undefined;
   /** Uploads per minute, per address (default 30). */
   uploadRateLimit?: number | undefined;
+  /** Online applications and case look-ups per minute, per address (default 10). */
+  intakeRateLimit?: number | undefined;
+  /** Today's date in China (YYYY-MM-DD); tests fix it, the default is the clock. */
+  today?: (() => string) | undefined;
 }
 
 declare module 'fastify' {
@@ -32,6 +36,8 @@ declare module 'fastify' {
     store: Store;
     /** Wake the import worker (new items were queued). */
     pokeWorker(): void;
+    /** Today in China (YYYY-MM-DD), the day case deadlines are seen from. */
+    today(): string;
   }
 }
 

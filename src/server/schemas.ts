@@ -1,6 +1,8 @@
 // JSON schemas shared by routes: they validate requests and describe responses in the OpenAPI
 // document (/api/openapi.json).
 
+import { CASE_ROLE_IDS } from '../store/schema.ts';
+
 export const errorSchema = {
   type: 'object',
   properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } },
@@ -24,8 +26,12 @@ export const userSchema = {
     agency_id: { type: ['string', 'null'] },
     must_change_password: { type: 'boolean' },
     disabled: { type: 'boolean' },
+    case_roles: { type: 'array', items: { type: 'string' } },
   },
 } as const;
+
+/** Case-ledger roles: registrar 登记员, handler 承办人, reviewer 审核人, head 负责人. */
+export const caseRolesSchema = { type: 'array', items: { type: 'string', enum: [...CASE_ROLE_IDS] }, uniqueItems: true, description: '案件台账角色：registrar 登记员、handler 承办人、reviewer 审核人、head 负责人（仅机关工作人员）' } as const;
 
 export const diagnosticSchema = {
   type: 'object',

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.ts';
+import { seedCalendar } from './calendar.ts';
 import { refreshFigures } from './figures.ts';
 import { migrate } from './migrate.ts';
 import { PGlitePool } from './pglite-pool.ts';
@@ -124,6 +125,7 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
     try {
       await migrate(store);
       await refreshFigures(store.db);
+      await seedCalendar(store.db);
     } catch (e) {
       await store.close();
       throw e;

@@ -3,6 +3,8 @@
 // 'YYYY-MM-DD' strings on both backends (open.ts sets the parsers).
 
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CaseAction } from '../cases/actions.ts';
+import type { HolidaySpan, MakeUpWorkday, Notice } from '../cases/calendar/years.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default (now()). */
@@ -17,6 +19,9 @@ export type ReviewState = 'open' | 'confirmed' | 'dismissed' | 'fixed';
 export type DiagnosticOrigin = 'parse' | 'check' | 'cross';
 export type ItemState = 'queued' | 'running' | 'imported' | 'duplicate' | 'skipped' | 'failed';
 export type AgencyMatch = 'matched' | 'created' | 'undecided';
+/** Case-ledger roles, as the CHECK of users.case_roles (migration 0004) lists them. */
+export const CASE_ROLE_IDS = ['registrar', 'handler', 'reviewer', 'head'] as const;
+export type CaseRole = (typeof CASE_ROLE_IDS)[number];
 
 export interface AgenciesTable {
   id: string;
@@ -45,6 +50,8 @@ export interface UsersTable {
   agency_id: string | null;
   must_change_password: Generated<boolean>;
   disabled: Generated<boolean>;
+  /** Case-ledger roles (agency staff): registrar, handler, reviewer, head. */
+  case_roles: ColumnType<CaseRole[], CaseRole[] | undefined, CaseRole[]>;
   created_at: Stamp;
 }
 
@@ -211,6 +218,93 @@ export interface AgencySuggestion {
   why: string;
 }
 
+export interface CalendarYearsTable {
+  year: number;
+  notices: Json<Notice[]>;
+  holidays: Json<HolidaySpan[]>;
+  workdays: Json<MakeUpWorkday[]>;
+  source: 'shipped' | 'admin';
+  updated_by: string | null;
+  updated_at: Stamp;
+}
+
+export interface AgencyCaseSettingsTable {
+  agency_id: string;
+  review_body: string | null;
+  court: string | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  updated_by: string | null;
+  updated_at: Stamp;
+}
+
+export interface ApplicantContact {
+  contactPerson?: string;
+  phone?: string;
+  email?: string;
+  address?: string;
+  postcode?: string;
+}
+
+export interface ApplicantsTable {
+  id: string;
+  agency_id: string;
+  type: string;
+  name: string;
+  id_kind: 'resident_id' | 'credit_code' | 'other' | null;
+  id_number: string | null;
+  contact: Json<ApplicantContact>;
+  created_at: Stamp;
+}
+
+export interface CasesTable {
+  id: string;
+  agency_id: string;
+  applicant_id: string;
+  receipt_number: string;
+  query_code_hash: string;
+  source: 'online' | 'staff' | 'split';
+  split_from: string | null;
+  handler_id: string | null;
+  received_on: string;
+  demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
+export interface CaseActionsTable {
+  case_id: string;
+  seq: number;
+  action: Json<CaseAction>;
+  warnings: ColumnType<string[], string | undefined, string>;
+  recorded_by: string | null;
+  recorded_at: Stamp;
+}
+
+export interface CaseReviewsTable {
+  id: string;
+  case_id: string;
+  agency_id: string;
+  kind: 'review' | 'litigation_direct' | 'litigation_after_review';
+  body: string;
+  case_number: string | null;
+  filed_on: string;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
+export interface CaseLettersTable {
+  id: string;
+  case_id: string;
+  kind: string;
+  variant: string | null;
+  number: string | null;
+  slots: Json<Record<string, unknown>>;
+  issued_on: string;
+  created_by: string | null;
+  created_at: Stamp;
+}
+
 export interface MigrationsTable {
   id: number;
   name: string;
@@ -233,6 +327,13 @@ export interface Database {
   import_items: ImportItemsTable;
   narrative_bands: NarrativeBandsTable;
   schema_migrations: MigrationsTable;
+  calendar_years: CalendarYearsTable;
+  agency_case_settings: AgencyCaseSettingsTable;
+  applicants: ApplicantsTable;
+  cases: CasesTable;
+  case_actions: CaseActionsTable;
+  case_reviews: CaseReviewsTable;
+  case_letters: CaseLettersTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

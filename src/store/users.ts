@@ -5,7 +5,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Executor } from './bulk.ts';
 import { newId } from './ids.ts';
-import type { Role, User } from './schema.ts';
+import type { CaseRole, Role, User } from './schema.ts';
 
 export const ROLE_NAMES: Record<Role, string> = { admin: '管理员', supervisor: '监督人员', agency: '机关工作人员' };
 
@@ -29,6 +29,8 @@ export interface NewUser {
   regionPrefix?: string | null | undefined;
   agencyId?: string | null | undefined;
   mustChangePassword?: boolean | undefined;
+  /** Case-ledger roles (agency staff only). */
+  caseRoles?: CaseRole[] | undefined;
 }
 
 export async function createUser(db: Executor, u: NewUser): Promise<User> {
@@ -46,6 +48,7 @@ export async function createUser(db: Executor, u: NewUser): Promise<User> {
       region_prefix: u.role === 'supervisor' ? (u.regionPrefix ?? '') : null,
       agency_id: u.role === 'agency' ? (u.agencyId ?? null) : null,
       must_change_password: u.mustChangePassword ?? false,
+      case_roles: u.role === 'agency' ? (u.caseRoles ?? []) : [],
     })
     .execute();
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -82,5 +85,6 @@ export function publicUser(u: User) {
     agency_id: u.agency_id,
     must_change_password: u.must_change_password,
     disabled: u.disabled,
+    case_roles: u.case_roles,
   };
 }

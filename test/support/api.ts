@@ -16,7 +16,7 @@ export async function signIn(app: FastifyInstance, login: string, password: stri
   return { login, cookie: `gongkai_session=${cookie.value}`, csrf: (res.json<{ csrf: string }>()).csrf };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export async function call(app: FastifyInstance, who: Client | null, method: Method, url: string, payload?: unknown): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = {};

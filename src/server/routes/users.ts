@@ -6,7 +6,8 @@ import { recordAudit } from '../../store/audit.ts';
 import { revokeUserSessions } from '../../store/sessions.ts';
 import { createUser, hashPassword, passwordProblem, publicUser } from '../../store/users.ts';
 import { HttpError, auditUser, badRequest, forbidden, notFound, signedIn } from '../context.ts';
-import { errors, idParams, userSchema, uuid } from '../schemas.ts';
+import { caseRolesSchema, errors, idParams, userSchema, uuid } from '../schemas.ts';
+import type { CaseRole } from '../../store/schema.ts';
 
 function adminOnly(req: Parameters<typeof signedIn>[0]) {
   const v = signedIn(req);
@@ -20,7 +21,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
     return { users: (await app.store.db.selectFrom('users').selectAll().orderBy('login').execute()).map(publicUser) };
   });
 
-  app.post<{ Body: { login: string; display_name: string; password: string; role: 'admin' | 'supervisor' | 'agency'; region_prefix?: string; agency_id?: string } }>(
+  app.post<{ Body: { login: string; display_name: string; password: string; role: 'admin' | 'supervisor' | 'agency'; region_prefix?: string; agency_id?: string; case_roles?: CaseRole[] } }>(
     '/users',
     {
       schema: {
@@ -35,6 +36,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
             role: { type: 'string', enum: ['admin', 'supervisor', 'agency'] },
             region_prefix: { type: 'string', pattern: '^[0-9]{0,6}$' },
             agency_id: uuid,
+            case_roles: caseRolesSchema,
           },
           required: ['login', 'display_name', 'password', 'role'],
           additionalProperties: false,
@@ -51,7 +53,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
       if (problem) throw badRequest(problem);
       if (await app.store.db.selectFrom('users').select('id').where('login', '=', b.login).executeTakeFirst()) throw new HttpError(409, 'conflict', '该用户名已被使用');
       const user = await app.store.db.transaction().execute(async (tx) => {
-        const u = await createUser(tx, { login: b.login, displayName: b.display_name, password: b.password, role: b.role, regionPrefix: b.region_prefix, agencyId: b.agency_id, mustChangePassword: true });
+        const u = await createUser(tx, { login: b.login, displayName: b.display_name, password: b.password, role: b.role, regionPrefix: b.region_prefix, agencyId: b.agency_id, caseRoles: b.case_roles, mustChangePassword: true });
         await recordAudit(tx, { user: auditUser(req), action: 'create', entity: 'user', entityId: u.id, newValue: publicUser(u), ip: req.ip });
         return u;
       });
@@ -59,12 +61,12 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { display_name?: string; role?: 'admin' | 'supervisor' | 'agency'; region_prefix?: string | null; agency_id?: string | null; disabled?: boolean; password?: string } }>(
+  app.patch<{ Params: { id: string }; Body: { display_name?: string; role?: 'admin' | 'supervisor' | 'agency'; region_prefix?: string | null; agency_id?: string | null; disabled?: boolean; password?: string; case_roles?: CaseRole[] } }>(
     '/users/:id',
     {
       schema: {
         tags: ['账户'],
-        summary: '修改账户：名称、角色与范围、停用、重设密码（管理员；停用或重设密码会结束该用户的全部会话）',
+        summary: '修改账户：名称、角色与范围、案件台账角色、停用、重设密码（管理员；停用或重设密码会结束该用户的全部会话）',
         params: idParams,
         body: {
           type: 'object',
@@ -75,6 +77,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
             agency_id: { anyOf: [uuid, { type: 'null' }] },
             disabled: { type: 'boolean' },
             password: { type: 'string', maxLength: 200 },
+            case_roles: caseRolesSchema,
           },
           additionalProperties: false,
           minProperties: 1,
@@ -88,7 +91,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
       const { password, ...rest } = req.body;
       if (before.id === v.userId && (rest.disabled || (rest.role && rest.role !== 'admin'))) throw badRequest('不能停用自己或取消自己的管理员角色');
       const role = rest.role ?? before.role;
-      const next = { ...rest, region_prefix: role === 'supervisor' ? (rest.region_prefix ?? before.region_prefix ?? '') : null, agency_id: role === 'agency' ? (rest.agency_id ?? before.agency_id) : null };
+      const next = { ...rest, region_prefix: role === 'supervisor' ? (rest.region_prefix ?? before.region_prefix ?? '') : null, agency_id: role === 'agency' ? (rest.agency_id ?? before.agency_id) : null, case_roles: role === 'agency' ? (rest.case_roles ?? before.case_roles) : [] };
       if (role === 'agency' && !next.agency_id) throw badRequest('机关工作人员须指定所属机关');
       if (password !== undefined) {
         const problem = passwordProblem(password);
@@ -101,7 +104,7 @@ export const userRoutes: FastifyPluginCallback = (app, _opts, done) => {
           .where('id', '=', before.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (rest.disabled || password !== undefined || rest.role) await revokeUserSessions(tx, u.id);
+        if (rest.disabled || password !== undefined || rest.role || rest.case_roles) await revokeUserSessions(tx, u.id);
         await recordAudit(tx, { user: auditUser(req), action: password !== undefined ? 'reset_password' : 'update', entity: 'user', entityId: u.id, oldValue: publicUser(before), newValue: publicUser(u), ip: req.ip });
         return u;
       });
