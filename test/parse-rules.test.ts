@@ -105,6 +105,11 @@ describe('解析器的消息', () => {
         errors: [{ messageId: 'orientationUndecided', message: structureRowMissing.messages.orientationUndecided.example }],
       },
       {
+        name: '表前多一个数、一行少一个数：数与标签对不上',
+        input: table2({ regulations: [1, 2] }).replace('规章\n', '9\n规章\n'),
+        errors: [{ messageId: 'unaligned', line: 9, message: '表二有1个数未能归入任何一行，另有1行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第9行起）' }],
+      },
+      {
         name: '一个20位的数要拆成7个：读法太多',
         input: table3(granted({ granted: ['12345678901234567890'] })),
         errors: [{ messageId: 'tooAmbiguous', message: structureRowMissing.messages.tooAmbiguous.example }],

@@ -70,7 +70,7 @@ export const structureLabelVariant: RuleMeta<'variant' | 'misprint'> = {
 };
 
 export const structureRowMissing: RuleMeta<
-  'absent' | 'cutOff' | 'orientationUndecided' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined' | 'searchExhausted'
+  'absent' | 'cutOff' | 'orientationUndecided' | 'unaligned' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined' | 'searchExhausted'
 > = {
   id: 'structure.row_missing',
   severity: 'error',
@@ -90,6 +90,11 @@ export const structureRowMissing: RuleMeta<
       origin: 'parse',
       example:
         '表三各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第20行起）',
+    },
+    unaligned: {
+      origin: 'parse',
+      example:
+        '表二有1个数未能归入任何一行，另有1行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第9行起）',
     },
     tooAmbiguous: {
       origin: 'parse',

@@ -117,7 +117,7 @@ export function markUnreadable(b: TableBuild, reading: TableReading, why: string
     for (const i of u.cells) b.flat.provenance[i] = { raw: null, line: u.line || null, status: 'missing' };
   }
   const line = reading.units.find((u) => u.found)?.line || null;
-  b.diagnostics.push(createDiagnostic(structureRowMissing, 'orientationUndecided', why, { cells: open, line }));
+  b.diagnostics.push(createDiagnostic(structureRowMissing, reading.unreadableId ?? 'orientationUndecided', why, { cells: open, line }));
 }
 
 /** A row the text stops inside: nothing of it is trusted (its last number may have lost digits). */

@@ -10,8 +10,9 @@ import type { Diagnostic } from '../interchange/types.ts';
 import type { ColumnType, Equation, Format, RowDef, TableDef } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
-import { decideOrientation } from './orientation.ts';
-import { assignSlots, emptyUnits, gatherCandidates, isTableText, shareByOrder, tableRegion, trailingValues, unitFor, withStrayWords } from './row-values.ts';
+import { countValues, decideOrientation, type FoundRow } from './orientation.ts';
+import { chainReading } from './row-chain.ts';
+import { assignSlots, chainUnits, emptyUnits, gatherCandidates, isTableText, shareByOrder, tableRegion, trailingValues, unitFor, withStrayWords } from './row-values.ts';
 import { PARSER_SETTINGS } from './settings.ts';
 import type { TextStream } from './stream.ts';
 import type { Token } from './tokens.ts';
@@ -55,6 +56,8 @@ export interface TableReading {
   diagnostics: Diagnostic[];
   /** The table was found but its values cannot be assigned to rows: why (Chinese, for the user). */
   unreadable?: string;
+  /** Which of structure.row_missing's messages `unreadable` is (orientationUndecided when absent). */
+  unreadableId?: 'unaligned';
 }
 
 interface Ctx {
@@ -148,6 +151,10 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
 
   const region = tableRegion(tokens, table, hits, start, limit, groupBoundsOf(ctx, table, hits, fromOffset, toOffset));
   const candidates = gatherCandidates(tokens, region);
+  const reading0 = { table, found: true, start: Math.min(start, region.firstToken), end: region.end, diagnostics };
+  // No printed rows: each row's numbers aligned row by row when that accounts for every number.
+  const chain = region.printedRows ? null : chainReading(candidates, region.found);
+  if (chain) return { ...reading0, units: chainUnits(tokens, region, chain) };
   // Printed rows visible: each row's values are those printed beside its label.
   const orientation = region.printedRows ? 'after' : decideOrientation(table, candidates);
   const reading = { table, found: true, start: Math.min(start, region.firstToken), end: region.end, diagnostics };
@@ -161,7 +168,32 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   }
   const units = assignSlots(tokens, region, candidates, orientation);
   shareByOrder(table, units, region.found, orientation === 'before' && !region.printedRows, diagnostics);
+  const unplaced = region.printedRows ? null : unplacedValues(units, candidates);
+  if (unplaced) {
+    const line = tokens[region.firstToken].line;
+    return {
+      ...reading,
+      units: emptyUnits(tokens, table, hits),
+      unreadable: `${table.name}有${unplaced.left}个数未能归入任何一行，另有${unplaced.short}行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第${line}行起）`,
+      unreadableId: 'unaligned',
+    };
+  }
   return { ...reading, units };
+}
+
+/**
+ * Numbers of the table that a reading by one orientation gave to no row, while some found row
+ * got fewer numbers than its cells: the rows and their numbers do not line up (an extractor that
+ * printed the table column by column), and any number read could be another row's. Null when
+ * every number was placed or every row is full.
+ */
+function unplacedValues(units: PrintedUnit[], candidates: FoundRow[]): { left: number; short: number } | null {
+  const used = new Set<number>();
+  for (const u of units) for (const t of u.slots) used.add(t.index);
+  const left = new Set<number>();
+  for (const c of candidates) for (const t of [...c.before, ...c.inSpan, ...c.after]) if (t.kind !== 'blank' && !used.has(t.index)) left.add(t.index);
+  const short = units.filter((u) => u.found && countValues(u.slots) < u.addresses.length).length;
+  return left.size > 0 && short > 0 ? { left: left.size, short } : null;
 }
 
 /**
