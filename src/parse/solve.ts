@@ -260,6 +260,10 @@ class Search {
   private readonly recorded: Set<Option>[];
   /** By row in search order: 1 once every cell of it is undetermined in every respect. */
   private readonly rowSettled: number[];
+  private readonly scratch: Value[];
+  private readonly scratchDerived: number[];
+  /** Cells the relevant equations or the ambiguous rows touch. */
+  private readonly touched: number[];
   private readonly valueAt = (i: number): Value => (this.usable[i] ? this.values[i] : undefined);
   private nodes = 0;
   /** The solutions found disagree on every ambiguous cell: more cannot settle any. */
@@ -290,6 +294,12 @@ class Search {
     this.chosen = new Array<Option>(plan.order.length);
     this.recorded = plan.order.map(() => new Set<Option>());
     this.rowSettled = cellArray(plan.order.length);
+    this.scratch = new Array<Value>(size);
+    this.scratchDerived = cellArray(size);
+    const touched = new Set<number>();
+    for (const eq of plan.relevant) for (const a of eq.terms) touched.add(a);
+    for (const u of plan.order) for (const a of u.ui.unit.cells) touched.add(a);
+    this.touched = [...touched];
   }
 
   private stopped(): boolean {
@@ -388,8 +398,14 @@ class Search {
 
   /** Every complete assignment: derive what the equations determine, and record it if they all hold. */
   private complete(): void {
-    const vals = this.values.slice();
-    const derived = cellArray(this.types.length);
+    // Scratch arrays reused across solutions: only the cells the equations and rows touch are
+    // read, so only those are reset.
+    const vals = this.scratch;
+    const derived = this.scratchDerived;
+    for (const a of this.touched) {
+      vals[a] = this.values[a];
+      derived[a] = 0;
+    }
     if (!propagate(vals, this.usable, this.plan.relevant, this.types, derived)) return;
     this.record(vals, derived);
     if (this.outcome.solutions % 16 === 0 && this.allUndetermined()) this.settledNothing = true;
