@@ -129,7 +129,7 @@ function caseArbitrary(): fc.Arbitrary<Case> {
       const main = styles[pick(3)];
       const other = styles[pick(3)];
       const mixed = src.int(0, 3) === 0;
-      const p = printTable(t, report.tables[t.id], (i) => (mixed && src.int(0, 2) === 0 ? other : main));
+      const p = printTable(t, report.tables[t.id], () => (mixed && src.int(0, 2) === 0 ? other : main));
       const d = damages[pick(damages.length)];
       how.push(`${t.id}: ${main}${mixed ? `+${other}` : ''}, ${d}`);
       lines.push(...damage(p, t, d, pick));
