@@ -50,6 +50,15 @@ describe('gongkai parse --json', () => {
 });
 
 describe('gongkai check', () => {
+  it('PDF：诊断指出页码和文中表格的行列，而不是提取文字的行号', () => {
+    // lanxi-zjj-2022.pdf, page 1: 表二 is the document's first table; its 4th row is 行政规范性文件
+    // (after the group header and the column headers and 规章), whose 3rd column, 本年废止件数,
+    // is printed empty.
+    const r = gongkai('check', resolve(ROOT, 'test/fixtures/pdf/lanxi-zjj-2022.pdf'));
+    assert.match(r.out, /警告\s+第1页第1个表格第4行第3列\s+表二“行政规范性文件”行“本年废止件数”列为空白/);
+    assert.doesNotMatch(r.out, /第\d+行\s+表/);
+  });
+
   it('有错误的报告退出码 1，并按文件列出中文诊断与行号', () => {
     const r = gongkai('check', seedPath('004'));
     assert.equal(r.code, 1);

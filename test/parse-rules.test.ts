@@ -25,6 +25,14 @@ function labelsTogether(): string {
   return lines.join('\n');
 }
 
+/** 表三 with （六）其他处理 printed as one row (the 2019 way): the group's label, then its seven numbers. */
+function groupAsOneRow(): string {
+  const lines = table3(granted({ new_received: [2, 0, 0, 0, 0, 0, 2], other_other: one, results_total: [2, 0, 0, 0, 0, 0, 2] })).split('\n');
+  const at = lines.indexOf('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+  lines.splice(at, 24, '（六）其他处理', ...one.map(String));
+  return lines.join('\n');
+}
+
 describe('解析器的消息', () => {
   parseRuleTester(structureLabelVariant, {
     valid: [{ name: '规定的写法', input: table3(granted()) }],
@@ -35,6 +43,11 @@ describe('解析器的消息', () => {
         errors: [{ messageId: 'variant', cells: [0, 1, 2, 3, 4, 5, 6].map((i) => `applications.partial.${['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'][i]}`), message: structureLabelVariant.messages.variant.example }],
       },
       { name: '规范性文件（表二）', input: table2({}).replace('行政规范性文件', '规范性文件'), errors: [{ messageId: 'variant', line: 12 }] },
+      {
+        name: '（六）其他处理印成一行、没有分项：数计入“3.其他”',
+        input: groupAsOneRow(),
+        errors: [{ messageId: 'groupAsRow', line: 173, cells: ['other_other', 'other_no_correction', 'other_fee_unpaid'].flatMap((r) => ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'].map((c) => `applications.${r}.${c}`)), message: structureLabelVariant.messages.groupAsRow.example }],
+      },
       {
         name: '错字',
         input: table3(granted(), { label: { granted: '（一）予以公幵' } }),
@@ -103,6 +116,11 @@ describe('解析器的消息', () => {
         name: '第一行的标签丢失、表格又在某行标签处截断：数在标签前还是后无法确定',
         input: table3({ new_received: [5, 1, 0, 0, 0, 0, 6], carried_over: one, granted: [4, 1, 0, 0, 0, 0, 5], partial: [2, 0, 0, 0, 0, 0, 2] }, { drop: ['new_received'], cutAfter: 'unable_unclear' }),
         errors: [{ messageId: 'orientationUndecided', message: structureRowMissing.messages.orientationUndecided.example }],
+      },
+      {
+        name: '表前多一个数、一行少一个数：数与标签对不上',
+        input: table2({ regulations: [1, 2] }).replace('规章\n', '9\n规章\n'),
+        errors: [{ messageId: 'unaligned', line: 9, message: '表二有1个数未能归入任何一行，另有1行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第9行起）' }],
       },
       {
         name: '一个20位的数要拆成7个：读法太多',

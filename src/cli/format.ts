@@ -1,4 +1,5 @@
-// Printing reports and diagnostics for people (Chinese, grouped by file, with line numbers).
+// Printing reports and diagnostics for people (Chinese, grouped by file, each where the user finds
+// it: the line of a text, the page and table cell of a document).
 
 import type { RuleMeta } from '../diagnostics/diagnostic.ts';
 import type { Diagnostic, Report, Severity, Stage } from '../interchange/types.ts';
@@ -34,12 +35,31 @@ export function describeReport(r: Report): string {
   return parts.join(' · ');
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.line ? `第${d.line}行` : '';
+/**
+ * Where a diagnostic points, as the user finds it in the document they gave: in text, the line;
+ * in a PDF, Word, HTML or OFD document, the page (PDF, OFD) and the table, row and column of its
+ * first cell (the document's own tables, counted from 1), else the page of its line, else the
+ * paragraph. '' when it points at nothing.
+ */
+export function locationOf(d: Diagnostic, r?: Report): string {
+  const kind = r?.source?.kind ?? 'text';
+  if (kind === 'text' || kind === 'json' || !r) return d.line ? `第${d.line}行` : '';
+  for (const a of d.cells ?? []) {
+    const p = r.cells[a];
+    if (p?.table && p.row && p.col) return `${p.page ? `第${p.page}页` : ''}第${p.table}个表格第${p.row}行第${p.col}列`;
+  }
+  if (d.page) return `第${d.page}页`;
+  if (!d.line) return '';
+  for (const p of Object.values(r.cells)) if (p.line === d.line && p.page) return `第${p.page}页`;
+  return `第${d.line}段`;
+}
+
+export function formatDiagnostic(d: Diagnostic, r?: Report): string {
+  const where = locationOf(d, r);
   const label = paint(SEVERITY_COLOR[d.severity], SEVERITY_LABEL[d.severity]);
-  // The message may end with the same line reference; the column already shows it.
+  // The message may end with the same line reference; the column already shows where.
   const message = d.line ? d.message.replace(new RegExp(`（第${d.line}行）$`), '') : d.message;
-  return `  ${label}  ${where.padEnd(8)}${message}  ${paint('2', `[${d.rule}]`)}`;
+  return `  ${label}  ${where ? `${where}  `.padEnd(8) : ''.padEnd(8)}${message}  ${paint('2', `[${d.rule}]`)}`;
 }
 
 export function summary(ds: Diagnostic[]): string {
@@ -49,7 +69,7 @@ export function summary(ds: Diagnostic[]): string {
 
 export function formatCheck(name: string, r: Report): string {
   const lines = [paint('1', `${name}`) + `  ${describeReport(r)}`];
-  for (const d of r.diagnostics) lines.push(formatDiagnostic(d));
+  for (const d of r.diagnostics) lines.push(formatDiagnostic(d, r));
   lines.push(`  小结：${summary(r.diagnostics)}`);
   return lines.join('\n');
 }

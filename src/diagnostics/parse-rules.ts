@@ -50,13 +50,13 @@ export const cellReconstructed: RuleMeta<
   },
 };
 
-export const structureLabelVariant: RuleMeta<'variant' | 'misprint'> = {
+export const structureLabelVariant: RuleMeta<'variant' | 'misprint' | 'groupAsRow'> = {
   id: 'structure.label_variant',
   severity: 'info',
   stage: 'parse',
   title: '标签与规定写法不同',
   description:
-    '表格的行标签或列标题与格式规定的写法不同：错字、漏字、旧版（2019年版）写法或常见的非规定写法。解析器仍按其含义读取数据，并指出原文的写法。',
+    '表格的行标签或列标题与格式规定的写法不同：错字、漏字、旧版（2019年版）写法或常见的非规定写法。解析器仍按其含义读取数据，并指出原文的写法。一组行印成一行、没有分项（2021年版的（六）其他处理按2019年版印成一行）时，印出的数计入该组的“其他”分项，其余分项为空值。',
   messages: {
     variant: {
       origin: 'parse',
@@ -66,11 +66,15 @@ export const structureLabelVariant: RuleMeta<'variant' | 'misprint'> = {
       origin: 'parse',
       example: '表三“予以公开”行的标签印作“予以公”，与规定写法不同（疑似错字或漏字）；规定写法为“（一）予以公开”（第29行）',
     },
+    groupAsRow: {
+      origin: 'parse',
+      example: '表三“（六）其他处理”印成一行、没有分项（2019年版的写法）：印出的数计入“3.其他”，“逾期不补正”、“逾期未缴费”2行为空值（第173行）',
+    },
   },
 };
 
 export const structureRowMissing: RuleMeta<
-  'absent' | 'cutOff' | 'orientationUndecided' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined' | 'searchExhausted'
+  'absent' | 'cutOff' | 'orientationUndecided' | 'unaligned' | 'tooAmbiguous' | 'missingUndetermined' | 'extraUndetermined' | 'searchExhausted'
 > = {
   id: 'structure.row_missing',
   severity: 'error',
@@ -90,6 +94,11 @@ export const structureRowMissing: RuleMeta<
       origin: 'parse',
       example:
         '表三各行的数印在行标签之前还是之后无法确定（两种读法同样说得通，表格可能不完整或有缺损），这些数未读取，请对照原文核实（第20行起）',
+    },
+    unaligned: {
+      origin: 'parse',
+      example:
+        '表二有1个数未能归入任何一行，另有1行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第9行起）',
     },
     tooAmbiguous: {
       origin: 'parse',

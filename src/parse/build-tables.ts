@@ -117,7 +117,19 @@ export function markUnreadable(b: TableBuild, reading: TableReading, why: string
     for (const i of u.cells) b.flat.provenance[i] = { raw: null, line: u.line || null, status: 'missing' };
   }
   const line = reading.units.find((u) => u.found)?.line || null;
-  b.diagnostics.push(createDiagnostic(structureRowMissing, 'orientationUndecided', why, { cells: open, line }));
+  b.diagnostics.push(createDiagnostic(structureRowMissing, reading.unreadableId ?? 'orientationUndecided', why, { cells: open, line }));
+}
+
+/**
+ * A sub-row the layout does not have (its group printed as one row, the numbers read into the
+ * group's catch-all): null, counted as 0 by the relations, explained by the parser's
+ * structure.label_variant/groupAsRow (so the checker reports no missing row).
+ */
+function markNotPrinted(b: TableBuild, u: PrintedUnit): void {
+  for (const i of u.cells) {
+    setCell(b, i, null, provenance(null, 'missing', null, u.notPrinted ?? null));
+    b.known[i] = 1;
+  }
 }
 
 /** A row the text stops inside: nothing of it is trusted (its last number may have lost digits). */
@@ -380,6 +392,7 @@ export function buildTable(b: TableBuild, reading: TableReading): void {
   interps.forEach((ui, k) => {
     const u = ui.unit;
     if (u.cutOff) markCutOff(b, ui);
+    else if (u.notPrinted !== undefined) markNotPrinted(b, u);
     else if (!u.found) for (const i of u.cells) b.absent[i] = 1;
     else if (ui.exact) readExact(b, ui, reading.units[k + 1]);
     else pending.push(ui);

@@ -52,3 +52,17 @@ export function encodingDiagnostics(mixed: MixedLines, encoding: string): Diagno
   }
   return out;
 }
+
+/**
+ * A group of rows (（六）其他处理) printed as one row without its sub-rows, as the 2019 format
+ * prints it: its numbers are read into the group's catch-all sub-row, the others are null.
+ */
+export function groupAsRowDiagnostic(table: TableDef, catchAll: RowDef, others: RowDef[], group: string, line: number): Diagnostic {
+  const names = others.map((r) => `“${r.short}”`).join('、');
+  return createDiagnostic(
+    structureLabelVariant,
+    'groupAsRow',
+    `${table.name}“${group}”印成一行、没有分项（2019年版的写法）：印出的数计入“${catchAll.label}”，${names}${others.length}行为空值（第${line}行）`,
+    { cells: [catchAll, ...others].flatMap((r) => r.addresses), line },
+  );
+}

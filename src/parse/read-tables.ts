@@ -10,12 +10,13 @@ import type { Diagnostic } from '../interchange/types.ts';
 import type { ColumnType, Equation, Format, RowDef, TableDef } from '../model/types.ts';
 import { normalizeLabel } from '../model/labels.ts';
 import { findExact, findFuzzy, locateSequence, type LabelHit } from './locate.ts';
-import { decideOrientation } from './orientation.ts';
-import { assignSlots, emptyUnits, gatherCandidates, isTableText, shareByOrder, tableRegion, trailingValues, unitFor, withStrayWords } from './row-values.ts';
+import { countValues, decideOrientation, type FoundRow } from './orientation.ts';
+import { chainReading } from './row-chain.ts';
+import { assignSlots, chainUnits, emptyUnits, gatherCandidates, isTableText, shareByOrder, tableRegion, trailingValues, unitFor, withStrayWords } from './row-values.ts';
 import { PARSER_SETTINGS } from './settings.ts';
 import type { TextStream } from './stream.ts';
 import type { Token } from './tokens.ts';
-import { labelVariantDiagnostic } from './diagnostics.ts';
+import { groupAsRowDiagnostic, labelVariantDiagnostic } from './diagnostics.ts';
 
 export interface PrintedUnit {
   table: TableDef;
@@ -38,6 +39,11 @@ export interface PrintedUnit {
   /** The text ends inside this row (a cut-off file): its last number may be incomplete. */
   cutOff?: boolean;
   /**
+   * A sub-row the document's layout does not have (its group printed as one row): null, and 0
+   * in the relations, like a row printed empty; the line is the group's.
+   */
+  notPrinted?: number;
+  /**
    * The row's values were assigned to it by their order, not by where they were printed (its
    * label was not recognised, or several labels were printed together before their numbers):
    * its cells are marked reconstructed; the diagnostic says why.
@@ -55,6 +61,8 @@ export interface TableReading {
   diagnostics: Diagnostic[];
   /** The table was found but its values cannot be assigned to rows: why (Chinese, for the user). */
   unreadable?: string;
+  /** Which of structure.row_missing's messages `unreadable` is (orientationUndecided when absent). */
+  unreadableId?: 'unaligned';
 }
 
 interface Ctx {
@@ -139,6 +147,8 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   const hits = locateSequence(stream, table.rows, fromOffset, toOffset, table.words.free);
   if (!hits.some((h) => h)) return { table, found: false, start: -1, end: -1, units: [], diagnostics };
 
+  const collapsed = groupsPrintedAsOneRow(ctx, table, hits, fromOffset, toOffset);
+  for (const g of collapsed) diagnostics.push(groupAsRowDiagnostic(table, g.catchAll, g.others, g.group, tokens[hits[g.catchAll.index]!.start].line));
   // Header labels (columns, group labels) are checked for misprints only.
   checkHeaders(ctx, table, hits, fromOffset, diagnostics);
   table.rows.forEach((row, i) => {
@@ -148,6 +158,10 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
 
   const region = tableRegion(tokens, table, hits, start, limit, groupBoundsOf(ctx, table, hits, fromOffset, toOffset));
   const candidates = gatherCandidates(tokens, region);
+  const reading0 = { table, found: true, start: Math.min(start, region.firstToken), end: region.end, diagnostics };
+  // No printed rows: each row's numbers aligned row by row when that accounts for every number.
+  const chain = region.printedRows ? null : chainReading(candidates, region.found);
+  if (chain) return { ...reading0, units: withoutSubRows(chainUnits(tokens, region, chain), collapsed) };
   // Printed rows visible: each row's values are those printed beside its label.
   const orientation = region.printedRows ? 'after' : decideOrientation(table, candidates);
   const reading = { table, found: true, start: Math.min(start, region.firstToken), end: region.end, diagnostics };
@@ -161,7 +175,83 @@ function readRowsTable(ctx: Ctx, table: TableDef, start: number, limit: number, 
   }
   const units = assignSlots(tokens, region, candidates, orientation);
   shareByOrder(table, units, region.found, orientation === 'before' && !region.printedRows, diagnostics);
-  return { ...reading, units };
+  const unplaced = region.printedRows ? null : unplacedValues(units, candidates);
+  if (unplaced) {
+    const line = tokens[region.firstToken].line;
+    return {
+      ...reading,
+      units: emptyUnits(tokens, table, hits),
+      unreadable: `${table.name}有${unplaced.left}个数未能归入任何一行，另有${unplaced.short}行的数不全：各行的数与行标签对不上（提取时表格的次序被打乱），这些数未读取，请对照原文核实（第${line}行起）`,
+      unreadableId: 'unaligned',
+    };
+  }
+  return { ...reading, units: withoutSubRows(units, collapsed) };
+}
+
+/** A group printed as one row (its catch-all sub-row took the printed numbers): its other sub-rows. */
+interface CollapsedGroup {
+  group: string;
+  catchAll: RowDef;
+  others: RowDef[];
+}
+
+/**
+ * Groups of rows (2021's （六）其他处理) printed as one row, as the 2019 format prints them: none
+ * of the sub-rows' labels found, the group's label found where they would be. The group's label
+ * then stands for its catch-all sub-row (3.其他), which takes the printed numbers (`hits` is
+ * completed with it); the other sub-rows were not printed.
+ */
+function groupsPrintedAsOneRow(ctx: Ctx, table: TableDef, hits: (LabelHit | null)[], from: number, to: number): CollapsedGroup[] {
+  const out: CollapsedGroup[] = [];
+  for (const row of table.rows) {
+    const group = row.parents[row.parents.length - 1];
+    if (!group || row.keys[0].text !== '其他') continue;
+    const rows = table.rows.filter((r) => r.parents[r.parents.length - 1] === group);
+    if (rows.length < 2 || rows[rows.length - 1] !== row || rows.some((r) => hits[r.index])) continue;
+    let lo = from;
+    let hi = to;
+    for (let i = rows[0].index - 1; i >= 0; i--) {
+      const h = hits[i];
+      if (h) {
+        lo = h.offset + h.length;
+        break;
+      }
+    }
+    for (let i = row.index + 1; i < hits.length; i++) {
+      const h = hits[i];
+      if (h) {
+        hi = h.offset;
+        break;
+      }
+    }
+    const key = normalizeLabel(group);
+    const at = ctx.stream.find(key, lo, hi);
+    if (at < 0) continue;
+    hits[row.index] = { offset: at, length: key.length, start: ctx.stream.tokenAt(at), end: ctx.stream.tokenAt(at + key.length - 1), kind: 'official', printed: key, distance: 0 };
+    out.push({ group, catchAll: row, others: rows.slice(0, -1) });
+  }
+  return out;
+}
+
+/** The units with the sub-rows that a group printed as one row does not have marked as such. */
+function withoutSubRows(units: PrintedUnit[], collapsed: CollapsedGroup[]): PrintedUnit[] {
+  for (const g of collapsed) for (const r of g.others) units[r.index].notPrinted = units[g.catchAll.index].line;
+  return units;
+}
+
+/**
+ * Numbers of the table that a reading by one orientation gave to no row, while some found row
+ * got fewer numbers than its cells: the rows and their numbers do not line up (an extractor that
+ * printed the table column by column), and any number read could be another row's. Null when
+ * every number was placed or every row is full.
+ */
+function unplacedValues(units: PrintedUnit[], candidates: FoundRow[]): { left: number; short: number } | null {
+  const used = new Set<number>();
+  for (const u of units) for (const t of u.slots) used.add(t.index);
+  const left = new Set<number>();
+  for (const c of candidates) for (const t of [...c.before, ...c.inSpan, ...c.after]) if (t.kind !== 'blank' && !used.has(t.index)) left.add(t.index);
+  const short = units.filter((u) => u.found && countValues(u.slots) < u.addresses.length).length;
+  return left.size > 0 && short > 0 ? { left: left.size, short } : null;
 }
 
 /**

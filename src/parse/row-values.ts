@@ -216,6 +216,13 @@ export function assignSlots(tokens: Token[], region: TableRegion, candidates: Fo
   return units;
 }
 
+/** Each found row's values as the row-by-row chain read them (row-chain.ts). */
+export function chainUnits(tokens: Token[], region: TableRegion, chain: Token[][]): PrintedUnit[] {
+  const units = emptyUnits(tokens, region.table, region.hits);
+  region.found.forEach((r, k) => (units[r].slots = withStrayWords(tokens, chain[k], region.labelTokens, region.table.words)));
+  return units;
+}
+
 /**
  * Rows from..to (inclusive) share the values read for row `holder`, in order, when they are
  * exactly those rows' count; the rows are marked and reported. False when they are not.

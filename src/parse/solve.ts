@@ -162,6 +162,23 @@ function agreedToken(option: Option, c: number): { token: Token | undefined; pie
   return { token, piece };
 }
 
+/** Each cell's agreed token and piece of an option, worked out once per option. */
+const agreedCache = new WeakMap<Option, { token: Token | undefined; piece: string | undefined }[]>();
+function agreedTokens(option: Option): { token: Token | undefined; piece: string | undefined }[] {
+  let agreed = agreedCache.get(option);
+  if (!agreed) {
+    agreed = option.values.map((_v, c) => agreedToken(option, c));
+    agreedCache.set(option, agreed);
+  }
+  return agreed;
+}
+
+/** Every value of the option is printed (none left for the relations to derive). */
+function complete(option: Option): boolean {
+  for (const v of option.values) if (v === undefined) return false;
+  return true;
+}
+
 /** What the search is given, worked out once before it starts. */
 export interface SearchPlan {
   /** The ambiguous rows, fewest options first (the order the search assigns them in). */
@@ -239,6 +256,14 @@ class Search {
   private readonly usable: number[];
   private readonly assigned: number[];
   private readonly chosen: Option[];
+  /** By row in search order: the options recorded in a solution so far. */
+  private readonly recorded: Set<Option>[];
+  /** By row in search order: 1 once every cell of it is undetermined in every respect. */
+  private readonly rowSettled: number[];
+  private readonly scratch: Value[];
+  private readonly scratchDerived: number[];
+  /** Cells the relevant equations or the ambiguous rows touch. */
+  private readonly touched: number[];
   private readonly valueAt = (i: number): Value => (this.usable[i] ? this.values[i] : undefined);
   private nodes = 0;
   /** The solutions found disagree on every ambiguous cell: more cannot settle any. */
@@ -267,6 +292,14 @@ class Search {
     }
     this.assigned = cellArray(size);
     this.chosen = new Array<Option>(plan.order.length);
+    this.recorded = plan.order.map(() => new Set<Option>());
+    this.rowSettled = cellArray(plan.order.length);
+    this.scratch = new Array<Value>(size);
+    this.scratchDerived = cellArray(size);
+    const touched = new Set<number>();
+    for (const eq of plan.relevant) for (const a of eq.terms) touched.add(a);
+    for (const u of plan.order) for (const a of u.ui.unit.cells) touched.add(a);
+    this.touched = [...touched];
   }
 
   private stopped(): boolean {
@@ -316,14 +349,30 @@ class Search {
   private record(vals: Value[], derived: number[]): void {
     const outcome = this.outcome;
     outcome.solutions++;
-    this.plan.order.forEach((u, i) => {
+    const { order } = this.plan;
+    for (let i = 0; i < order.length; i++) {
+      const u = order[i];
       const option = this.chosen[i];
-      const used = outcome.used.get(u.ui) ?? [];
-      if (!used.includes(option)) used.push(option);
-      outcome.used.set(u.ui, used);
-      u.ui.unit.cells.forEach((a, c) => {
+      // Every cell of the row already undetermined in every respect: nothing can change.
+      if (this.rowSettled[i]) continue;
+      const seen = this.recorded[i];
+      // An option recorded before with every value printed adds nothing new: its cells'
+      // values, tokens and pieces are the same whatever the other rows hold.
+      if (seen.has(option)) {
+        if (complete(option)) continue;
+      } else {
+        seen.add(option);
+        const used = outcome.used.get(u.ui);
+        if (used) used.push(option);
+        else outcome.used.set(u.ui, [option]);
+      }
+      const agreed = agreedTokens(option);
+      const cells = u.ui.unit.cells;
+      let settled = true;
+      for (let c = 0; c < cells.length; c++) {
+        const a = cells[c];
         const value = vals[a];
-        const { token, piece } = agreedToken(option, c);
+        const { token, piece } = agreed[c];
         const wasDerived = derived[a] === 1 || option.values[c] === undefined || (!token && !piece);
         const prev = outcome.cells[a];
         if (!prev) {
@@ -333,9 +382,13 @@ class Search {
           if (prev.token !== token) prev.token = undefined;
           if (prev.piece !== piece) prev.piece = undefined;
           if (wasDerived) prev.derived = true;
+          if (prev.value !== undefined || prev.token || prev.piece !== undefined || !prev.derived) settled = false;
+          continue;
         }
-      });
-    });
+        settled = false;
+      }
+      if (settled) this.rowSettled[i] = 1;
+    }
   }
 
   private allUndetermined(): boolean {
@@ -345,8 +398,14 @@ class Search {
 
   /** Every complete assignment: derive what the equations determine, and record it if they all hold. */
   private complete(): void {
-    const vals = this.values.slice();
-    const derived = cellArray(this.types.length);
+    // Scratch arrays reused across solutions: only the cells the equations and rows touch are
+    // read, so only those are reset.
+    const vals = this.scratch;
+    const derived = this.scratchDerived;
+    for (const a of this.touched) {
+      vals[a] = this.values[a];
+      derived[a] = 0;
+    }
     if (!propagate(vals, this.usable, this.plan.relevant, this.types, derived)) return;
     this.record(vals, derived);
     if (this.outcome.solutions % 16 === 0 && this.allUndetermined()) this.settledNothing = true;
