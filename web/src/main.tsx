@@ -1,0 +1,57 @@
+// Entry: Ant Design in Chinese (zh_CN), the session, and the routes. Pages are loaded when
+// first visited, so the first screen downloads only what it shows.
+
+import { StrictMode, lazy, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { SessionProvider, useSession } from './session.tsx';
+import { Layout } from './Layout.tsx';
+import { CorpusPage } from './pages/CorpusPage.tsx';
+import './app.css';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ReportPage = lazy(() => import('./pages/ReportPage.tsx'));
+const ImportPage = lazy(() => import('./pages/ImportPage.tsx'));
+const AgencyPage = lazy(() => import('./pages/AgencyPage.tsx'));
+const SimilarityPage = lazy(() => import('./pages/SimilarityPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
+const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+
+function Themed() {
+  const { largeFont, user, ready } = useSession();
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: largeFont ? 18 : 14, colorPrimary: '#b3261e', colorLink: '#8c1d17' } }}>
+      <AntApp>
+        <div className={largeFont ? 'large-font' : undefined}>
+          <Layout>
+            <Suspense fallback={<Spin tip="加载中…" style={{ display: 'block', margin: 48 }}><div /></Spin>}>
+              <Routes>
+                <Route path="/" element={<CorpusPage />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/reports/:id" element={<ReportPage />} />
+                <Route path="/reports/:id/similar/:other" element={<SimilarityPage />} />
+                <Route path="/agencies/:id" element={<AgencyPage />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/import" element={ready && !user ? <Navigate to="/login" replace /> : <ImportPage />} />
+                <Route path="/admin" element={ready && !user ? <Navigate to="/login" replace /> : <AdminPage />} />
+                <Route path="*" element={<p role="alert">页面不存在。</p>} />
+              </Routes>
+            </Suspense>
+          </Layout>
+        </div>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <Themed />
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);
