@@ -8,7 +8,7 @@ import type { Provenance, SourceBlock } from '../types.ts';
 interface Props {
   blocks: SourceBlock[];
   target: Provenance | null;
-  /** A line to mark when no cell is selected (a finding's line). */
+  /** Provenance rows and columns are 1-based; the blocks' grid is 0-based. A line to mark when no cell is selected (a finding's line). */
   line: number | null;
 }
 
@@ -39,7 +39,7 @@ export function SourceBlocks({ blocks, target, line }: Props) {
               {b.rows.map((row, ri) => (
                 <tr key={ri}>
                   {row.map((c) => {
-                    const marked = inTable ? target.table === b.table && target.row === c.row && target.col === c.col : markLine !== null && c.line === markLine;
+                    const marked = inTable ? target.table === b.table && target.row === c.row + 1 && target.col === c.col + 1 : markLine !== null && c.line === markLine;
                     return (
                       <td key={c.col} rowSpan={c.rowSpan} colSpan={c.colSpan} className={marked ? 'marked' : undefined} aria-current={marked ? 'true' : undefined}>
                         {c.text}

@@ -37,7 +37,7 @@ export default function AgencyPage() {
     const defs = m.data?.definitions.measures ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll' },
+      legend: { type: 'scroll', top: 0 },
       grid: { left: 48, right: 16, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: groups.map((g) => `${g.key}年`) },
       yAxis: { type: 'value', name: '件' },

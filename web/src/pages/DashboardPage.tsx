@@ -29,7 +29,7 @@ export default function DashboardPage() {
     const defs = byYear.data?.definitions.measures ?? [];
     return {
       tooltip: { trigger: 'axis' },
-      legend: { type: 'scroll' },
+      legend: { type: 'scroll', top: 0 },
       grid: { left: 56, right: 16, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: groups.map((g) => `${g.key}年（${g.reports}份）`) },
       yAxis: { type: 'value', name: '件' },
@@ -44,7 +44,7 @@ export default function DashboardPage() {
     const rates = (byYear.data?.definitions.rates ?? []).filter((r) => r.id.endsWith('correction_rate'));
     return {
       tooltip: { trigger: 'axis' },
-      legend: {},
+      legend: { top: 0 },
       grid: { left: 56, right: 16, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: groups.map((g) => `${g.key}年`) },
       yAxis: { type: 'value', name: '%' },

@@ -208,7 +208,7 @@ export default function ReportPage() {
               )}
             </div>
           )}
-          <div className="source-pane">
+          <div className="source-pane" tabIndex={0} role="region" aria-label="原件">
             {content.source.kind === 'pdf' ? (
               <Suspense fallback={<Spin />}>
                 <PdfPage url={documentUrl} target={prov} page={focusLine === null ? null : (diagnostics.find((f) => f.line === focusLine)?.page ?? null)} />
