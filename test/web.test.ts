@@ -38,10 +38,17 @@ function csvRow(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quoted && c === '"' && line[i + 1] === '"') (field += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) out.push(field), (field = '');
-    else field += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      out.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
   }
   out.push(field);
   return out;
@@ -168,7 +175,7 @@ describe('web app in Chromium', { timeout: 170_000 }, () => {
     await page.goto(`${running.url}/?q=${encodeURIComponent('叶集')}`);
     await page.getByText('共 1 份').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     assert.equal(lines.length, 2, 'header and the one report found by 叶集');
     const header = csvRow(lines[0]);

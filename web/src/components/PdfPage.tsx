@@ -46,7 +46,7 @@ export default function PdfPage({ url, target, page: fallbackPage }: { url: stri
       const found: Box[] = [];
       for (const item of text.items) {
         if (!('str' in item) || item.str.replace(/\s+/g, '') !== raw) continue;
-        const [x, y] = viewport.convertToViewportPoint(item.transform[4] as number, item.transform[5] as number);
+        const [x, y] = viewport.convertToViewportPoint(item.transform[4] as number, item.transform[5] as number) as [number, number];
         const h = item.height * viewport.scale;
         found.push({ left: x - 2, top: y - h - 2, width: item.width * viewport.scale + 4, height: h + 4 });
       }
