@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { zipSync } from 'fflate';
 import { buildApp } from '../src/server/app.ts';
 import { createAgency } from '../src/store/agencies.ts';
 import { createUser } from '../src/store/users.ts';
@@ -140,6 +141,17 @@ for (const backend of BACKENDS) {
       const res = await call(app, admin, 'POST', `/api/agencies/${dup.id}/merge`, { into: agency.other });
       assert.equal(res.statusCode, 409);
       assert.match(res.json<{ error: { message: string } }>().error.message, /都有2021年度的报告/);
+    });
+
+    test('import: a zip archive is expanded into its files (names keep the archive and folder, hidden files are left out)', async () => {
+      const zip = zipSync({ '年报/': {}, '年报/000.txt': new Uint8Array(seed('000_8a5580ca8d093c47.txt')), '__MACOSX/._000.txt': new Uint8Array([0, 1]) });
+      const res = await upload(app, admin, [{ name: 'reports.zip', bytes: zip }]);
+      assert.equal(res.statusCode, 202);
+      assert.equal(res.json<{ files: number }>().files, 1);
+      const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
+      assert.deepEqual(done.items.map((i) => [i.name, i.state]), [['reports.zip/年报/000.txt', 'imported']]);
+      const bad = await upload(app, admin, [{ name: 'broken.zip', bytes: zip.slice(0, zip.length - 30) }]);
+      assert.equal(bad.statusCode, 400);
     });
 
     test('the OpenAPI description lists the new routes', async () => {

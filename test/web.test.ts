@@ -171,6 +171,24 @@ describe('web app in Chromium', { timeout: 170_000 }, () => {
     assert.equal(await page.locator('[data-address="review_litigation.review.total"]').innerText(), '0');
   });
 
+  test('a PDF original: the page drawn by pdf.js with the cell\'s printed number boxed', async () => {
+    await page.goto(`${running.url}/import`);
+    await page.locator('input[data-testid="file-input"]').setInputFiles(new URL('./fixtures/pdf/heting-scjg-2021.pdf', import.meta.url).pathname);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.locator('.batch-summary', { hasText: '导入完成' }).waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('.batch-summary').innerText(), /已导入 1/);
+    await page.getByRole('link', { name: '打开报告' }).click();
+    // 行政许可 本年处理决定数量 is 2417 in the fixture (html/heting-scjg-2021.expected.json).
+    const cell = page.locator('[data-address="active.licensing.decisions"]');
+    assert.equal(await cell.innerText(), '2417');
+    await cell.click();
+    await page.getByText('已标出“2417”').waitFor({ timeout: 20_000 });
+    assert.ok((await page.locator('.pdf-box').count()) >= 1);
+    const box = await page.locator('.pdf-box').first().boundingBox();
+    const canvas = await page.locator('.pdf-page canvas').boundingBox();
+    assert.ok(box && canvas && box.width > 5 && box.x >= canvas.x && box.y >= canvas.y && box.y + box.height <= canvas.y + canvas.height + 4, 'the box lies on the drawn page');
+  });
+
   test('the corpus exported as CSV holds the seeds with their figures', async () => {
     await page.goto(`${running.url}/?q=${encodeURIComponent('叶集')}`);
     await page.getByText('共 1 份').waitFor();

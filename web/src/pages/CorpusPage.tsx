@@ -28,8 +28,10 @@ export function CorpusPage() {
   const sort = params.get('sort') ?? 'year';
   const key = qs({ ...filter, sort, limit: PAGE, offset: (page - 1) * PAGE });
   const list = useApi<{ total: number; items: CorpusItem[] }>(`/reports${key}`);
-  const withErrors = useApi<{ total: number }>(`/reports${qs({ ...filter, has_errors: true, limit: 1 })}`);
-  const open = useApi<{ total: number }>(`/reports${qs({ ...filter, state: 'open', limit: 1 })}`);
+  // The counts come after the list (they must not slow the first screen down).
+  const listed = list.data !== undefined || list.error !== undefined;
+  const withErrors = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, has_errors: true, limit: 1 })}` : null);
+  const open = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, state: 'open', limit: 1 })}` : null);
 
   const set = (k: string, v: string | undefined | null) => {
     const next = new URLSearchParams(params);

@@ -164,7 +164,8 @@ export default function ReportPage() {
                       查看单元格
                     </Button>
                   )}
-                  {f.related_report_id && <Link to={`/reports/${id}/similar/${f.related_report_id}`}>对照另一份报告</Link>}
+                  {f.related_report_id &&
+                    (f.rule.startsWith('similarity.') ? <Link to={`/reports/${id}/similar/${f.related_report_id}`}>并排对照雷同内容</Link> : <Link to={`/reports/${f.related_report_id}`}>查看相关报告</Link>)}
                 </Space>
                 <span>{f.message}</span>
                 {f.reason && <span>驳回理由：{f.reason}</span>}
