@@ -23,6 +23,7 @@ const SECTIONS: Section[] = [
   { id: 'render-docx', title: '生成：Word', run: async (n) => (await import('./render-docx.ts')).renderDocxSection(n) },
   { id: 'import', title: '导入：文本报告进入数据库（PGlite 与 PostgreSQL 服务器）', run: async (n) => (await import('./store.ts')).importSection(n ?? 1000) },
   { id: 'query', title: '查询：10 万份报告的列表与统计（PostgreSQL 服务器）', run: async (n) => (await import('./store.ts')).querySection(n ?? 100_000) },
+  { id: 'web', title: '网页应用：首屏代码大小与 10 万份报告时的首次渲染（Chromium）', run: async (n) => (await import('./web.ts')).webSection(n ?? 100_000) },
   { id: 'cases', title: '依申请公开案件：推导期限与汇总表三表四', run: async (n) => (await import('./cases.ts')).casesSection(n) },
 ];
 

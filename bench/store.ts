@@ -163,19 +163,25 @@ async function timeQuery(run: () => Promise<unknown>, rounds = 25): Promise<numb
   return out;
 }
 
-export async function querySection(n = 100_000): Promise<string[]> {
-  const lines: string[] = [];
+/** The generated corpus of n reports on the PostgreSQL server, built once and kept (note in lines). */
+export async function benchCorpus(n: number, lines: string[]): Promise<Store> {
   const name = new URL(CORPUS_DB).pathname.slice(1);
   const exists = await admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount);
   if (!exists) await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const store = await openStore({ url: CORPUS_DB });
+  const built = await sql<{ key: string; reports: number }>`SELECT key, reports FROM bench_meta`.execute(store.db).catch(() => ({ rows: [] }));
+  if (built.rows[0]?.key !== BUILD_KEY || built.rows[0]?.reports !== n) {
+    const t = performance.now();
+    await buildCorpus(store, n);
+    lines.push(`  （建立 ${n} 份报告的基准语料：${((performance.now() - t) / 1000).toFixed(0)} 秒，存于数据库 ${name}，以后重复使用）`);
+  }
+  return store;
+}
+
+export async function querySection(n = 100_000): Promise<string[]> {
+  const lines: string[] = [];
+  const store = await benchCorpus(n, lines);
   try {
-    const built = await sql<{ key: string; reports: number }>`SELECT key, reports FROM bench_meta`.execute(store.db).catch(() => ({ rows: [] }));
-    if (built.rows[0]?.key !== BUILD_KEY || built.rows[0]?.reports !== n) {
-      const t = performance.now();
-      await buildCorpus(store, n);
-      lines.push(`  （建立 ${n} 份报告的基准语料：${((performance.now() - t) / 1000).toFixed(0)} 秒，存于数据库 ${name}，以后重复使用）`);
-    }
     const admin_ = { role: 'admin' as const, userId: '00000000-0000-0000-0000-000000000000', login: 'bench', regionPrefix: null, agencyId: null };
     const supervisor = { role: 'supervisor' as const, userId: '00000000-0000-0000-0000-000000000000', login: 'bench', regionPrefix: '15', agencyId: null };
     const cases: [string, () => Promise<unknown>][] = [

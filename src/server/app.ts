@@ -25,6 +25,8 @@ import { exportRoutes } from './routes/exports.ts';
 import { importRoutes } from './routes/imports.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { similarityRoutes } from './routes/similarity.ts';
+import { sourceRoutes } from './routes/source.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { caseLetterRoutes } from './routes/case-letters.ts';
@@ -134,6 +136,8 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       await api.register(userRoutes);
       await api.register(agencyRoutes);
       await api.register(reportRoutes);
+      await api.register(similarityRoutes);
+      await api.register(sourceRoutes);
       await api.register(diagnosticRoutes);
       await api.register(importRoutes, routeOptions);
       await api.register(aggregateRoutes);

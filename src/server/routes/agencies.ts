@@ -4,6 +4,8 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { addAlias, agencyAliases, createAgency, normalizeAgencyName } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
+import { crossCheck } from '../../store/cross.ts';
+import { refreshCounts } from '../../store/diagnostics.ts';
 import { listReports } from '../../store/search.ts';
 import { HttpError, auditUser, badRequest, forbidden, notFound, signedIn } from '../context.ts';
 import { errors, idParams, uuid } from '../schemas.ts';
@@ -138,6 +140,54 @@ export const agencyRoutes: FastifyPluginCallback = (app, _opts, done) => {
         await recordAudit(tx, { user: auditUser(req), action: 'add_alias', entity: 'agency', entityId: agency.id, newValue: { alias: req.body.alias }, ip: req.ip });
       });
       return { aliases: await agencyAliases(app.store.db, agency.id) };
+    },
+  );
+  app.post<{ Params: { id: string }; Body: { into: string } }>(
+    '/agencies/:id/merge',
+    {
+      schema: {
+        tags: ['机关'],
+        summary: '合并重复的机关（管理员）：报告、下属部门和账户归入目标机关，原名称和别名成为目标的别名，原机关删除',
+        params: idParams,
+        body: { type: 'object', properties: { into: uuid }, required: ['into'], additionalProperties: false },
+        response: errors,
+      },
+    },
+    async (req) => {
+      const v = signedIn(req);
+      if (v.role !== 'admin') throw forbidden('只有管理员可以合并机关');
+      const db = app.store.db;
+      const [from, into] = await Promise.all([
+        db.selectFrom('agencies').selectAll().where('id', '=', req.params.id).executeTakeFirst(),
+        db.selectFrom('agencies').selectAll().where('id', '=', req.body.into).executeTakeFirst(),
+      ]);
+      if (!from || !into) throw notFound('机关');
+      if (from.id === into.id) throw badRequest('不能把机关合并到它自己');
+      const clash = await db
+        .selectFrom('reports as a')
+        .innerJoin('reports as b', (j) => j.onRef('a.year', '=', 'b.year'))
+        .select('a.year')
+        .where('a.agency_id', '=', from.id)
+        .where('b.agency_id', '=', into.id)
+        .executeTakeFirst();
+      if (clash) throw new HttpError(409, 'conflict', `两个机关都有${clash.year}年度的报告，请先处理重复的报告再合并`);
+      const aliases = await agencyAliases(db, from.id);
+      const moved = await db.transaction().execute(async (tx) => {
+        const reports = await tx.updateTable('reports').set({ agency_id: into.id, updated_at: new Date() }).where('agency_id', '=', from.id).returning('id').execute();
+        await tx.updateTable('agencies').set({ parent_id: into.id }).where('parent_id', '=', from.id).execute();
+        await tx.updateTable('users').set({ agency_id: into.id }).where('agency_id', '=', from.id).execute();
+        await tx.deleteFrom('agency_aliases').where('agency_id', '=', from.id).execute();
+        await tx.deleteFrom('agencies').where('id', '=', from.id).execute();
+        for (const alias of [from.name, ...aliases]) if (alias !== into.name) await addAlias(tx, into.id, alias);
+        if (reports.length) {
+          const ids = reports.map((r) => r.id);
+          await crossCheck(tx, ids);
+          await refreshCounts(tx, ids);
+        }
+        await recordAudit(tx, { user: auditUser(req), action: 'merge', entity: 'agency', entityId: into.id, oldValue: { agency: from, aliases }, newValue: { into: into.id, reports: reports.length }, ip: req.ip });
+        return reports.length;
+      });
+      return { agency: into, aliases: await agencyAliases(db, into.id), reports_moved: moved };
     },
   );
   done();
