@@ -1,6 +1,6 @@
-// `gongkai start` and `gongkai serve` as a newcomer runs them: a process that prints its address
-// and the first login, serves the API, refuses a second process on the same data directory, keeps
-// its accounts on a second start, and stops cleanly on SIGTERM.
+// `gongkai start` (npm start) and `gongkai serve` as a newcomer runs them: a process that prints
+// its address and the first login, serves the API and the built web app, refuses a second process
+// on the same data directory, keeps its accounts on a second start, and stops cleanly on SIGTERM.
 
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -81,8 +81,14 @@ describe('gongkai start', () => {
     password = firstPassword(r.out);
     assert.match(r.out, /接口说明：http:\/\/localhost:\d+\/api\/openapi\.json/);
     assert.match(r.out, /数据库：内嵌/);
+    assert.match(url, /^http:\/\/localhost:\d+$/);
     const api = await fetch(`${url}/api/openapi.json`);
     assert.equal(api.status, 200);
+    assert.deepEqual(await (await fetch(`${url}/api/health`)).json(), { ok: true, backend: 'pglite' });
+    // The built web app answers every client-side route with its page.
+    const page = await fetch(`${url}/reports/any-client-side-route`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<div id="root"><\/div>/);
     assert.equal(await login(url, 'admin', password), 200);
 
     // The same data directory cannot be opened by a second process while this one runs.
