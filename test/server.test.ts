@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { zipSync } from 'fflate';
 import { buildApp } from '../src/server/app.ts';
 import { createAgency } from '../src/store/agencies.ts';
 import { createUser } from '../src/store/users.ts';
@@ -113,6 +114,43 @@ for (const backend of BACKENDS) {
       assert.equal((await call(app, staffA, 'POST', `/api/reports/${reportOf['002']}/corrections`, { cells: [{ address: 'applications.granted.total', value: 1 }], note: '试图更正' })).statusCode, 404);
       // A published report of another agency is readable, not writable.
       assert.equal((await call(app, staffB, 'POST', `/api/reports/${reportOf['001']}/corrections`, { cells: [{ address: 'applications.granted.total', value: 1 }], note: '试图更正' })).statusCode, 403);
+    });
+
+    test('agency staff import only their own agency’s reports: another agency’s file fails, saying why', async () => {
+      const file = (prefix: string) => seedFiles.find((f) => f.startsWith(prefix))!;
+      const res = await upload(app, staffA, [file('002'), file('001')].map((f) => ({ name: f, bytes: readFileSync(new URL(f, SEEDS)) })));
+      assert.equal(res.statusCode, 202, res.body);
+      const done = await waitForBatch(app, staffA, res.json<{ batch: string }>().batch);
+      const byName = new Map(done.items.map((i) => [i.name.slice(0, 3), i]));
+      // 002 is 阜新市生态环境局's report: refused, nothing stored for it.
+      assert.equal(byName.get('002')!.state, 'failed');
+      assert.match(byName.get('002')!.message!, /阜新市生态环境局.*不是您所在的机关/);
+      assert.equal(byName.get('002')!.report_id, null);
+      // 001 is the staff's own agency's (already imported by the admin: a duplicate, not refused).
+      assert.equal(byName.get('001')!.state, 'duplicate');
+      assert.equal(byName.get('001')!.report_id, reportOf['001']);
+    });
+
+    test('a zip made on Chinese Windows (GBK entry names) lists its files under their Chinese names', async () => {
+      // fflate writes an ASCII name without the UTF-8 flag; the placeholder is then replaced by
+      // the GBK bytes of 年报 (C4EA B1A8), as Windows' built-in zip writes them.
+      const f = seedFiles.find((x) => x.startsWith('003'))!;
+      const zip = zipSync({ 'XXXX.txt': new Uint8Array(readFileSync(new URL(f, SEEDS))) });
+      const gbk = [0xc4, 0xea, 0xb1, 0xa8];
+      let replaced = 0;
+      for (let i = 0; i + 8 <= zip.length; i++) {
+        if (String.fromCharCode(...zip.subarray(i, i + 8)) === 'XXXX.txt') {
+          zip.set(gbk, i);
+          replaced++;
+        }
+      }
+      assert.equal(replaced, 2); // local header and central directory
+      const res = await upload(app, admin, [{ name: 'attachments.zip', bytes: zip }]);
+      assert.equal(res.statusCode, 202, res.body);
+      const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
+      assert.deepEqual(done.items.map((i) => i.name), ['attachments.zip/年报.txt']);
+      assert.equal(done.items[0].state, 'duplicate');
+      assert.equal(done.items[0].report_id, reportOf['003']);
     });
 
     test('the supervisor sees the region and nothing outside it', async () => {
