@@ -42,16 +42,14 @@ function groupExpr(by: GroupBy, regionDigits: number) {
 
 export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
   const { measures: defs, rates } = measures();
-  const scope = corpusQuery(db, viewer, filter).select(['r.figures']).select(groupExpr(by, regionDigits).as('g'));
-  // Per measure: its sum and how many reports have it, from the figures kept on each report,
-  // read once per report into typed columns (measure ids are checked to be plain identifiers).
-  const record = sql.raw(defs.map((m) => `${m.id} numeric`).join(', '));
-  const columns = defs.map((m, i) => sql.raw(`sum(f.${m.id}) AS s${i}, count(f.${m.id}) AS n${i}`));
+  // Per measure: its sum and how many reports have it, from the figures kept on each report as
+  // an array in the measures' order (figures.ts; recomputed at start-up when the measures change).
+  const scope = corpusQuery(db, viewer, filter).select(['r.figure_values as v']).select(groupExpr(by, regionDigits).as('g'));
+  const columns = defs.map((_, i) => sql.raw(`sum(s.v[${i + 1}]) AS s${i}, count(s.v[${i + 1}]) AS n${i}`));
   const result = await sql<Record<string, number | string | null>>`
     WITH s AS (${scope})
     SELECT s.g, count(*) AS reports, ${sql.join(columns)}
-    FROM s CROSS JOIN LATERAL jsonb_to_record(coalesce(s.figures, '{}'::jsonb)) AS f(${record})
-    GROUP BY s.g ORDER BY s.g`.execute(db);
+    FROM s GROUP BY s.g ORDER BY s.g`.execute(db);
   return result.rows.map((row) => {
     const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
     defs.forEach((m, i) => {

@@ -3,7 +3,7 @@
 
 import { REPORT_SCHEMA, type Report, type Section, type SourceKind } from '../interchange/types.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { figuresKey, figuresOf } from './figures.ts';
+import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { cellRows, tablesFromRows, type CellRow } from './cells.ts';
 import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
@@ -197,9 +197,10 @@ export async function correctReport(
   // Keep the document of the version corrected: the source stays the same bytes.
   const src = await db.selectFrom('report_versions').select('document_sha256').where('report_id', '=', reportId).where('version', '=', current.version).executeTakeFirst();
   rows.version.document_sha256 = src?.document_sha256 ?? null;
+  const measured = figuresOf(checked);
   await db
     .updateTable('reports')
-    .set({ current_version: version, figures: JSON.stringify(figuresOf(checked)), figures_key: figuresKey(), updated_at: new Date() })
+    .set({ current_version: version, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
     .where('id', '=', reportId)
     .execute();
   await insertVersions(db, [rows]);

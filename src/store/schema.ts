@@ -84,6 +84,8 @@ export interface ReportsTable {
   /** The current version's dashboard measures (figures.ts), and the hash of their definition. */
   figures: Json<Record<string, number | null>> | null;
   figures_key: string | null;
+  /** The same figures as an array in the measures' order (a float8[] literal when written). */
+  figure_values: ColumnType<(number | null)[] | null, string | null | undefined, string | null>;
   created_at: Stamp;
   updated_at: Stamp;
 }
