@@ -292,6 +292,40 @@ for (const backend of BACKENDS) {
       assert.equal((await call(app, admin, 'GET', '/api/reports?year=abc')).statusCode, 400);
     });
 
+    test('an undecided report assigned to an agency and year that has a report becomes its next version', async () => {
+      // Seed 002 again, its agency misprinted by one character: not matched, left for a person.
+      const f = seedFiles.find((x) => x.startsWith('002'))!;
+      const text = readFileSync(new URL(f, SEEDS), 'utf8').replaceAll('阜新市生态环境局', '阜新市生态环境厅');
+      const res = await upload(app, admin, [{ name: 'misprinted.txt', bytes: new TextEncoder().encode(text) }]);
+      const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
+      const undecided = done.items[0].report_id!;
+      assert.notEqual(undecided, reportOf['002']);
+      const before = (await call(app, admin, 'GET', `/api/reports/${undecided}`)).json<{ report: { status: string } }>();
+      assert.equal(before.report.status, 'needs_decision');
+      // Agency staff do not even see an undecided report (only admins do), so cannot assign it.
+      assert.equal((await call(app, staffA, 'PATCH', `/api/reports/${undecided}`, { agency_id: ids.fuxin })).statusCode, 404);
+      const patched = await call(app, admin, 'PATCH', `/api/reports/${undecided}`, { agency_id: ids.fuxin });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const body = patched.json<{ report: { id: string; current_version: number }; merged: { from: string; version: number; message: string } }>();
+      assert.equal(body.report.id, reportOf['002']);
+      assert.equal(body.report.current_version, 2);
+      assert.deepEqual([body.merged.from, body.merged.version], [undecided, 2]);
+      assert.match(body.merged.message, /已作为那份报告的第2版/);
+      // The undecided report is gone; its import item points to the version it became; version 1 stays.
+      assert.equal((await call(app, admin, 'GET', `/api/reports/${undecided}`)).statusCode, 404);
+      const item = (await waitForBatch(app, admin, res.json<{ batch: string }>().batch)).items[0];
+      assert.equal(item.report_id, reportOf['002']);
+      const v1 = (await call(app, admin, 'GET', `/api/reports/${reportOf['002']}?version=1`)).json<{ content: { agency: string } }>();
+      assert.equal(v1.content.agency, '阜新市生态环境局');
+      const v2 = (await call(app, admin, 'GET', `/api/reports/${reportOf['002']}`)).json<{ content: { agency: string }; versions: unknown[] }>();
+      assert.equal(v2.content.agency, '阜新市生态环境厅');
+      assert.equal(v2.versions.length, 2);
+      // A decided report cannot be moved onto another agency's year: a clear refusal.
+      const moved = await call(app, admin, 'PATCH', `/api/reports/${reportOf['001']}`, { agency_id: ids.fuxin, year: 2022 });
+      assert.equal(moved.statusCode, 409);
+      assert.match(moved.json<{ error: { message: string } }>().error.message, /已有另一份报告/);
+    });
+
     test('the API describes itself (OpenAPI) and answers unknown routes in Chinese', async () => {
       const doc = (await call(app, null, 'GET', '/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
       assert.equal(doc.openapi, '3.0.3');
