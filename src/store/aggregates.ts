@@ -66,16 +66,14 @@ export async function measureFigures(db: Executor, viewer: Viewer, filter: Corpu
 
 /** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */
 export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
-  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']);
-  const total = await sql<{ n: number }>`WITH s AS (${scope}) SELECT count(*) AS n FROM s`.execute(db);
-  // Reports per rule: one row per (rule, report) first, then counted (cheaper than DISTINCT).
+  const total = await corpusQuery(db, viewer, filter).select(sql<number>`count(*)`.as('n')).execute();
+  // Reports per rule, from the rules kept on each report (`rule|severity`, refreshCounts).
+  const scope = corpusQuery(db, viewer, filter).select(['r.rules']);
   const rows = await sql<{ rule: string; severity: string; reports: number }>`
     WITH s AS (${scope}),
-    x AS (SELECT d.rule, d.report_id, min(d.severity) AS severity
-          FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
-          WHERE d.state IN ('open', 'confirmed') GROUP BY d.rule, d.report_id)
+    x AS (SELECT split_part(e, '|', 1) AS rule, split_part(e, '|', 2) AS severity FROM s CROSS JOIN LATERAL unnest(s.rules) AS e)
     SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule ORDER BY count(*) DESC, rule`.execute(db);
-  const n = Number(total.rows[0]?.n ?? 0);
+  const n = Number(total[0]?.n ?? 0);
   return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
 }
 
