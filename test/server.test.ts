@@ -98,6 +98,7 @@ for (const backend of BACKENDS) {
       const list = (await call(app, null, 'GET', '/api/reports')).json<{ total: number; items: { id: string }[] }>();
       assert.equal(list.total, 1);
       assert.equal(list.items[0].id, reportOf['001']);
+      assert.equal((list.items[0] as { data_label?: unknown }).data_label, null, 'a real report is not marked 示例数据');
       const one = await call(app, null, 'GET', `/api/reports/${reportOf['001']}`);
       assert.equal(one.statusCode, 200);
       assert.deepEqual(one.json<{ permissions: object }>().permissions, { write: false, review: false });
