@@ -73,7 +73,7 @@ async function openServer(url: string, poolSize: number): Promise<Store> {
     await pool.end().catch(() => undefined);
     throw new Error(`无法连接数据库 ${redact(url)}：${(e as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...((globalThis as any).__sqlLog ? { log: (globalThis as any).__sqlLog } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     backend: 'postgres',
@@ -102,7 +102,7 @@ async function openEmbedded(dataDir: string): Promise<Store> {
     }
   }
   const pool = new PGlitePool(pglite);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...((globalThis as any).__sqlLog ? { log: (globalThis as any).__sqlLog } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     backend: 'pglite',
