@@ -72,7 +72,7 @@ for (const backend of BACKENDS) {
         userId: null as unknown as string,
         note: '更正',
         recheck: (r) => r,
-        cross: async () => undefined,
+        cross: () => Promise.resolve(),
       });
       assert.deepEqual(await received2022(), { reports: 1, sum: 8, counted: 1 });
       await sql`UPDATE reports SET figure_values = NULL, figures_key = NULL`.execute(store.db);

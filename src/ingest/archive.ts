@@ -23,7 +23,6 @@ export interface ArchiveEntry {
  * valid UTF-8 (tools that forget the flag), else as GB18030 (GBK's superset).
  */
 export function decodeName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/[\u0080-\u00ff]/.test(name) && !/[^\u0000-\u00ff]/.test(name)) {
     const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
     try {

@@ -1,7 +1,7 @@
 // Reports: the corpus list, one report with cells and provenance, its versions, its source
 // document, renderings, assigning agency/year, publishing, corrections, checks on demand.
 
-import type { FastifyInstance, FastifyPluginCallback, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { withChecks } from '../../check/index.ts';
 import { PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../../render/index.ts';
 import { recordAudit } from '../../store/audit.ts';
@@ -208,28 +208,7 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
         if (other && head.status !== 'needs_decision') {
           throw new HttpError(409, 'conflict', `该机关${year}年度已有另一份报告（${other.id}），已归属的报告不能再改归该机关该年度`);
         }
-        if (other) {
-          // The agency already has its report of that year: this one becomes its next version.
-          const merged = await app.store.db.transaction().execute(async (tx) => {
-            const m = await mergeAsVersion(tx, head.id, other.id, { userId: signedIn(req).userId, recheck: (rep) => withChecks(rep) });
-            await crossCheck(tx, [other.id]);
-            await refreshCounts(tx, [other.id]);
-            await recordAudit(tx, {
-              user: auditUser(req),
-              action: 'update',
-              entity: 'report',
-              entityId: other.id,
-              oldValue: { version: other.current_version },
-              newValue: { version: m.version, merged_from: head.id, agency_id: agencyId, year },
-              ip: req.ip,
-            });
-            return m;
-          });
-          return {
-            report: await reportHead(app.store.db, other.id),
-            merged: { from: head.id, version: merged.version, message: `该机关${year}年度已有报告，此报告已作为那份报告的第${merged.version}版` },
-          };
-        }
+        if (other) return mergeUndecided(app, req, head.id, other, agencyId, year);
       }
       const next = {
         agency_id: agencyId,
@@ -329,3 +308,26 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
   );
   done();
 };
+
+/** An undecided report assigned to an agency's occupied year: it becomes that report's next version. */
+async function mergeUndecided(app: FastifyInstance, req: FastifyRequest, fromId: string, other: { id: string; current_version: number }, agencyId: string, year: number) {
+  const merged = await app.store.db.transaction().execute(async (tx) => {
+    const m = await mergeAsVersion(tx, fromId, other.id, { userId: signedIn(req).userId, recheck: (rep) => withChecks(rep) });
+    await crossCheck(tx, [other.id]);
+    await refreshCounts(tx, [other.id]);
+    await recordAudit(tx, {
+      user: auditUser(req),
+      action: 'update',
+      entity: 'report',
+      entityId: other.id,
+      oldValue: { version: other.current_version },
+      newValue: { version: m.version, merged_from: fromId, agency_id: agencyId, year },
+      ip: req.ip,
+    });
+    return m;
+  });
+  return {
+    report: await reportHead(app.store.db, other.id),
+    merged: { from: fromId, version: merged.version, message: `该机关${year}年度已有报告，此报告已作为那份报告的第${merged.version}版` },
+  };
+}
