@@ -10,6 +10,8 @@ import { DEMO_CASE_COUNT, DEMO_CASE_SEED, DEMO_CASE_YEAR } from '../src/demo/led
 import { compileLedgerYear } from '../src/store/case-reports.ts';
 import { loadAgencyCases } from '../src/store/cases.ts';
 import { loadCalendar } from '../src/store/calendar.ts';
+import { exportRows, REPORT_COLUMNS } from '../src/store/exports.ts';
+import { listReports } from '../src/store/search.ts';
 import { freshStore, type TestStore } from './support/store.ts';
 
 let store: TestStore;
@@ -41,6 +43,23 @@ test('every agency has a report for every year, matched, marked demo, imported a
   assert.equal(agencies.length, DEMO_AGENCIES.length, 'no agency created twice');
   const users = await store.db.selectFrom('users').select(['login', 'role']).orderBy('login').execute();
   assert.deepEqual(users.map((u) => u.role), ['admin', 'agency', 'supervisor']);
+});
+
+test('every list of reports marks the demo reports 示例数据: the corpus list, an agency’s years, exports', async () => {
+  const admin = { role: 'admin' as const, userId: '00000000-0000-0000-0000-000000000000', login: 't', regionPrefix: null, agencyId: null };
+  const list = await listReports(store.db, admin, {}, { limit: 500 });
+  assert.equal(list.items.length, DEMO_AGENCIES.length * DEMO_YEARS.length);
+  assert.ok(list.items.every((i) => i.data_label === '示例数据'));
+  const one = await listReports(store.db, { role: 'public' }, { agencyId: list.items[0].agency_id! }, { limit: 100, sort: 'year' });
+  assert.ok(one.items.every((i) => i.data_label === '示例数据'));
+  const column = REPORT_COLUMNS.find((c) => c.key === 'data_label');
+  assert.equal(column?.label, '数据性质');
+  let exported = 0;
+  for await (const row of exportRows(store.db, admin, { year: 2023 })) {
+    assert.equal(row.report.data_label, '示例数据');
+    exported++;
+  }
+  assert.equal(exported, DEMO_AGENCIES.length);
 });
 
 test('the planted problems are found where they were planted', async () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { zipSync } from 'fflate';
 import { buildApp } from '../src/server/app.ts';
 import { createAgency } from '../src/store/agencies.ts';
 import { createUser } from '../src/store/users.ts';
@@ -97,6 +98,7 @@ for (const backend of BACKENDS) {
       const list = (await call(app, null, 'GET', '/api/reports')).json<{ total: number; items: { id: string }[] }>();
       assert.equal(list.total, 1);
       assert.equal(list.items[0].id, reportOf['001']);
+      assert.equal((list.items[0] as { data_label?: unknown }).data_label, null, 'a real report is not marked 示例数据');
       const one = await call(app, null, 'GET', `/api/reports/${reportOf['001']}`);
       assert.equal(one.statusCode, 200);
       assert.deepEqual(one.json<{ permissions: object }>().permissions, { write: false, review: false });
@@ -113,6 +115,43 @@ for (const backend of BACKENDS) {
       assert.equal((await call(app, staffA, 'POST', `/api/reports/${reportOf['002']}/corrections`, { cells: [{ address: 'applications.granted.total', value: 1 }], note: '试图更正' })).statusCode, 404);
       // A published report of another agency is readable, not writable.
       assert.equal((await call(app, staffB, 'POST', `/api/reports/${reportOf['001']}/corrections`, { cells: [{ address: 'applications.granted.total', value: 1 }], note: '试图更正' })).statusCode, 403);
+    });
+
+    test('agency staff import only their own agency’s reports: another agency’s file fails, saying why', async () => {
+      const file = (prefix: string) => seedFiles.find((f) => f.startsWith(prefix))!;
+      const res = await upload(app, staffA, [file('002'), file('001')].map((f) => ({ name: f, bytes: readFileSync(new URL(f, SEEDS)) })));
+      assert.equal(res.statusCode, 202, res.body);
+      const done = await waitForBatch(app, staffA, res.json<{ batch: string }>().batch);
+      const byName = new Map(done.items.map((i) => [i.name.slice(0, 3), i]));
+      // 002 is 阜新市生态环境局's report: refused, nothing stored for it.
+      assert.equal(byName.get('002')!.state, 'failed');
+      assert.match(byName.get('002')!.message!, /阜新市生态环境局.*不是您所在的机关/);
+      assert.equal(byName.get('002')!.report_id, null);
+      // 001 is the staff's own agency's (already imported by the admin: a duplicate, not refused).
+      assert.equal(byName.get('001')!.state, 'duplicate');
+      assert.equal(byName.get('001')!.report_id, reportOf['001']);
+    });
+
+    test('a zip made on Chinese Windows (GBK entry names) lists its files under their Chinese names', async () => {
+      // fflate writes an ASCII name without the UTF-8 flag; the placeholder is then replaced by
+      // the GBK bytes of 年报 (C4EA B1A8), as Windows' built-in zip writes them.
+      const f = seedFiles.find((x) => x.startsWith('003'))!;
+      const zip = zipSync({ 'XXXX.txt': new Uint8Array(readFileSync(new URL(f, SEEDS))) });
+      const gbk = [0xc4, 0xea, 0xb1, 0xa8];
+      let replaced = 0;
+      for (let i = 0; i + 8 <= zip.length; i++) {
+        if (String.fromCharCode(...zip.subarray(i, i + 8)) === 'XXXX.txt') {
+          zip.set(gbk, i);
+          replaced++;
+        }
+      }
+      assert.equal(replaced, 2); // local header and central directory
+      const res = await upload(app, admin, [{ name: 'attachments.zip', bytes: zip }]);
+      assert.equal(res.statusCode, 202, res.body);
+      const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
+      assert.deepEqual(done.items.map((i) => i.name), ['attachments.zip/年报.txt']);
+      assert.equal(done.items[0].state, 'duplicate');
+      assert.equal(done.items[0].report_id, reportOf['003']);
     });
 
     test('the supervisor sees the region and nothing outside it', async () => {
@@ -252,6 +291,40 @@ for (const backend of BACKENDS) {
       const errs = (await call(app, admin, 'GET', '/api/reports?rule=applications.balance')).json<{ items: { id: string }[] }>();
       assert.ok(errs.items.every((i) => i.id !== reportOf['000']));
       assert.equal((await call(app, admin, 'GET', '/api/reports?year=abc')).statusCode, 400);
+    });
+
+    test('an undecided report assigned to an agency and year that has a report becomes its next version', async () => {
+      // Seed 002 again, its agency misprinted by one character: not matched, left for a person.
+      const f = seedFiles.find((x) => x.startsWith('002'))!;
+      const text = readFileSync(new URL(f, SEEDS), 'utf8').replaceAll('阜新市生态环境局', '阜新市生态环境厅');
+      const res = await upload(app, admin, [{ name: 'misprinted.txt', bytes: new TextEncoder().encode(text) }]);
+      const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
+      const undecided = done.items[0].report_id!;
+      assert.notEqual(undecided, reportOf['002']);
+      const before = (await call(app, admin, 'GET', `/api/reports/${undecided}`)).json<{ report: { status: string } }>();
+      assert.equal(before.report.status, 'needs_decision');
+      // Agency staff do not even see an undecided report (only admins do), so cannot assign it.
+      assert.equal((await call(app, staffA, 'PATCH', `/api/reports/${undecided}`, { agency_id: ids.fuxin })).statusCode, 404);
+      const patched = await call(app, admin, 'PATCH', `/api/reports/${undecided}`, { agency_id: ids.fuxin });
+      assert.equal(patched.statusCode, 200, patched.body);
+      const body = patched.json<{ report: { id: string; current_version: number }; merged: { from: string; version: number; message: string } }>();
+      assert.equal(body.report.id, reportOf['002']);
+      assert.equal(body.report.current_version, 2);
+      assert.deepEqual([body.merged.from, body.merged.version], [undecided, 2]);
+      assert.match(body.merged.message, /已作为那份报告的第2版/);
+      // The undecided report is gone; its import item points to the version it became; version 1 stays.
+      assert.equal((await call(app, admin, 'GET', `/api/reports/${undecided}`)).statusCode, 404);
+      const item = (await waitForBatch(app, admin, res.json<{ batch: string }>().batch)).items[0];
+      assert.equal(item.report_id, reportOf['002']);
+      const v1 = (await call(app, admin, 'GET', `/api/reports/${reportOf['002']}?version=1`)).json<{ content: { agency: string } }>();
+      assert.equal(v1.content.agency, '阜新市生态环境局');
+      const v2 = (await call(app, admin, 'GET', `/api/reports/${reportOf['002']}`)).json<{ content: { agency: string }; versions: unknown[] }>();
+      assert.equal(v2.content.agency, '阜新市生态环境厅');
+      assert.equal(v2.versions.length, 2);
+      // A decided report cannot be moved onto another agency's year: a clear refusal.
+      const moved = await call(app, admin, 'PATCH', `/api/reports/${reportOf['001']}`, { agency_id: ids.fuxin, year: 2022 });
+      assert.equal(moved.statusCode, 409);
+      assert.match(moved.json<{ error: { message: string } }>().error.message, /已有另一份报告/);
     });
 
     test('the API describes itself (OpenAPI) and answers unknown routes in Chinese', async () => {

@@ -16,7 +16,21 @@ export interface ArchiveEntry {
   bytes: Uint8Array;
 }
 
-function decodeName(name: string): string {
+/**
+ * An entry's name as text. fflate decodes a name as UTF-8 only when the entry says so (flag bit
+ * 11); otherwise it hands back one character per byte. Chinese Windows writes names in GBK
+ * without that flag, so such a name is taken back to its bytes and decoded as UTF-8 when it is
+ * valid UTF-8 (tools that forget the flag), else as GB18030 (GBK's superset).
+ */
+export function decodeName(name: string): string {
+  if (/[\u0080-\u00ff]/.test(name) && !/[^\u0000-\u00ff]/.test(name)) {
+    const bytes = Uint8Array.from(name, (c) => c.charCodeAt(0));
+    try {
+      name = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      name = new TextDecoder('gb18030').decode(bytes);
+    }
+  }
   return name.replace(/\\/g, '/');
 }
 

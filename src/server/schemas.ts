@@ -67,6 +67,7 @@ export const corpusItemSchema = {
     status: { type: 'string', enum: ['needs_decision', 'checked', 'reviewed'] },
     published: { type: 'boolean' },
     demo: { type: 'boolean' },
+    data_label: { type: ['string', 'null'], description: '示例数据（npm start 载入的演示语料）时为“示例数据”，真实报告为 null' },
     current_version: { type: 'integer' },
     error_count: { type: 'integer' },
     warning_count: { type: 'integer' },

@@ -42,16 +42,14 @@ function groupExpr(by: GroupBy, regionDigits: number) {
 
 export async function measureFigures(db: Executor, viewer: Viewer, filter: CorpusFilter, by: GroupBy, regionDigits = 2): Promise<GroupFigures[]> {
   const { measures: defs, rates } = measures();
-  const scope = corpusQuery(db, viewer, filter).select(['r.figures']).select(groupExpr(by, regionDigits).as('g'));
-  // Per measure: its sum and how many reports have it, from the figures kept on each report,
-  // read once per report into typed columns (measure ids are checked to be plain identifiers).
-  const record = sql.raw(defs.map((m) => `${m.id} numeric`).join(', '));
-  const columns = defs.map((m, i) => sql.raw(`sum(f.${m.id}) AS s${i}, count(f.${m.id}) AS n${i}`));
+  // Per measure: its sum and how many reports have it, from the figures kept on each report as
+  // an array in the measures' order (figures.ts; recomputed at start-up when the measures change).
+  const scope = corpusQuery(db, viewer, filter).select(['r.figure_values as v']).select(groupExpr(by, regionDigits).as('g'));
+  const columns = defs.map((_, i) => sql.raw(`sum(s.v[${i + 1}]) AS s${i}, count(s.v[${i + 1}]) AS n${i}`));
   const result = await sql<Record<string, number | string | null>>`
     WITH s AS (${scope})
     SELECT s.g, count(*) AS reports, ${sql.join(columns)}
-    FROM s CROSS JOIN LATERAL jsonb_to_record(coalesce(s.figures, '{}'::jsonb)) AS f(${record})
-    GROUP BY s.g ORDER BY s.g`.execute(db);
+    FROM s GROUP BY s.g ORDER BY s.g`.execute(db);
   return result.rows.map((row) => {
     const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
     defs.forEach((m, i) => {
@@ -68,16 +66,14 @@ export async function measureFigures(db: Executor, viewer: Viewer, filter: Corpu
 
 /** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */
 export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
-  const scope = corpusQuery(db, viewer, filter).select(['r.id', 'r.current_version']);
-  const total = await sql<{ n: number }>`WITH s AS (${scope}) SELECT count(*) AS n FROM s`.execute(db);
-  // Reports per rule: one row per (rule, report) first, then counted (cheaper than DISTINCT).
+  const total = await corpusQuery(db, viewer, filter).select(sql<number>`count(*)`.as('n')).execute();
+  // Reports per rule, from the rules kept on each report (`rule|severity`, refreshCounts).
+  const scope = corpusQuery(db, viewer, filter).select(['r.rules']);
   const rows = await sql<{ rule: string; severity: string; reports: number }>`
     WITH s AS (${scope}),
-    x AS (SELECT d.rule, d.report_id, min(d.severity) AS severity
-          FROM s JOIN diagnostics d ON d.report_id = s.id AND d.version = s.current_version
-          WHERE d.state IN ('open', 'confirmed') GROUP BY d.rule, d.report_id)
+    x AS (SELECT split_part(e, '|', 1) AS rule, split_part(e, '|', 2) AS severity FROM s CROSS JOIN LATERAL unnest(s.rules) AS e)
     SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule ORDER BY count(*) DESC, rule`.execute(db);
-  const n = Number(total.rows[0]?.n ?? 0);
+  const n = Number(total[0]?.n ?? 0);
   return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
 }
 

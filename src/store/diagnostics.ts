@@ -105,7 +105,15 @@ export async function decisionsOfMany(db: Executor, versions: readonly { reportI
   return out;
 }
 
-/** Recount a report's error/warning/open figures from its current version's findings. */
+/**
+ * The rules a report fails (open or confirmed findings of its current version, `x`), each once
+ * as `rule|severity` with its most severe finding ('error' < 'info' < 'warning' as text, the
+ * order the rule shares have always used): the dashboard's rule shares count these per report.
+ */
+export const RULES_OF_REPORT = sql`ARRAY(SELECT g.rule || '|' || min(g.severity) FROM diagnostics g
+  WHERE g.report_id = x.id AND g.version = x.current_version AND g.state IN ('open', 'confirmed') GROUP BY g.rule ORDER BY g.rule)`;
+
+/** Recount a report's error/warning/open figures and failed rules from its current version's findings. */
 export async function refreshCounts(db: Executor, reportIds: readonly string[]): Promise<void> {
   if (!reportIds.length) return;
   await sql`
@@ -113,12 +121,13 @@ export async function refreshCounts(db: Executor, reportIds: readonly string[]):
       error_count = coalesce(d.errors, 0), warning_count = coalesce(d.warnings, 0), open_count = coalesce(d.open, 0),
       status = CASE WHEN r.status = 'needs_decision' THEN r.status
                     WHEN coalesce(d.open, 0) = 0 AND coalesce(d.total, 0) > 0 THEN 'reviewed' ELSE 'checked' END,
-      updated_at = now()
+      rules = d.rules, updated_at = now()
     FROM (SELECT x.id,
             (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity = 'error' AND g.state NOT IN ('dismissed', 'fixed')) AS errors,
             (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity = 'warning' AND g.state NOT IN ('dismissed', 'fixed')) AS warnings,
             (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.state = 'open' AND g.severity <> 'info') AS open,
-            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity <> 'info') AS total
+            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity <> 'info') AS total,
+            ${RULES_OF_REPORT} AS rules
           FROM reports x WHERE x.id = ANY(${[...reportIds]}::uuid[])) d
     WHERE r.id = d.id`.execute(db);
 }

@@ -26,6 +26,7 @@ export const REPORT_COLUMNS: { key: keyof CorpusItem | 'agency_printed'; label: 
   { key: 'error_count', label: '错误数' },
   { key: 'warning_count', label: '警告数' },
   { key: 'open_count', label: '待审核问题数' },
+  { key: 'data_label', label: '数据性质' },
 ];
 
 /** Every cell address of every format version, in model order, with a Chinese header. */

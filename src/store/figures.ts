@@ -34,6 +34,14 @@ export function figuresOf(report: Pick<Report, 'tables'>): Figures {
   return out;
 }
 
+/**
+ * The figures as a float8[] literal in the measures' order (reports.figure_values): the dashboards
+ * sum array elements, several times cheaper per report than reading keys out of jsonb.
+ */
+export function figureValues(figures: Figures): string {
+  return `{${measures().measures.map((m) => figures[m.id] ?? 'NULL').join(',')}}`;
+}
+
 /** Recompute the figures of reports whose figures were made with another definition. */
 export async function refreshFigures(db: Executor): Promise<number> {
   const defs = measures().measures.flatMap((m) => m.cells.map((a) => ({ id: m.id, address: a })));
@@ -41,7 +49,8 @@ export async function refreshFigures(db: Executor): Promise<number> {
   const [tables, rows, cols] = [0, 1, 2].map((i) => defs.map((d) => d.address.split('.')[i]));
   const stale = sql`(r.figures_key IS NULL OR r.figures_key <> ${figuresKey()})`;
   const result = await sql`
-    UPDATE reports r SET figures = f.figures, figures_key = ${figuresKey()}
+    UPDATE reports r SET figures = f.figures, figures_key = ${figuresKey()},
+      figure_values = ARRAY(SELECT (f.figures ->> m.id)::float8 FROM unnest(${measures().measures.map((m) => m.id)}::text[]) WITH ORDINALITY AS m(id, n) ORDER BY m.n)
     FROM (
       SELECT r.id,
              (SELECT jsonb_object_agg(m.id, m.total) FROM (

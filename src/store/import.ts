@@ -12,12 +12,12 @@ import { IngestError } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
-import { matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
+import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
 import { crossCheck } from './cross.ts';
 import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
-import { figuresKey, figuresOf } from './figures.ts';
+import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';
@@ -62,8 +62,33 @@ export interface ChunkOutcome {
   reports: string[];
 }
 
+/**
+ * The agencies of a chunk's reports, matched (and new ones created) before the chunk's
+ * transaction, in statements of their own: two workers creating the same agency then never wait
+ * on each other's open transaction. An agency created by a chunk that later fails stays, and is
+ * matched when the chunk is redone. Reports imported by agency staff are matched only against
+ * their own agency (never create one): another agency's report is refused.
+ */
+async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<Parsed, MatchResult | string>> {
+  const out = new Map<Parsed, MatchResult | string>();
+  const open = parsed.filter((p) => p.item.creator_role !== 'agency');
+  const byName = await matchAgencies(db, open.map((p) => p.report.agency), { demo: open.some((p) => p.item.demo) });
+  const undecided: MatchResult = { match: 'undecided', suggestions: [] };
+  for (const p of open) out.set(p, (p.report.agency && byName.get(normalizeAgencyName(p.report.agency))) || undecided);
+  const staff = parsed.filter((p) => p.item.creator_role === 'agency');
+  if (!staff.length) return out;
+  const known = await findAgenciesByNames(db, staff.flatMap((p) => (p.report.agency ? [p.report.agency] : [])));
+  for (const p of staff) {
+    const agency = p.report.agency ? known.get(normalizeAgencyName(p.report.agency)) : undefined;
+    if (agency && agency.id === p.item.creator_agency) out.set(p, { match: 'matched', agency, suggestions: [] });
+    else if (!p.report.agency) out.set(p, `${p.item.name}：报告未写明机关；机关工作人员只能导入写明本机关名称的报告，请在报告中写明机关名称，或请管理员导入`);
+    else out.set(p, `${p.item.name}：报告的机关“${p.report.agency}”不是您所在的机关；机关工作人员只能导入本机关的报告`);
+  }
+  return out;
+}
+
 /** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
-async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome> {
+async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>): Promise<ChunkOutcome> {
   const results: ItemResult[] = [];
   const shas = [...new Set(parsed.map((p) => p.sha256))];
   const known = new Map<string, { report_id: string; version: number }>();
@@ -72,10 +97,6 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
     for (const r of rows) known.set(r.document_sha256!, r);
   }
   const fresh = parsed.filter((p, i) => !known.has(p.sha256) && parsed.findIndex((q) => q.sha256 === p.sha256) === i);
-  // Agencies: every printed name of the chunk matched at once (demo batches make demo agencies).
-  const byName = await matchAgencies(tx, fresh.map((p) => p.report.agency), { demo: fresh.some((p) => p.item.demo) });
-  const undecided: MatchResult = { match: 'undecided', suggestions: [] };
-  const matches = new Map<Parsed, MatchResult>(fresh.map((p) => [p, (p.report.agency && byName.get(normalizeAgencyName(p.report.agency))) || undecided]));
   // The agency's report of that year, if there is one: a new version of it.
   const pairs = fresh.flatMap((p) => {
     const a = matches.get(p)?.agency;
@@ -91,7 +112,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
   const previousDecisions = await decisionsOfMany(tx, [...existing.values()].map((e) => ({ reportId: e.id, version: e.current_version })));
 
   const newReports: Insertable<ReportsTable>[] = [];
-  const bumped = new Map<string, { id: string; version: number; format: string; figures: string }>();
+  const bumped = new Map<string, { id: string; version: number; format: string; figures: string; values: string }>();
   const documents: Insertable<DocumentsTable>[] = [];
   const versions: VersionRows[] = [];
   const inMemory = new Map<string, Report>();
@@ -106,13 +127,15 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
     const agencyId = match.agency?.id ?? null;
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
-    const figures = JSON.stringify(figuresOf(report));
+    const measured = figuresOf(report);
+    const figures = JSON.stringify(measured);
+    const values = figureValues(measured);
     let reportId: string;
     let version = 1;
     if (before) {
       reportId = before.id;
       version = before.current_version + 1;
-      bumped.set(reportId, { id: reportId, version, format: report.format, figures });
+      bumped.set(reportId, { id: reportId, version, format: report.format, figures, values });
     } else {
       reportId = newId();
       newReports.push({
@@ -125,6 +148,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
         demo: p.item.demo,
         current_version: version,
         figures,
+        figure_values: values,
         figures_key: figuresKey(),
       });
     }
@@ -151,8 +175,10 @@ async function storeParsed(tx: Executor, parsed: Parsed[]): Promise<ChunkOutcome
   if (newReports.length) await tx.insertInto('reports').values(newReports).execute();
   if (bumped.size) {
     const b = [...bumped.values()];
-    await sql`UPDATE reports r SET current_version = x.v, format = x.f, figures = x.fig::jsonb, figures_key = ${figuresKey()}, updated_at = now()
-      FROM unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.version)}::int4[], ${b.map((x) => x.format)}::text[], ${b.map((x) => x.figures)}::text[]) AS x(id, v, f, fig)
+    await sql`UPDATE reports r SET current_version = x.v, format = x.f, figures = x.fig::jsonb, figure_values = x.fv::float8[],
+        figures_key = ${figuresKey()}, updated_at = now()
+      FROM unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.version)}::int4[], ${b.map((x) => x.format)}::text[], ${b.map((x) => x.figures)}::text[],
+                  ${b.map((x) => x.values)}::text[]) AS x(id, v, f, fig, fv)
       WHERE r.id = x.id`.execute(tx);
   }
   // Documents in slices (each row carries its bytes as one parameter).
@@ -179,9 +205,20 @@ export async function importChunk(store: Store, items: ClaimedItem[]): Promise<C
       failed.push(failure(item, e));
     }
   }
+  const agencies = await agenciesOf(store.db, parsed);
+  const matches = new Map<Parsed, MatchResult>();
+  const allowed: Parsed[] = [];
+  for (const p of parsed) {
+    const m = agencies.get(p)!;
+    if (typeof m === 'string') failed.push({ id: p.item.id, name: p.item.name, state: 'failed', message: m });
+    else {
+      matches.set(p, m);
+      allowed.push(p);
+    }
+  }
   const run = () =>
     store.db.transaction().execute(async (tx) => {
-      const outcome = await storeParsed(tx, parsed);
+      const outcome = await storeParsed(tx, allowed, matches);
       await finishItems(tx, [...outcome.results, ...failed]);
       return outcome;
     });

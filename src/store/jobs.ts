@@ -69,6 +69,9 @@ export interface ClaimedItem {
   publish: boolean;
   demo: boolean;
   created_by: string | null;
+  /** The importing user's role and agency: agency staff import only their own agency's reports. */
+  creator_role: string | null;
+  creator_agency: string | null;
 }
 
 /**
@@ -81,14 +84,15 @@ export async function claim(db: Executor, limit: number, options: { batchId?: st
   const rows = await sql<ClaimedItem>`
     UPDATE import_items AS i SET state = 'running', attempts = i.attempts + 1, worker = ${WORKER},
            lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
-    FROM import_batches b
+    FROM import_batches b LEFT JOIN users u ON u.id = b.created_by
     WHERE b.id = i.batch_id AND i.id IN (
       SELECT i.id FROM import_items i
       WHERE (i.state = 'queued' OR (i.state = 'running' AND (i.lease_until < now() OR i.worker = ANY(${dead}::text[])))) ${batchFilter}
       ORDER BY i.batch_id, i.position
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
-    RETURNING i.id, i.batch_id, i.position, i.name, i.path, i.upload, i.attempts, b.publish, b.demo, b.created_by`.execute(db);
+    RETURNING i.id, i.batch_id, i.position, i.name, i.path, i.upload, i.attempts, b.publish, b.demo, b.created_by,
+              u.role AS creator_role, u.agency_id AS creator_agency`.execute(db);
   return rows.rows.sort((a, b) => (a.batch_id === b.batch_id ? a.position - b.position : a.batch_id < b.batch_id ? -1 : 1));
 }
 

@@ -3,7 +3,7 @@
 
 import { REPORT_SCHEMA, type Report, type Section, type SourceKind } from '../interchange/types.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { figuresKey, figuresOf } from './figures.ts';
+import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { cellRows, tablesFromRows, type CellRow } from './cells.ts';
 import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
@@ -197,9 +197,10 @@ export async function correctReport(
   // Keep the document of the version corrected: the source stays the same bytes.
   const src = await db.selectFrom('report_versions').select('document_sha256').where('report_id', '=', reportId).where('version', '=', current.version).executeTakeFirst();
   rows.version.document_sha256 = src?.document_sha256 ?? null;
+  const measured = figuresOf(checked);
   await db
     .updateTable('reports')
-    .set({ current_version: version, figures: JSON.stringify(figuresOf(checked)), figures_key: figuresKey(), updated_at: new Date() })
+    .set({ current_version: version, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
     .where('id', '=', reportId)
     .execute();
   await insertVersions(db, [rows]);
@@ -217,4 +218,39 @@ export async function correctReport(
   }
   await options.cross(db, [reportId]);
   return { version, changed };
+}
+
+/**
+ * An undecided report assigned to an agency and year that already has a report: its current
+ * version (same document, its cells and sections, checked again) becomes the next version of
+ * that report, and the undecided report, now empty, goes — its import items point to the version
+ * it became. Returns the new version number.
+ */
+export async function mergeAsVersion(
+  db: Executor,
+  fromId: string,
+  intoId: string,
+  options: { userId: string; recheck: (report: Report) => Report },
+): Promise<{ version: number }> {
+  const from = await loadReport(db, fromId);
+  const into = await db.selectFrom('reports').select(['current_version']).where('id', '=', intoId).executeTakeFirst();
+  if (!from || !into) throw new Error('报告不存在');
+  const src = await db.selectFrom('report_versions').select('document_sha256').where('report_id', '=', fromId).where('version', '=', from.version).executeTakeFirst();
+  const checked = options.recheck(from.report);
+  const version = into.current_version + 1;
+  const previous = await decisionsOf(db, intoId, into.current_version);
+  const rows = versionRows({ reportId: intoId, version, report: checked, kind: 'import', documentSha256: src?.document_sha256 ?? null, createdBy: options.userId, previous });
+  const measured = figuresOf(checked);
+  await db
+    .updateTable('reports')
+    .set({ current_version: version, format: checked.format, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
+    .where('id', '=', intoId)
+    .execute();
+  await insertVersions(db, [rows]);
+  await db.updateTable('import_items').set({ report_id: intoId, version }).where('report_id', '=', fromId).execute();
+  for (const table of ['narrative_bands', 'diagnostics', 'cells', 'sections', 'report_versions'] as const) {
+    await db.deleteFrom(table).where('report_id', '=', fromId).execute();
+  }
+  await db.deleteFrom('reports').where('id', '=', fromId).execute();
+  return { version };
 }

@@ -88,9 +88,13 @@ export interface ReportsTable {
   error_count: Generated<number>;
   warning_count: Generated<number>;
   open_count: Generated<number>;
+  /** The rules of the current version's open or confirmed findings, each as `rule|severity` (the most severe). */
+  rules: Generated<string[]>;
   /** The current version's dashboard measures (figures.ts), and the hash of their definition. */
   figures: Json<Record<string, number | null>> | null;
   figures_key: string | null;
+  /** The same figures as an array in the measures' order (a float8[] literal when written). */
+  figure_values: ColumnType<(number | null)[] | null, string | null | undefined, string | null>;
   created_at: Stamp;
   updated_at: Stamp;
 }

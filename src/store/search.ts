@@ -51,12 +51,17 @@ export interface CorpusItem {
   status: ReportStatus;
   published: boolean;
   demo: boolean;
+  /** '示例数据' for the demo corpus (`npm start`), null for real reports: every list says so. */
+  data_label: string | null;
   current_version: number;
   error_count: number;
   warning_count: number;
   open_count: number;
   updated_at: Date;
 }
+
+/** How lists mark the demo corpus's reports. */
+export const DEMO_LABEL = '示例数据';
 
 /** The reports a viewer may read that pass the filter, as a query on `reports r LEFT JOIN agencies a`. */
 export function corpusQuery(db: Executor, viewer: Viewer, f: CorpusFilter) {
@@ -115,6 +120,7 @@ export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter,
       'r.id', 'r.agency_id', 'a.name as agency', 'a.region_code', 'a.level', 'a.kind', 'r.year', 'r.format', 'r.status', 'r.published', 'r.demo',
       'r.current_version', 'r.error_count', 'r.warning_count', 'r.open_count', 'r.updated_at',
     ])
+    .select(sql<string | null>`CASE WHEN r.demo THEN ${DEMO_LABEL} END`.as('data_label'))
     .select((eb) =>
       eb
         .selectFrom('report_versions as v')

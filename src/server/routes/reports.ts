@@ -1,13 +1,13 @@
 // Reports: the corpus list, one report with cells and provenance, its versions, its source
 // document, renderings, assigning agency/year, publishing, corrections, checks on demand.
 
-import type { FastifyInstance, FastifyPluginCallback, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { withChecks } from '../../check/index.ts';
 import { PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../../render/index.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { crossCheck } from '../../store/cross.ts';
 import { refreshCounts } from '../../store/diagnostics.ts';
-import { correctReport, loadReport, reportHead } from '../../store/reports.ts';
+import { correctReport, loadReport, mergeAsVersion, reportHead } from '../../store/reports.ts';
 import { canRead, canReview, canWrite } from '../../store/scope.ts';
 import { listReports } from '../../store/search.ts';
 import { HttpError, auditUser, badRequest, forbidden, notFound, signedIn } from '../context.ts';
@@ -177,7 +177,7 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
     {
       schema: {
         tags: ['报告'],
-        summary: '指定报告所属机关和年度（导入时无法确定的），或设置是否向公众公开',
+        summary: '指定报告所属机关和年度（导入时无法确定的），或设置是否向公众公开；该机关该年度已有报告时，这份待定报告成为那份报告的新版本（返回 merged，原待定报告不再单独存在）',
         params: idParams,
         body: {
           type: 'object',
@@ -204,8 +204,11 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
       const agencyId = body.agency_id ?? head.agency_id;
       const year = body.year ?? head.year;
       if (deciding && agencyId && year) {
-        const other = await app.store.db.selectFrom('reports').select('id').where('agency_id', '=', agencyId).where('year', '=', year).where('id', '<>', head.id).executeTakeFirst();
-        if (other) throw new HttpError(409, 'conflict', `该机关${year}年度已有报告（${other.id}）；请在那份报告上导入此文件作为新版本`);
+        const other = await app.store.db.selectFrom('reports').select(['id', 'current_version']).where('agency_id', '=', agencyId).where('year', '=', year).where('id', '<>', head.id).executeTakeFirst();
+        if (other && head.status !== 'needs_decision') {
+          throw new HttpError(409, 'conflict', `该机关${year}年度已有另一份报告（${other.id}），已归属的报告不能再改归该机关该年度`);
+        }
+        if (other) return mergeUndecided(app, req, head.id, other, agencyId, year);
       }
       const next = {
         agency_id: agencyId,
@@ -305,3 +308,26 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
   );
   done();
 };
+
+/** An undecided report assigned to an agency's occupied year: it becomes that report's next version. */
+async function mergeUndecided(app: FastifyInstance, req: FastifyRequest, fromId: string, other: { id: string; current_version: number }, agencyId: string, year: number) {
+  const merged = await app.store.db.transaction().execute(async (tx) => {
+    const m = await mergeAsVersion(tx, fromId, other.id, { userId: signedIn(req).userId, recheck: (rep) => withChecks(rep) });
+    await crossCheck(tx, [other.id]);
+    await refreshCounts(tx, [other.id]);
+    await recordAudit(tx, {
+      user: auditUser(req),
+      action: 'update',
+      entity: 'report',
+      entityId: other.id,
+      oldValue: { version: other.current_version },
+      newValue: { version: m.version, merged_from: fromId, agency_id: agencyId, year },
+      ip: req.ip,
+    });
+    return m;
+  });
+  return {
+    report: await reportHead(app.store.db, other.id),
+    merged: { from: fromId, version: merged.version, message: `该机关${year}年度已有报告，此报告已作为那份报告的第${merged.version}版` },
+  };
+}
