@@ -8,20 +8,11 @@ import { appendAction, deriveCase } from '../src/cases/derive.ts';
 import { classifyCase, replyTime } from '../src/cases/deadlines.ts';
 import { WorkCalendar } from '../src/cases/calendar/work-calendar.ts';
 import type { CaseAction } from '../src/cases/actions.ts';
-import { act, received, reply } from './support/cases.ts';
+import { act, buildOn, received, reply } from './support/cases.ts';
 
 const cal = WorkCalendar.shipped();
 
-/** Append each action, failing the test on a refusal. */
-function build(...actions: CaseAction[]): CaseAction[] {
-  let list: CaseAction[] = [];
-  for (const a of actions) {
-    const r = appendAction(list, a, cal);
-    assert.deepEqual(r.errors, [], `${a.type} ${a.on}`);
-    list = r.actions;
-  }
-  return list;
-}
+const build = (...actions: CaseAction[]) => buildOn(cal, ...actions);
 
 describe('reply deadline', () => {
   it('is 20 working days after receipt, across 春节 2024', () => {

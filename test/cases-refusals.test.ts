@@ -8,19 +8,11 @@ import { describe, it } from 'node:test';
 import { appendAction, deriveCase } from '../src/cases/derive.ts';
 import { WorkCalendar } from '../src/cases/calendar/work-calendar.ts';
 import type { CaseAction } from '../src/cases/actions.ts';
-import { act, received, reply } from './support/cases.ts';
+import { act, buildOn, received, reply } from './support/cases.ts';
 
 const cal = WorkCalendar.shipped();
 
-function build(...actions: CaseAction[]): CaseAction[] {
-  let list: CaseAction[] = [];
-  for (const a of actions) {
-    const r = appendAction(list, a, cal);
-    assert.deepEqual(r.errors, [], `${a.type} ${a.on}`);
-    list = r.actions;
-  }
-  return list;
-}
+const build = (...actions: CaseAction[]) => buildOn(cal, ...actions);
 
 /** The action is refused with a message matching `why`, and the list is unchanged. */
 function refused(list: CaseAction[], next: CaseAction, why: RegExp): void {

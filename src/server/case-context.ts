@@ -5,7 +5,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CalendarError } from '../cases/calendar/work-calendar.ts';
 import { LetterError } from '../cases/letters/templates.ts';
-import { canSeeCases, handlesCase, type StaffViewer } from '../store/case-access.ts';
+import type { CaseAction } from '../cases/actions.ts';
+import { appendRefusal, canSeeCases, handlesCase, type StaffViewer } from '../store/case-access.ts';
 import { ActionRefused } from '../store/case-actions.ts';
 import { loadCase, type StoredCase } from '../store/cases.ts';
 import { CalendarDataError } from '../store/calendar.ts';
@@ -46,6 +47,20 @@ export async function visibleCase(app: FastifyInstance, v: StaffViewer, id: stri
 /** Agency staff only (the administrator reads, but does not act in an agency's cases). */
 export function mustBeAgencyStaff(v: StaffViewer): void {
   if (v.role !== 'agency') throw forbidden('只有本机关的工作人员可以办理案件');
+}
+
+/** The case an agency's staff member acts in: a case role, the case visible to them, agency staff. */
+export async function actingStaff(app: FastifyInstance, req: FastifyRequest, id: string): Promise<{ v: StaffViewer; c: StoredCase }> {
+  const v = await caseStaff(app, req);
+  const c = await visibleCase(app, v, id);
+  mustBeAgencyStaff(v);
+  return { v, c };
+}
+
+/** 403 with the reason when the staff member's case roles do not allow this action. */
+export function mustMayAppend(v: StaffViewer, action: Pick<CaseAction, 'type'> & { outcome?: unknown }): void {
+  const refusal = appendRefusal(v, action);
+  if (refusal) throw new HttpError(403, 'forbidden', refusal);
 }
 
 /** Domain refusals as 400/422 with the Chinese reasons. */

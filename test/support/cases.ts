@@ -1,7 +1,10 @@
 // Building case actions in tests: each helper fills the id and the clerk, the test gives the
 // date and what matters.
 
+import assert from 'node:assert/strict';
 import type { ActionOf, CaseAction } from '../../src/cases/actions.ts';
+import type { WorkCalendar } from '../../src/cases/calendar/work-calendar.ts';
+import { appendAction } from '../../src/cases/derive.ts';
 
 let counter = 0;
 
@@ -28,4 +31,15 @@ export function received(on: string, opts: { type?: string; channel?: ActionOf<'
 
 export function reply(on: string, outcome: string): ActionOf<'reply_sent'> {
   return act('reply_sent', on, { outcome });
+}
+
+/** Append each action on `calendar`, failing the test on a refusal. */
+export function buildOn(calendar: WorkCalendar, ...actions: CaseAction[]): CaseAction[] {
+  let list: CaseAction[] = [];
+  for (const a of actions) {
+    const r = appendAction(list, a, calendar);
+    assert.deepEqual(r.errors, [], `${a.type} ${a.on}`);
+    list = r.actions;
+  }
+  return list;
 }

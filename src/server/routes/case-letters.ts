@@ -12,7 +12,7 @@ import { createLetter, loadLetter } from '../../store/case-letters.ts';
 import { viewOf } from '../../store/case-views.ts';
 import { loadCalendar } from '../../store/calendar.ts';
 import { auditUser, badRequest, notFound } from '../context.ts';
-import { asHttpError, caseErrors, caseStaff, logPersonalView, mustBeAgencyStaff, mustHandle, visibleCase } from '../case-context.ts';
+import { actingStaff, asHttpError, caseErrors, caseStaff, logPersonalView, mustHandle, visibleCase } from '../case-context.ts';
 import { errors, uuid } from '../schemas.ts';
 
 const tags = ['依申请公开案件'];
@@ -76,9 +76,7 @@ export const caseLetterRoutes: FastifyPluginCallback = (app, _opts, done) => {
       },
     },
     async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
+      const { v, c } = await actingStaff(app, req, req.params.id);
       mustHandle(v, c);
       const b = req.body;
       // A reply letter is for the case's outcome unless another is named.

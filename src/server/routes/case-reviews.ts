@@ -5,13 +5,12 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { CaseAction } from '../../cases/actions.ts';
 import { recordAudit } from '../../store/audit.ts';
-import { appendRefusal } from '../../store/case-access.ts';
 import { appendCaseAction, ActionRefused } from '../../store/case-actions.ts';
 import { loadCalendar } from '../../store/calendar.ts';
 import { newId } from '../../store/ids.ts';
 import { fileReview, listReviews } from '../../store/reviews.ts';
-import { HttpError, auditUser } from '../context.ts';
-import { agencyOf, asHttpError, caseErrors, caseStaff, mustBeAgencyStaff, visibleCase } from '../case-context.ts';
+import { auditUser } from '../context.ts';
+import { actingStaff, agencyOf, asHttpError, caseErrors, caseStaff, mustMayAppend } from '../case-context.ts';
 import { errors, uuid } from '../schemas.ts';
 
 const tags = ['依申请公开案件'];
@@ -44,11 +43,8 @@ export const caseReviewRoutes: FastifyPluginCallback = (app, _opts, done) => {
       },
     },
     async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
-      const refusal = appendRefusal(v, { type: 'review_filed' });
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
+      const { v, c } = await actingStaff(app, req, req.params.id);
+      mustMayAppend(v, { type: 'review_filed' });
       const { calendar, today } = await ctx();
       const b = req.body;
       const id = await app.store.db
@@ -75,12 +71,9 @@ export const caseReviewRoutes: FastifyPluginCallback = (app, _opts, done) => {
       },
     },
     async (req) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
+      const { v, c } = await actingStaff(app, req, req.params.id);
       const action: CaseAction = { type: 'review_decided', id: newId(), on: req.body.on, by: v.displayName, at: new Date().toISOString(), recordId: req.params.record, result: req.body.result };
-      const refusal = appendRefusal(v, action);
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
+      mustMayAppend(v, action);
       const { calendar, today } = await ctx();
       await app.store.db
         .transaction()

@@ -10,7 +10,7 @@ import { CHANNELS, type ActionOf, type Applicant, type CaseAction, type Channel 
 import { caseActionSchema } from '../../cases/schema.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listLetters } from '../../store/case-letters.ts';
-import { appendRefusal, handlesCase } from '../../store/case-access.ts';
+import { handlesCase } from '../../store/case-access.ts';
 import { appendCaseAction } from '../../store/case-actions.ts';
 import { byUrgency, CASE_EXPORT_COLUMNS, caseDetail, summarize } from '../../store/case-views.ts';
 import { csvField } from '../../store/exports.ts';
@@ -20,7 +20,7 @@ import { loadCalendar } from '../../store/calendar.ts';
 import { newId } from '../../store/ids.ts';
 import { registerCase, splitCase } from '../../store/intake.ts';
 import { HttpError, auditUser, badRequest } from '../context.ts';
-import { agencyOf, asHttpError, caseErrors, caseStaff, logPersonalView, mustBeAgencyStaff, mustHandle, visibleCase } from '../case-context.ts';
+import { actingStaff, agencyOf, asHttpError, caseErrors, caseStaff, logPersonalView, mustBeAgencyStaff, mustHandle, mustMayAppend, visibleCase } from '../case-context.ts';
 import { errors, uuid } from '../schemas.ts';
 
 const tags = ['依申请公开案件'];
@@ -226,9 +226,7 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
     '/cases/:id',
     { schema: { tags, summary: '指定承办人（登记员、负责人）', params: caseParams, body: { type: 'object', properties: { handler_id: uuid }, required: ['handler_id'], additionalProperties: false }, response: errors } },
     async (req) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
+      const { v, c } = await actingStaff(app, req, req.params.id);
       if (!v.caseRoles.includes('registrar') && !v.caseRoles.includes('head')) throw new HttpError(403, 'forbidden', '指定承办人需要登记员或负责人角色');
       await assertHandler(req.body.handler_id, c.row.agency_id);
       // The assignment is not an action of the case (it has no legal date): a column, with the audit trail.
@@ -244,13 +242,10 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
     '/cases/:id/actions',
     { schema: { tags, summary: '追加一条记录（按法定规则校验；延期和不予公开等答复须负责人）', params: caseParams, body: actionBody, response: { ...errors, ...caseErrors } } },
     async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
+      const { v, c } = await actingStaff(app, req, req.params.id);
       const { id: _i, by: _b, at: _a, ...body } = req.body;
       if (body.type === 'received' || body.type === 'split' || body.type === 'review_filed') throw badRequest(`“${body.type}”请用专门的接口（登记申请、拆分申请、复议诉讼记录）`);
-      const refusal = appendRefusal(v, body as unknown as CaseAction);
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
+      mustMayAppend(v, body as unknown as CaseAction);
       const action = { ...body, id: newId(), by: v.displayName, at: new Date().toISOString(), ...(body.type === 'extension_approved' ? { approver: v.displayName } : {}) } as unknown as CaseAction;
       const { calendar, today } = await ctx();
       const r = await app.store.db
@@ -285,11 +280,8 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
       },
     },
     async (req, reply) => {
-      const v = await caseStaff(app, req);
-      const c = await visibleCase(app, v, req.params.id);
-      mustBeAgencyStaff(v);
-      const refusal = appendRefusal(v, { type: 'split' });
-      if (refusal) throw new HttpError(403, 'forbidden', refusal);
+      const { v, c } = await actingStaff(app, req, req.params.id);
+      mustMayAppend(v, { type: 'split' });
       const { calendar, today } = await ctx();
       const parts = await app.store.db
         .transaction()
