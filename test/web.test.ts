@@ -257,6 +257,8 @@ describe('web app in Chromium', { timeout: 170_000 }, () => {
     assert.ok(after > before, `大字模式应放大字号（${before} → ${after}）`);
     // Keyboard: the first Tab reaches the skip link, Enter moves to the content.
     await p.goto(running.url);
+    // Once the page has rendered its list (a Tab pressed while it still loads lands nowhere).
+    await p.getByText('共 72 份').waitFor();
     await p.keyboard.press('Tab');
     assert.equal(await p.evaluate(() => document.activeElement?.textContent), '跳到正文');
     await p.keyboard.press('Enter');
