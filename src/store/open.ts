@@ -74,6 +74,13 @@ async function openServer(url: string, poolSize: number): Promise<Store> {
     await pool.end().catch(() => undefined);
     throw new Error(`无法连接数据库 ${redact(url)}：${(e as Error).message}`);
   }
+  // An idle connection that the server ends (a restart, a failover, an administrator) is dropped
+  // by the pool and replaced on the next query; without a listener node-postgres would end the
+  // whole process with an uncaught error.
+  let closing = false;
+  pool.on('error', (e) => {
+    if (!closing) process.stderr.write(`数据库连接中断（${redact(url)}）：${e.message}；下次查询时重新连接\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -82,7 +89,10 @@ async function openServer(url: string, poolSize: number): Promise<Store> {
     exec: async (sql) => {
       await pool.query(sql);
     },
-    close: () => db.destroy(),
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
   };
 }
 
