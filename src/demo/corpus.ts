@@ -6,14 +6,13 @@
 // balance, a carry-over that does not match last year, a 表四 row whose total is wrong, blank
 // cells, a narrative copied from last year and one copied from another agency.
 
-import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
-import { getFormat } from '../model/load.ts';
+import type { Report } from '../interchange/types.ts';
 import { renderHtml } from '../render/html.ts';
 import { createAgency } from '../store/agencies.ts';
 import type { Executor } from '../store/bulk.ts';
 import type { NewItem } from '../store/jobs.ts';
 import type { AgencyKind, AgencyLevel } from '../store/schema.ts';
-import { generateReport, type GeneratedReport } from './generate.ts';
+import { asInterchange, generateReport, type GeneratedReport } from './generate.ts';
 import { demoNarrative } from './narrative.ts';
 import { seeded } from './random.ts';
 
@@ -45,29 +44,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
 
 /** The generated report as an interchange report (to render it as a published page). */
 function toReport(g: GeneratedReport): Report {
-  const format = getFormat(g.format);
-  const tables: Report['tables'] = {};
-  const cells: Report['cells'] = {};
-  for (const def of format.cells) {
-    const v = g.tables[def.table.id]?.[def.row.id]?.[def.column.id] ?? 0;
-    ((tables[def.table.id] ??= {})[def.row.id] ??= {})[def.column.id] = v;
-    cells[def.address] = { raw: String(v), line: null, status: 'read' };
-  }
-  return {
-    schema: REPORT_SCHEMA,
-    source: { name: `${g.agency}${g.year}.html`, sha256: '', kind: 'html' },
-    agency: g.agency,
-    year: g.year,
-    format: g.format,
-    published: g.published,
-    sections: g.sections.map((s) => {
-      const def = format.section(s.id);
-      return { id: s.id, title: `${def.numeral}、${def.label}`, text: s.paragraphs.join('\n') };
-    }),
-    tables,
-    cells,
-    diagnostics: [],
-  };
+  return asInterchange(g, { name: `${g.agency}${g.year}.html`, sha256: '', kind: 'html' });
 }
 
 const total = (row: Record<string, number | null>) => Object.entries(row).filter(([c]) => c !== 'total').reduce((s, [, v]) => s + (v ?? 0), 0);

@@ -11,6 +11,7 @@
 
 import { getFormat, residual } from '../model/index.ts';
 import type { Format, SectionId, TableDef } from '../model/index.ts';
+import { REPORT_SCHEMA, type Report } from '../interchange/types.ts';
 import { seeded, type Source } from './random.ts';
 
 export type FormatId = '2021' | '2019';
@@ -284,4 +285,31 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
 /** The table definition for an id in a report's format. */
 export function tableDef(report: GeneratedReport, id: string): TableDef {
   return getFormat(report.format).table(id as TableDef['id']);
+}
+
+/** The generated report as an interchange report: every cell printed as generated. */
+export function asInterchange(g: GeneratedReport, source: Report['source']): Report {
+  const format = getFormat(g.format);
+  const tables: Report['tables'] = {};
+  const cells: Report['cells'] = {};
+  for (const def of format.cells) {
+    const v = g.tables[def.table.id]?.[def.row.id]?.[def.column.id] ?? 0;
+    ((tables[def.table.id] ??= {})[def.row.id] ??= {})[def.column.id] = v;
+    cells[def.address] = { raw: String(v), line: null, status: 'read' };
+  }
+  return {
+    schema: REPORT_SCHEMA,
+    source,
+    agency: g.agency,
+    year: g.year,
+    format: g.format,
+    published: g.published,
+    sections: g.sections.map((s) => {
+      const def = format.section(s.id);
+      return { id: s.id, title: `${def.numeral}、${def.label}`, text: s.paragraphs.join('\n') };
+    }),
+    tables,
+    cells,
+    diagnostics: [],
+  };
 }
