@@ -29,6 +29,7 @@ import { similarityRoutes } from './routes/similarity.ts';
 import { sourceRoutes } from './routes/source.ts';
 import { userRoutes } from './routes/users.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { caseFileRoutes } from './routes/case-files.ts';
 import { caseLetterRoutes } from './routes/case-letters.ts';
 import { caseReviewRoutes } from './routes/case-reviews.ts';
 import { calendarRoutes } from './routes/calendar.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       await api.register(auditRoutes);
       await api.register(caseRoutes);
       await api.register(caseLetterRoutes);
+      await api.register(caseFileRoutes, routeOptions);
       await api.register(caseReviewRoutes);
       await api.register(ledgerRoutes);
       await api.register(calendarRoutes);

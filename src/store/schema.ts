@@ -309,6 +309,18 @@ export interface CaseLettersTable {
   created_at: Stamp;
 }
 
+export interface CaseFilesTable {
+  id: string;
+  case_id: string;
+  name: string;
+  kind: string;
+  size: number;
+  sha256: string;
+  bytes: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Stamp;
+}
+
 export interface MigrationsTable {
   id: number;
   name: string;
@@ -338,6 +350,7 @@ export interface Database {
   case_actions: CaseActionsTable;
   case_reviews: CaseReviewsTable;
   case_letters: CaseLettersTable;
+  case_files: CaseFilesTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -35,7 +35,8 @@ export function multipart(files: { name: string; bytes: Uint8Array }[], fields: 
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${encodeURIComponent(f.name)}"; filename*=UTF-8''${encodeURIComponent(f.name)}\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    // As browsers send it: the name in UTF-8, a double quote as %22 (WHATWG multipart encoding).
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${f.name.replace(/"/g, '%22')}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
     parts.push(Buffer.from(f.bytes));
     parts.push(Buffer.from('\r\n'));
   }
@@ -44,13 +45,18 @@ export function multipart(files: { name: string; bytes: Uint8Array }[], fields: 
 }
 
 export async function upload(app: FastifyInstance, who: Client | null, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
+  return uploadTo(app, who, '/api/imports', files, fields);
+}
+
+/** Files posted as multipart/form-data to `url`, with the session and CSRF token. */
+export async function uploadTo(app: FastifyInstance, who: Client | null, url: string, files: { name: string; bytes: Uint8Array }[], fields: Record<string, string> = {}) {
   const { body, contentType } = multipart(files, fields);
   const headers: Record<string, string> = { 'content-type': contentType };
   if (who) {
     headers.cookie = who.cookie;
     headers['x-csrf-token'] = who.csrf;
   }
-  return app.inject({ method: 'POST', url: '/api/imports', headers, payload: body });
+  return app.inject({ method: 'POST', url, headers, payload: body });
 }
 
 /** Poll an import batch until every item is done. */

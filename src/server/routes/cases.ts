@@ -9,6 +9,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { CHANNELS, type ActionOf, type Applicant, type CaseAction, type Channel } from '../../cases/actions.ts';
 import { caseActionSchema } from '../../cases/schema.ts';
 import { recordAudit } from '../../store/audit.ts';
+import { listCaseFiles, unknownDocumentRefs } from '../../store/case-files.ts';
 import { listLetters } from '../../store/case-letters.ts';
 import { handlesCase } from '../../store/case-access.ts';
 import { appendCaseAction } from '../../store/case-actions.ts';
@@ -206,7 +207,7 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
       const v = await caseStaff(app, req);
       const c = await visibleCase(app, v, req.params.id);
       const { calendar, today } = await ctx();
-      return { ...caseDetail(c, calendar, today, false), letters: await listLetters(app.store.db, c.row.id), may_view_applicant: handlesCase(v, c.row) };
+      return { ...caseDetail(c, calendar, today, false), letters: await listLetters(app.store.db, c.row.id), files: await listCaseFiles(app.store.db, c.row.id), may_view_applicant: handlesCase(v, c.row) };
     },
   );
 
@@ -246,6 +247,9 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
       const { id: _i, by: _b, at: _a, ...body } = req.body;
       if (body.type === 'received' || body.type === 'split' || body.type === 'review_filed') throw badRequest(`“${body.type}”请用专门的接口（登记申请、拆分申请、复议诉讼记录）`);
       mustMayAppend(v, body as unknown as CaseAction);
+      const refs = ((body as { documents?: { ref?: unknown }[] }).documents ?? []).map((d) => String(d.ref));
+      const unknown = await unknownDocumentRefs(app.store.db, c.row.id, refs);
+      if (unknown.length) throw new HttpError(422, 'refused', `记录所附文书须是本案件已上传的文件或已出具的文书，找不到：${unknown.join('、')}`);
       const action = { ...body, id: newId(), by: v.displayName, at: new Date().toISOString(), ...(body.type === 'extension_approved' ? { approver: v.displayName } : {}) } as unknown as CaseAction;
       const { calendar, today } = await ctx();
       const r = await app.store.db
