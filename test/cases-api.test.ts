@@ -401,7 +401,7 @@ for (const backend of BACKENDS) {
       assert.equal(body<{ review_body: string }>(await call(app, who.clerk, 'GET', `/api/agencies/${ids.a}/case-settings`)).review_body, '云岫市人民政府');
       assert.equal((await call(app, who.other, 'GET', `/api/agencies/${ids.a}/case-settings`)).statusCode, 404);
       assert.equal((await call(app, who.admin, 'PATCH', `/api/agencies/${ids.b}/case-settings`, { review_body: '白鹭市人民政府', court: null, contact_person: ' ', contact_phone: null })).statusCode, 200);
-      assert.deepEqual(body(await call(app, who.other, 'GET', `/api/agencies/${ids.b}/case-settings`)), { review_body: '白鹭市人民政府', court: null, contact_person: null, contact_phone: null });
+      assert.deepEqual(body(await call(app, who.other, 'GET', `/api/agencies/${ids.b}/case-settings`)), { review_body: '白鹭市人民政府', court: null, contact_person: null, contact_phone: null, pause_while_awaiting_fee: null, due_soon_working_days: null });
 
       // Reviews: an unknown record cannot be decided; a registrar cannot file one.
       assert.equal((await call(app, who.clerk, 'POST', `/api/cases/${last}/reviews`, { kind: 'review', body: '云岫市人民政府', on: '2026-12-20' })).statusCode, 403);

@@ -5,7 +5,7 @@
 import type { CaseAction } from '../cases/actions.ts';
 import type { WorkCalendar } from '../cases/calendar/work-calendar.ts';
 import { appendCaseAction } from '../store/case-actions.ts';
-import { saveCaseSettings } from '../store/case-settings.ts';
+import { NO_SETTINGS, saveCaseSettings } from '../store/case-settings.ts';
 import { loadCalendar } from '../store/calendar.ts';
 import { newId } from '../store/ids.ts';
 import { registerCase, splitCase } from '../store/intake.ts';
@@ -40,7 +40,7 @@ export async function loadDemoLedger(store: Store, agencyId: string): Promise<nu
   const today = lastDate(scripts);
   let n = 0;
   await store.db.transaction().execute(async (tx) => {
-    await saveCaseSettings(tx, agencyId, { review_body: '云岫市人民政府', court: '云岫市东湖区人民法院', contact_person: '示例：政务公开科', contact_phone: '0999-1234567' }, null);
+    await saveCaseSettings(tx, agencyId, { ...NO_SETTINGS, review_body: '云岫市人民政府', court: '云岫市东湖区人民法院', contact_person: '示例：政务公开科', contact_phone: '0999-1234567' }, null);
     for (const [i, s] of scripts.entries()) {
       const reg = await registerCase(tx, {
         agencyId,

@@ -38,7 +38,7 @@ export async function appendCaseAction(db: Executor, caseId: string, next: CaseA
   const c = await loadCase(db, caseId);
   if (!c) throw new ActionRefused(['案件不存在']);
   if (c.actions.some((a) => a.id === next.id)) throw new ActionRefused([`记录编号 ${next.id} 已被使用`]);
-  const result = appendAction(c.actions, next, opts.calendar, { today: opts.today });
+  const result = appendAction(c.actions, next, opts.calendar, { today: opts.today, policy: c.policy });
   if (!result.ok) throw new ActionRefused(result.errors);
   const seq = c.actions.length + 1;
   await db

@@ -22,7 +22,8 @@ const ledgerFinding = (d: { rule: string; cells?: string[] | undefined }) =>
 export function compileLedgerYear(cases: StoredCase[], opts: { year: number; calendar: WorkCalendar; agency: string; format?: string | undefined }): LedgerYear {
   const compiled = compileYear(
     cases.map((c) => ({ id: c.row.id, actions: c.actions })),
-    { year: opts.year, calendar: opts.calendar, agency: opts.agency, ...(opts.format ? { format: opts.format } : {}) },
+    // One agency's cases share its policy.
+    { year: opts.year, calendar: opts.calendar, agency: opts.agency, ...(opts.format ? { format: opts.format } : {}), ...(cases[0] ? { policy: cases[0].policy } : {}) },
   );
   const findings = checkReport(compiled.report)
     .filter(ledgerFinding)
@@ -44,7 +45,7 @@ export function feeTotals(cases: StoredCase[], calendar: WorkCalendar, year: num
   const t: FeeTotals = { year, notices: 0, noticed_amount: 0, paid: 0, paid_amount: 0, by_method: {} };
   const inYear = (d: string | undefined) => !!d && d.startsWith(`${year}-`);
   for (const c of cases) {
-    const f = deriveCase(c.actions, calendar, { today }).fee;
+    const f = deriveCase(c.actions, calendar, { today, policy: c.policy }).fee;
     if (!f) continue;
     if (inYear(f.sentOn)) {
       t.notices++;
@@ -74,7 +75,7 @@ export interface ReplyTimes {
 export function replyTimes(cases: StoredCase[], calendar: WorkCalendar, today: string, year?: number): ReplyTimes[] {
   const by = new Map<string, ReplyTimes & { sum: number }>();
   for (const c of cases) {
-    const view = deriveCase(c.actions, calendar, { today });
+    const view = deriveCase(c.actions, calendar, { today, policy: c.policy });
     if (year !== undefined && !view.concludedOn?.startsWith(`${year}-`)) continue;
     const t = replyTime(view, calendar);
     let r = by.get(c.row.agency_id);

@@ -47,11 +47,11 @@ export interface CaseSummary {
 const typeLabels = () => new Map(applicantTypes().map((c) => [c.id, applicantTypeLabel(c)]));
 
 export function viewOf(c: StoredCase, calendar: WorkCalendar, today: string): CaseView {
-  return deriveCase(c.actions, calendar, { today });
+  return deriveCase(c.actions, calendar, { today, policy: c.policy });
 }
 
 export function summarize(c: StoredCase, calendar: WorkCalendar, today: string, view = viewOf(c, calendar, today)): CaseSummary {
-  const k = classifyCase(view, calendar);
+  const k = classifyCase(view, calendar, c.policy);
   const d = view.deadline;
   const received = view.received;
   return {

@@ -5,7 +5,9 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { Applicant, CaseAction } from '../cases/actions.ts';
+import type { CasePolicy } from '../cases/policy.ts';
 import type { Executor } from './bulk.ts';
+import { policyOf } from './case-settings.ts';
 import { newId } from './ids.ts';
 import type { ApplicantContact, CasesTable } from './schema.ts';
 import type { Selectable } from 'kysely';
@@ -18,6 +20,8 @@ export interface StoredCase {
   actions: CaseAction[];
   /** Warnings recorded with each action, by action id. */
   warnings: Record<string, string[]>;
+  /** The agency's choices where the rules leave them open (its case settings). */
+  policy: CasePolicy;
 }
 
 // Letters and digits without look-alikes (0/O, 1/I/L), for codes people type.
@@ -105,7 +109,17 @@ export async function insertCase(db: Executor, c: NewCase): Promise<string> {
   return id;
 }
 
-async function withActions(db: Executor, rows: (CaseRow & { a_type: string; a_name: string; a_id_kind: Applicant['idKind'] | null; a_id_number: string | null; a_contact: ApplicantContact })[]): Promise<StoredCase[]> {
+type CaseQueryRow = CaseRow & {
+  a_type: string;
+  a_name: string;
+  a_id_kind: Applicant['idKind'] | null;
+  a_id_number: string | null;
+  a_contact: ApplicantContact;
+  pause_while_awaiting_fee: boolean | null;
+  due_soon_working_days: number | null;
+};
+
+async function withActions(db: Executor, rows: CaseQueryRow[]): Promise<StoredCase[]> {
   if (!rows.length) return [];
   const acts = await db
     .selectFrom('case_actions')
@@ -121,7 +135,7 @@ async function withActions(db: Executor, rows: (CaseRow & { a_type: string; a_na
     list.push(a);
   }
   return rows.map((r) => {
-    const { a_type, a_name, a_id_kind, a_id_number, a_contact, ...row } = r;
+    const { a_type, a_name, a_id_kind, a_id_number, a_contact, pause_while_awaiting_fee, due_soon_working_days, ...row } = r;
     const applicant = joinApplicant({ type: a_type, name: a_name, id_kind: a_id_kind, id_number: a_id_number, contact: a_contact });
     const list = byCase.get(r.id) ?? [];
     const warnings: Record<string, string[]> = {};
@@ -130,7 +144,7 @@ async function withActions(db: Executor, rows: (CaseRow & { a_type: string; a_na
       if (x.warnings.length) warnings[action.id] = x.warnings;
       return action;
     });
-    return { row, applicant, actions, warnings };
+    return { row, applicant, actions, warnings, policy: policyOf({ pause_while_awaiting_fee, due_soon_working_days }) };
   });
 }
 
@@ -138,8 +152,9 @@ function caseQuery(db: Executor) {
   return db
     .selectFrom('cases as c')
     .innerJoin('applicants as p', 'p.id', 'c.applicant_id')
+    .leftJoin('agency_case_settings as s', 's.agency_id', 'c.agency_id')
     .selectAll('c')
-    .select(['p.type as a_type', 'p.name as a_name', 'p.id_kind as a_id_kind', 'p.id_number as a_id_number', 'p.contact as a_contact']);
+    .select(['p.type as a_type', 'p.name as a_name', 'p.id_kind as a_id_kind', 'p.id_number as a_id_number', 'p.contact as a_contact', 's.pause_while_awaiting_fee', 's.due_soon_working_days']);
 }
 
 export async function loadCase(db: Executor, id: string): Promise<StoredCase | undefined> {

@@ -238,6 +238,8 @@ export interface AgencyCaseSettingsTable {
   court: string | null;
   contact_person: string | null;
   contact_phone: string | null;
+  pause_while_awaiting_fee: boolean | null;
+  due_soon_working_days: number | null;
   updated_by: string | null;
   updated_at: Stamp;
 }

@@ -90,6 +90,9 @@ export const ledgerRoutes: FastifyPluginCallback = (app, _opts, done) => {
       court: { type: ['string', 'null'], maxLength: 200 },
       contact_person: { type: ['string', 'null'], maxLength: 100 },
       contact_phone: { type: ['string', 'null'], maxLength: 50 },
+      // The two open choices (docs/cases.md): null is the national default; absent keeps the current.
+      pause_while_awaiting_fee: { type: ['boolean', 'null'], description: '收费通知发出至缴费期间是否不计入答复期限（默认：不计入）' },
+      due_soon_working_days: { type: ['integer', 'null'], minimum: 1, maximum: 20, description: '距答复期限几个工作日内列为“即将到期”（默认 5）' },
     },
     required: ['review_body', 'court', 'contact_person', 'contact_phone'],
     additionalProperties: false,
@@ -105,16 +108,24 @@ export const ledgerRoutes: FastifyPluginCallback = (app, _opts, done) => {
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: CaseSettings }>(
+  app.patch<{ Params: { id: string }; Body: Omit<CaseSettings, 'pause_while_awaiting_fee' | 'due_soon_working_days'> & Partial<CaseSettings> }>(
     '/agencies/:id/case-settings',
-    { schema: { tags, summary: '设置文书的救济途径和联系方式（本机关负责人或管理员）', params: idParams, body: settingsBody, response: errors } },
+    { schema: { tags, summary: '设置文书的救济途径和联系方式，以及收费期间是否计入答复期限、“即将到期”的提前天数（本机关负责人或管理员）', params: idParams, body: settingsBody, response: errors } },
     async (req) => {
       const v = await staffViewer(app, req);
       const own = v.role === 'agency' && v.agencyId === req.params.id && v.caseRoles.includes('head');
-      if (v.role !== 'admin' && !own) throw new HttpError(403, 'forbidden', '只有本机关负责人或管理员可以设置救济途径');
+      if (v.role !== 'admin' && !own) throw new HttpError(403, 'forbidden', '只有本机关负责人或管理员可以更改案件设置');
       const empty = (s: string | null) => (s && s.trim() ? s.trim() : null);
-      const next = { review_body: empty(req.body.review_body), court: empty(req.body.court), contact_person: empty(req.body.contact_person), contact_phone: empty(req.body.contact_phone) };
       const before = await caseSettings(app.store.db, req.params.id);
+      const b = req.body;
+      const next: CaseSettings = {
+        review_body: empty(b.review_body),
+        court: empty(b.court),
+        contact_person: empty(b.contact_person),
+        contact_phone: empty(b.contact_phone),
+        pause_while_awaiting_fee: b.pause_while_awaiting_fee === undefined ? before.pause_while_awaiting_fee : b.pause_while_awaiting_fee,
+        due_soon_working_days: b.due_soon_working_days === undefined ? before.due_soon_working_days : b.due_soon_working_days,
+      };
       await app.store.db.transaction().execute(async (tx) => {
         await saveCaseSettings(tx, req.params.id, next, v.userId);
         await recordAudit(tx, { user: auditUser(req), action: 'update', entity: 'case_settings', entityId: req.params.id, oldValue: before, newValue: next, ip: req.ip });
