@@ -156,6 +156,35 @@ describe('web app in Chromium', { timeout: 170_000 }, () => {
     a11y.set('管理', await accessibility(page));
   });
 
+  test('the administrator makes an agency account: its agency found by name, its case roles ticked', async () => {
+    await page.goto(`${running.url}/admin`);
+    await page.fill('#login', 'caizheng-clerk');
+    await page.fill('#display_name', '财政局承办人');
+    await page.fill('#password', 'a-long-first-password');
+    await page.locator('#role').click();
+    await page.locator('.ant-select-item-option', { hasText: '机关工作人员' }).click();
+    await page.locator('#agency_id').fill('财政');
+    await page.locator('.ant-select-item-option', { hasText: '云岫市财政局' }).click();
+    await page.locator('#case_roles').getByRole('checkbox', { name: '承办人' }).check();
+    await page.locator('#case_roles').getByRole('checkbox', { name: '负责人' }).check();
+    await page.getByRole('button', { name: '建立' }).click();
+    await page.getByText('账户已建立').waitFor();
+    const row = page.locator('tr', { hasText: 'caizheng-clerk' });
+    await row.getByText('云岫市财政局').waitFor();
+    const users = await (await page.request.get(`${running.url}/api/users`)).json() as { users: { login: string; agency_id: string; case_roles: string[] }[] };
+    const agencies = await (await page.request.get(`${running.url}/api/agencies?q=${encodeURIComponent('云岫市财政局')}`)).json() as { items: { id: string; name: string }[] };
+    const made = users.users.find((u) => u.login === 'caizheng-clerk')!;
+    assert.equal(made.agency_id, agencies.items.find((a) => a.name === '云岫市财政局')!.id);
+    assert.deepEqual([...made.case_roles].sort(), ['handler', 'head']);
+    // Roles changed in the list are saved at once.
+    const saved = page.waitForResponse((r) => r.url().includes('/api/users/') && r.request().method() === 'PATCH');
+    await row.getByRole('checkbox', { name: '登记员' }).click();
+    assert.equal((await saved).status(), 200);
+    await row.locator('input[value=registrar]:checked').waitFor();
+    const after = await (await page.request.get(`${running.url}/api/users`)).json() as { users: { login: string; case_roles: string[] }[] };
+    assert.deepEqual([...after.users.find((u) => u.login === 'caizheng-clerk')!.case_roles].sort(), ['handler', 'head', 'registrar']);
+  });
+
   test('correcting a value makes version 2; the source version 1 is kept', async () => {
     await page.goto(`${running.url}/reports/${report004}`);
     await page.locator('[data-address="review_litigation.review.total"]').click();

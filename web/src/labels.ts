@@ -7,6 +7,8 @@ export const STATES: Record<string, string> = { open: '待处理', confirmed: '�
 export const SEVERITIES: Record<string, string> = { error: '错误', warning: '警告', info: '提示' };
 export const SEVERITY_COLORS: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
 export const ROLES: Record<string, string> = { admin: '管理员', supervisor: '监督人员', agency: '机关工作人员', public: '公众' };
+/** The case ledger's roles (依申请公开): who may record what is in docs/cases.md. */
+export const CASE_ROLES: Record<string, string> = { registrar: '登记员', handler: '承办人', reviewer: '审核人', head: '负责人' };
 export const ORIGINS: Record<string, string> = { parse: '解析', check: '核查', cross: '跨报告核查' };
 export const ITEM_STATES: Record<string, string> = { queued: '排队中', running: '处理中', imported: '已导入', duplicate: '重复（已有）', skipped: '已跳过', failed: '失败' };
 export const ITEM_COLORS: Record<string, string> = { queued: 'default', running: 'processing', imported: 'success', duplicate: 'default', skipped: 'warning', failed: 'error' };

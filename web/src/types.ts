@@ -11,6 +11,7 @@ export interface User {
   agency_id: string | null;
   must_change_password: boolean;
   disabled: boolean;
+  case_roles: string[];
 }
 
 export interface CorpusItem {

@@ -3,17 +3,21 @@
 
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { api, qs, useApi } from '../api.ts';
-import { ACTIONS, KINDS, LEVELS, ROLES } from '../labels.ts';
+import { AgencyPicker } from '../components/AgencyPicker.tsx';
+import { ACTIONS, CASE_ROLES, KINDS, LEVELS, ROLES } from '../labels.ts';
 import type { Agency, AuditEntry, User } from '../types.ts';
 
 function Users() {
   const { message } = App.useApp();
   const users = useApi<{ users: User[] }>('/users');
-  const [form] = Form.useForm<{ login: string; display_name: string; password: string; role: string; region_prefix?: string; agency_id?: string }>();
+  const agencies = useApi<{ items: Agency[] }>('/agencies?limit=500');
+  const agencyName = new Map((agencies.data?.items ?? []).map((a) => [a.id, a.name]));
+  const [form] = Form.useForm<{ login: string; display_name: string; password: string; role: string; region_prefix?: string; agency_id?: string; case_roles?: string[] }>();
   const role = Form.useWatch('role', form);
-  const create = async (v: Record<string, string | undefined>) => {
+  const caseRoleOptions = Object.entries(CASE_ROLES).map(([value, label]) => ({ value, label }));
+  const create = async (v: Record<string, string | string[] | undefined>) => {
     try {
       await api('/users', { method: 'POST', body: Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '')) });
       void message.success('账户已建立');
@@ -43,7 +47,17 @@ function Users() {
           { title: '用户名', dataIndex: 'login' },
           { title: '名称', dataIndex: 'display_name' },
           { title: '角色', dataIndex: 'role', render: (r: string) => <Tag>{ROLES[r]}</Tag> },
-          { title: '范围', key: 's', render: (_, u) => u.region_prefix ?? u.agency_id ?? '全部' },
+          { title: '范围', key: 's', render: (_, u) => u.region_prefix ?? (u.agency_id ? (agencyName.get(u.agency_id) ?? u.agency_id) : '全部') },
+          {
+            title: '案件台账角色',
+            key: 'cr',
+            render: (_, u) =>
+              u.role === 'agency' ? (
+                <Checkbox.Group aria-label={`${u.login} 的案件台账角色`} options={caseRoleOptions} value={u.case_roles} onChange={(v) => void patch(u.id, { case_roles: v })} />
+              ) : (
+                '—'
+              ),
+          },
           { title: '停用', dataIndex: 'disabled', render: (d: boolean, u) => <Switch aria-label={`停用 ${u.login}`} checked={d} onChange={(on) => void patch(u.id, { disabled: on })} /> },
         ]}
       />
@@ -67,8 +81,13 @@ function Users() {
           </Form.Item>
         )}
         {role === 'agency' && (
-          <Form.Item name="agency_id" label="所属机关 ID" rules={[{ required: true, message: '必填' }]}>
-            <Input />
+          <Form.Item name="agency_id" label="所属机关" rules={[{ required: true, message: '必选' }]}>
+            <AgencyPicker />
+          </Form.Item>
+        )}
+        {role === 'agency' && (
+          <Form.Item name="case_roles" label="案件台账角色">
+            <Checkbox.Group options={caseRoleOptions} />
           </Form.Item>
         )}
         <Button type="primary" htmlType="submit">
