@@ -44,7 +44,7 @@ describe('annual report assembly in Chromium', { timeout: 170_000 }, () => {
     // 表三 is locked, compiled from the ledger: its 本年新收 总计 is the demo year's 240 cases less
     // the split originals, as the ledger's own table says.
     const ledger = await page.evaluate(async () => (await (await fetch('/api/ledger/2025/tables')).json()) as { tables: { applications: Record<string, Record<string, number>> } });
-    const newTotal = ledger.tables.applications.new_received!.total!;
+    const newTotal = ledger.tables.applications.new_received.total;
     const locked = page.locator('#locked-applications');
     await locked.getByText('锁定').waitFor();
     assert.equal(await locked.locator('[data-address="applications.new_received.total"]').innerText(), String(newTotal));
