@@ -98,6 +98,7 @@ for (const backend of BACKENDS) {
       const users: [string, Parameters<typeof createUser>[1]][] = [
         ['head', { login: 'head', displayName: '负责人丁', password: PASSWORD, role: 'agency', agencyId: a.id, caseRoles: ['registrar', 'handler', 'reviewer', 'head'] }],
         ['handler', { login: 'handler', displayName: '承办人丙', password: PASSWORD, role: 'agency', agencyId: a.id, caseRoles: ['handler'] }],
+        ['admin', { login: 'admin', displayName: '管理员', password: PASSWORD, role: 'admin' }],
         ['other', { login: 'other', displayName: '白鹭负责人', password: PASSWORD, role: 'agency', agencyId: b.id, caseRoles: ['registrar', 'handler', 'reviewer', 'head'] }],
       ];
       for (const [key, u] of users) ids[key] = (await createUser(store.db, u)).id;
@@ -280,6 +281,21 @@ for (const backend of BACKENDS) {
       const docx = await call(app, who.handler, 'GET', '/api/ledger/2025/report/render?to=docx');
       assert.equal(docx.statusCode, 200);
       assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
+    });
+
+    test('the routes are in the OpenAPI description; the administrator reads a named agency but does not edit', async () => {
+      const doc = (await call(app, null, 'GET', '/api/openapi.json')).json<{ paths: Record<string, Record<string, { tags?: string[] }>> }>();
+      for (const p of ['/api/ledger/{year}/report', '/api/ledger/{year}/report/previous', '/api/ledger/{year}/report/check', '/api/ledger/{year}/report/publish', '/api/ledger/{year}/report/render']) assert.ok(doc.paths[p], p);
+      assert.deepEqual(Object.keys(doc.paths['/api/ledger/{year}/report']).sort(), ['get', 'put']);
+      assert.equal((await call(app, who.admin, 'GET', '/api/ledger/2025/report')).statusCode, 400); // names no agency
+      const read = (await call(app, who.admin, 'GET', `/api/ledger/2025/report?agency=${ids.a}`)).json<ReportOut>();
+      assert.equal(read.agency.name, '云岫市自然资源局');
+      assert.deepEqual(read.permissions, { edit: false, publish: false });
+      assert.equal((await call(app, who.admin, 'PUT', '/api/ledger/2025/report', { revision: 5, active: {}, sections: {} })).statusCode, 403);
+      // Nothing to publish before a first save.
+      const none = await call(app, who.other, 'POST', '/api/ledger/2025/report/publish', { revision: 1 });
+      assert.equal(none.statusCode, 422);
+      assert.match(none.json<Refusal>().error.message, /还没有保存过草稿/);
     });
 
     test("another agency's staff cannot see the report (404) and their own draft is separate", async () => {
