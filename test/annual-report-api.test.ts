@@ -191,6 +191,9 @@ for (const backend of BACKENDS) {
       const typedT3 = await call(app, who.head, 'PUT', '/api/ledger/2025/report', { revision: 2, active: { new_received: { total: 9 } }, sections: {} });
       assert.equal(typedT3.statusCode, 422);
       assert.match(typedT3.json<Refusal>().error.message, /表二没有单元格“new_received\.total”/);
+      const unknown = await call(app, who.head, 'PUT', '/api/ledger/2025/report', { revision: 2, active: {}, sections: { foreword: '前言', overview: '字'.repeat(50_001) } });
+      assert.equal(unknown.statusCode, 422);
+      assert.match(unknown.json<Refusal>().error.message, /2021年版格式没有“foreword”这一部分；“总体情况”超过50000字/);
     });
 
     test("last year's text is offered per section, and copying it raises the 内容雷同 warning on that section", async () => {
