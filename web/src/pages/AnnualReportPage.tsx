@@ -310,7 +310,14 @@ export default function AnnualReportPage() {
               <Alert key={i} type="warning" showIcon role="status" style={{ marginBottom: 8 }} message="内容雷同" description={<>{f.message}{f.passages?.length ? <blockquote className="muted">{f.passages[0]}</blockquote> : null}</>} />
             ))}
             {mine.filter((f) => f.rule !== 'similarity.previous_year').map((f, i) => (
-              <Alert key={`o${i}`} type={f.severity === 'error' ? 'error' : 'warning'} showIcon style={{ marginBottom: 8 }} message={f.message} />
+              <Alert
+                key={`o${i}`}
+                type={f.severity === 'error' ? 'error' : 'warning'}
+                showIcon
+                style={{ marginBottom: 8 }}
+                // The checker names every missing part in one message; here only this one is meant.
+                message={f.rule === 'structure.section_missing' ? '本部分尚未填写：发布前每一部分都要有内容，没有可写的请写“无”。' : f.message}
+              />
             ))}
             <Input.TextArea
               id={sectionAnchor(s.id)}
