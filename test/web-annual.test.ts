@@ -4,6 +4,8 @@
 // error remains, publish, and find the report in the corpus with 表三 from the ledger.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
@@ -15,6 +17,19 @@ const FRESH: Record<string, string> = {
   五: '答复文书的说理还不够充分，下一步将统一文书模板，加强承办人员培训。',
   六: '本年度未收取信息处理费。',
 };
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page, described. */
+async function accessibility(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}（${v.help}）：${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('，')}`);
+}
 
 describe('annual report assembly in Chromium', { timeout: 170_000 }, () => {
   let running: RunningApp;
@@ -63,6 +78,9 @@ describe('annual report assembly in Chromium', { timeout: 170_000 }, () => {
     // 表二 not entered yet: an error, shown in the findings with a link to the cells.
     const results = page.getByLabel('检查结果');
     await results.getByText(/表二/).first().waitFor();
+
+    // With the findings shown: no serious or critical accessibility violation.
+    assert.deepEqual(await accessibility(page), []);
 
     // Enter 表二 (every cell of the model's 表二), one of them negative by mistake.
     const inputs = page.locator('input[aria-label^="表二 "]');

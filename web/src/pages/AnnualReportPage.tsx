@@ -237,7 +237,7 @@ export default function AnnualReportPage() {
         {dirty && <Tag color="gold">有未保存的修改</Tag>}
       </Space>
       <p className="muted">
-        表二和正文由本机关填写，每次保存都留存；表三、表四由<Link to={`/ledger/${year}`}>依申请公开案件台账</Link>实时生成，不能手工修改。发布前请先“检查”，仍有错误时不能发布；发布只能由负责人进行。
+        表二和正文由本机关填写，每次保存都留存；表三、表四由<Link to={`/ledger/${year}`} className="text-link">依申请公开案件台账</Link>实时生成，不能手工修改。发布前请先“检查”，仍有错误时不能发布；发布只能由负责人进行。
       </p>
       <Space wrap style={{ marginBottom: 16 }}>
         <Button type="primary" onClick={() => void save()} loading={busy === 'save'} disabled={!canEdit || !dirty}>
@@ -247,7 +247,7 @@ export default function AnnualReportPage() {
           检查
         </Button>
         {d.permissions.publish && (
-          <Button danger onClick={() => void publish()} loading={busy === 'publish'} disabled={isPublished}>
+          <Button onClick={() => void publish()} loading={busy === 'publish'} disabled={isPublished}>
             发布
           </Button>
         )}
@@ -331,7 +331,7 @@ export default function AnnualReportPage() {
             {d.locked.includes(s.id) && (
               <div id={`locked-${s.id}`} tabIndex={-1}>
                 <p>
-                  <Tag color="blue">锁定</Tag>由案件台账生成，修改请在<Link to={`/ledger/${year}`}>案件台账</Link>中办理案件。
+                  <Tag color="blue">锁定</Tag>由案件台账生成，修改请在<Link to={`/ledger/${year}`} className="text-link">案件台账</Link>中办理案件。
                 </p>
                 <ReportTables
                   format={{ ...locked, tables: locked.tables.filter((t) => t.id === s.id) }}
