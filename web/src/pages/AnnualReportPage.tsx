@@ -153,6 +153,13 @@ export default function AnnualReportPage() {
       () => setPrevious(null),
     );
   }, [d?.previous, year]);
+  // Unsaved text is not lost by closing or reloading the tab unawares.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const format = useMemo(() => formats.find((f) => f.id === d?.draft.format), [formats, d]);
   const locked = useMemo<Format | undefined>(() => (format && d ? { ...format, tables: format.tables.filter((t) => d.locked.includes(t.id)) } : undefined), [format, d]);
 
