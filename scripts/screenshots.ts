@@ -1,5 +1,6 @@
 // `npm run screenshots`: every main page at desktop and phone width, signed in as the
-// administrator and as the public, into screenshots/ (gitignored) — to look at.
+// administrator and as the public (and the demo agency's annual report page), into screenshots/
+// (gitignored) — to look at.
 
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -49,6 +50,22 @@ try {
       }
       await context.close();
     }
+    // The agency's year-end assembly (demo-agency has every case role): last year's text adopted
+    // for 总体情况 and checked, so that the 内容雷同 warning and the findings show.
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
+    const page: Page = await context.newPage();
+    await page.goto(`${running.url}/login`);
+    await page.fill('#login', 'demo-agency');
+    await page.fill('#password', running.passwords.get('demo-agency')!);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${running.url}/`);
+    await page.goto(`${running.url}/ledger/2025/report`);
+    await page.getByRole('button', { name: '采用上年内容：一、总体情况' }).click();
+    await page.getByRole('button', { name: '检查', exact: true }).click();
+    await page.getByLabel('检查结果').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: resolve(OUT, `${device}-agency-annual-report.png`), fullPage: device === 'desktop' });
+    await context.close();
   }
   process.stdout.write(`截图已写入 ${OUT}\n`);
 } finally {

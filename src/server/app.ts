@@ -35,6 +35,7 @@ import { caseReviewRoutes } from './routes/case-reviews.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { annualReportRoutes } from './routes/annual-report.ts';
 import { todayInChina } from '../cases/calendar/iso-date.ts';
 
 export const SESSION_COOKIE = 'gongkai_session';
@@ -149,6 +150,7 @@ export async function buildApp(options: ServerOptions): Promise<FastifyInstance>
       await api.register(caseFileRoutes, routeOptions);
       await api.register(caseReviewRoutes);
       await api.register(ledgerRoutes);
+      await api.register(annualReportRoutes);
       await api.register(calendarRoutes);
       await api.register(intakeRoutes, routeOptions);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -34,7 +34,7 @@ export interface VersionInput {
   reportId: string;
   version: number;
   report: Report;
-  kind: 'import' | 'correction';
+  kind: 'import' | 'correction' | 'assembly';
   documentSha256: string | null;
   createdBy: string | null;
   note?: string | null | undefined;

@@ -107,7 +107,8 @@ export interface VersionMeta {
 export interface ReportVersionsTable {
   report_id: string;
   version: number;
-  kind: 'import' | 'correction';
+  /** assembly: written by the year-end assembly from the ledger and a draft (no source document). */
+  kind: 'import' | 'correction' | 'assembly';
   document_sha256: string | null;
   agency_printed: string | null;
   year: number | null;
@@ -133,6 +134,8 @@ export interface CellsTable {
   src_table: number | null;
   src_row: number | null;
   src_col: number | null;
+  /** Assembled reports: 'ledger' (compiled from the cases) or 'entered' (typed by staff). */
+  provenance?: 'ledger' | 'entered' | null | undefined;
 }
 
 export interface SectionsTable {
@@ -323,6 +326,36 @@ export interface CaseFilesTable {
   uploaded_at: Stamp;
 }
 
+export type DraftSections = Record<string, string>;
+export type DraftActive = Record<string, Record<string, number | null>>;
+
+export interface AnnualDraftsTable {
+  id: string;
+  agency_id: string;
+  year: number;
+  format: string;
+  revision: number;
+  active: Json<DraftActive>;
+  sections: Json<DraftSections>;
+  updated_by: string | null;
+  updated_at: Stamp;
+  published_report_id: string | null;
+  published_version: number | null;
+  published_revision: number | null;
+  published_by: string | null;
+  published_at: Timestamp | null;
+  created_at: Stamp;
+}
+
+export interface AnnualDraftRevisionsTable {
+  draft_id: string;
+  revision: number;
+  active: Json<DraftActive>;
+  sections: Json<DraftSections>;
+  saved_by: string | null;
+  saved_at: Stamp;
+}
+
 export interface MigrationsTable {
   id: number;
   name: string;
@@ -353,6 +386,8 @@ export interface Database {
   case_reviews: CaseReviewsTable;
   case_letters: CaseLettersTable;
   case_files: CaseFilesTable;
+  annual_drafts: AnnualDraftsTable;
+  annual_draft_revisions: AnnualDraftRevisionsTable;
 }
 
 export type Agency = Selectable<AgenciesTable>;

@@ -15,9 +15,14 @@ export function Layout({ children }: { children: ReactNode }) {
     { key: '/', label: <Link to="/">报告库</Link> },
     { key: '/dashboard', label: <Link to="/dashboard">统计</Link> },
     ...(user ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
+    // The year-end assembly of last year's annual report (agency staff with a case role).
+    ...(user?.role === 'agency' && user.case_roles?.length ? [{ key: '/annual-report', label: <Link to={`/ledger/${new Date().getFullYear() - 1}/report`}>年报编制</Link> }] : []),
     ...(user?.role === 'admin' ? [{ key: '/admin', label: <Link to="/admin">管理</Link> }] : []),
   ];
-  const selected = items.map((i) => i.key).filter((k) => (k === '/' ? location.pathname === '/' || location.pathname.startsWith('/reports') : location.pathname.startsWith(k)));
+  const annual = /^\/ledger\/\d+\/report/.test(location.pathname);
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => (k === '/' ? location.pathname === '/' || location.pathname.startsWith('/reports') : k === '/annual-report' ? annual : location.pathname.startsWith(k)));
   return (
     <>
       <a className="skip-link" href="#main">跳到正文</a>

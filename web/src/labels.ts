@@ -13,6 +13,8 @@ export const ORIGINS: Record<string, string> = { parse: '解析', check: '核查
 export const ITEM_STATES: Record<string, string> = { queued: '排队中', running: '处理中', imported: '已导入', duplicate: '重复（已有）', skipped: '已跳过', failed: '失败' };
 export const ITEM_COLORS: Record<string, string> = { queued: 'default', running: 'processing', imported: 'success', duplicate: 'default', skipped: 'warning', failed: 'error' };
 export const FORMATS: Record<string, string> = { '2019': '2019年版格式', '2021': '2021年版格式' };
+/** How a report version was made (assembly: 表三/表四 from the case ledger, 表二 and text typed in Gongkai). */
+export const VERSION_KINDS: Record<string, string> = { import: '导入', correction: '更正', assembly: '台账编制' };
 export const CELL_STATUSES: Record<string, string> = { read: '读取', reconstructed: '推算补全', blank: '空白', not_applicable: '不适用', missing: '缺失' };
 export const ACTIONS: Record<string, string> = {
   login: '登录',
@@ -27,6 +29,7 @@ export const ACTIONS: Record<string, string> = {
   recheck: '重新核查',
   initialize: '初始化',
   reset_password: '重设密码',
+  publish: '发布',
 };
 
 export const percent = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(digits)}%`);

@@ -18,6 +18,7 @@ const AgencyPage = lazy(() => import('./pages/AgencyPage.tsx'));
 const SimilarityPage = lazy(() => import('./pages/SimilarityPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
+const AnnualReportPage = lazy(() => import('./pages/AnnualReportPage.tsx'));
 
 // Text colours darker than Ant Design's defaults: secondary text must keep a 4.5:1 contrast on
 // the grey page background (WCAG AA, checked by axe in the browser tests).
@@ -47,6 +48,7 @@ function Themed() {
                 <Route path="/agencies/:id" element={<AgencyPage />} />
                 <Route path="/dashboard" element={<DashboardPage />} />
                 <Route path="/import" element={ready && !user ? <Navigate to="/login" replace /> : <ImportPage />} />
+                <Route path="/ledger/:year/report" element={ready && !user ? <Navigate to="/login" replace /> : <AnnualReportPage />} />
                 <Route path="/admin" element={ready && !user ? <Navigate to="/login" replace /> : <AdminPage />} />
                 <Route path="*" element={<p role="alert">页面不存在。</p>} />
               </Routes>

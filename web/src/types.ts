@@ -9,9 +9,10 @@ export interface User {
   role: Role;
   region_prefix: string | null;
   agency_id: string | null;
+  /** Case-ledger roles of agency staff (registrar, handler, reviewer, head). */
+  case_roles: string[];
   must_change_password: boolean;
   disabled: boolean;
-  case_roles: string[];
 }
 
 export interface CorpusItem {

@@ -8,7 +8,7 @@ import { Alert, App, Button, Col, Collapse, Descriptions, Form, Input, InputNumb
 import { api, useApi } from '../api.ts';
 import { ReportTables } from '../components/ReportTables.tsx';
 import { SourceBlocks } from '../components/SourceBlocks.tsx';
-import { CELL_STATUSES, FORMATS, KINDS, LEVELS, ORIGINS, SEVERITIES, SEVERITY_COLORS, STATES, STATUSES } from '../labels.ts';
+import { CELL_STATUSES, FORMATS, KINDS, LEVELS, ORIGINS, SEVERITIES, SEVERITY_COLORS, STATES, STATUSES, VERSION_KINDS } from '../labels.ts';
 import { ruleTitle, useSession } from '../session.tsx';
 import type { Finding, ReportPage as Data, SourceBlock } from '../types.ts';
 
@@ -94,7 +94,7 @@ export default function ReportPage() {
             size="small"
             value={d.version}
             onChange={(v: number) => setParams(v === head.current_version ? {} : { version: String(v) })}
-            options={d.versions.map((v) => ({ value: v.version, label: `第 ${v.version} 版（${v.kind === 'import' ? '导入' : '更正'}${v.note ? `：${v.note}` : ''}）${v.version === head.current_version ? '·当前' : ''}` }))}
+            options={d.versions.map((v) => ({ value: v.version, label: `第 ${v.version} 版（${VERSION_KINDS[v.kind] ?? v.kind}${v.note ? `：${v.note}` : ''}）${v.version === head.current_version ? '·当前' : ''}` }))}
             style={{ minWidth: 220 }}
           />
         </Descriptions.Item>
