@@ -11,6 +11,8 @@ export interface User {
   agency_id: string | null;
   must_change_password: boolean;
   disabled: boolean;
+  /** Case-ledger roles (registrar, handler, reviewer, head); agency staff only. */
+  case_roles: string[];
 }
 
 export interface CorpusItem {
