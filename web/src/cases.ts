@@ -71,7 +71,7 @@ export interface CaseDetail {
   fee: { method: string; quantity: number; amount: number; sentOn: string; receivedOn: string; payBy: string; paidOn?: string } | null;
   reviews: { recordId: string; kind: string; body: string; filedOn: string; result?: string; decidedOn?: string }[];
   split_into: string[];
-  reply_time: { workingDays: number; allowed: number; within: boolean; calendarDays: number } | null;
+  reply_time: { workingDays: number; allowedWorkingDays: number; withinDeadline: boolean; calendarDays: number } | null;
   letters: { id: string; kind: string; variant: string | null; number: string | null; issued_on: string }[];
   may_view_applicant: boolean;
 }

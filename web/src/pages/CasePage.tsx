@@ -94,7 +94,7 @@ export default function CasePage() {
         <Tag color={c.open ? 'blue' : 'default'} className="stage-tag">
           {c.stage_label}
         </Tag>
-        <UrgencyTag c={c} />
+        {c.open && <UrgencyTag c={c} />}
         {c.demo && <Tag className="demo-tag">示例数据</Tag>}
         <Link to="/cases">返回案件列表</Link>
       </Space>
@@ -152,7 +152,7 @@ export default function CasePage() {
               ))}
               {d.reply_time && (
                 <Descriptions.Item label="答复用时">
-                  {d.reply_time.workingDays} 个工作日（允许 {d.reply_time.allowed} 个）{d.reply_time.within ? '' : '，超期'}
+                  {d.reply_time.workingDays} 个工作日（允许 {d.reply_time.allowedWorkingDays} 个，{d.reply_time.withinDeadline ? '在期限内' : '超期'}）
                 </Descriptions.Item>
               )}
               {d.split_into.length > 0 && <Descriptions.Item label="已拆分为">{d.split_into.length} 件</Descriptions.Item>}

@@ -89,10 +89,11 @@ export default function CasesPage() {
         <Space size={4} wrap>
           <Link to={`/cases/${c.id}`}>{n}</Link>
           {c.demo && <Tag className="demo-tag">示例数据</Tag>}
+          <span className="xs-only">{c.stage_label}</span>
         </Space>
       ),
     },
-    { title: '收到日期', dataIndex: 'received_on', render: (d: string) => chineseDate(d), responsive: ['sm'] },
+    { title: '收到日期', dataIndex: 'received_on', render: (d: string) => <span className="nowrap">{chineseDate(d)}</span>, responsive: ['sm'] },
     {
       title: '申请人',
       key: 'applicant',
@@ -106,7 +107,7 @@ export default function CasesPage() {
       responsive: ['md'],
     },
     { title: '申请内容', dataIndex: 'description', ellipsis: true, responsive: ['lg'] },
-    { title: '阶段', dataIndex: 'stage_label', render: (s: string, c) => (c.outcome_label ? `${s}：${c.outcome_label}` : s) },
+    { title: '阶段', dataIndex: 'stage_label', render: (s: string, c) => (c.outcome_label ? `${s}：${c.outcome_label}` : s), responsive: ['sm'] },
     { title: '答复期限', key: 'due', render: (_, c) => <DueCell c={c} /> },
     {
       title: '期限状态',
