@@ -44,6 +44,7 @@ try {
     ['case', `/cases/${anyCase.case_id}`],
     ['case-open', `/cases/${openCase.id}`],
     ['ledger-year', '/ledger/2025'],
+    ['register', '/cases'],
   ];
   for (const [device, viewport] of [
     ['desktop', { width: 1440, height: 900 }],
@@ -71,6 +72,12 @@ try {
           await page.getByRole('combobox', { name: '文书种类' }).click();
           await page.locator('.ant-select-dropdown:visible .ant-select-item-option').last().click();
           await page.locator('.letter-preview').waitFor().catch(() => undefined);
+        }
+        if (name === 'case-open') await page.getByRole('button', { name: '发出收费通知' }).click().catch(() => undefined);
+        if (name === 'register') {
+          await page.getByRole('button', { name: '登记申请' }).click();
+          await page.locator('#via').click();
+          await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(3).click();
         }
         if (name === 'follow') {
           await page.fill('#receipt_number', filed.receipt_number);

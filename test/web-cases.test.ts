@@ -171,6 +171,14 @@ describe('case ledger in Chromium', { timeout: 480_000 }, () => {
     await page.getByRole('button', { name: '记录：收到补正' }).click();
     await page.locator('.page-head .stage-tag', { hasText: '办理中' }).waitFor();
 
+    // A fee notice's form quotes the bands: this applicant's 1st application this month is free
+    // (按件, 1–10 free); 101 pages 按量 = 70 pages × 10 元 (31–100) + 1 page × 20 元 (101–200) = 720 元.
+    await page.getByRole('button', { name: '发出收费通知' }).click();
+    await page.getByRole('alert').or(page.locator('.ant-alert-info')).filter({ hasText: '本月在本机关的第 1 件申请，按件计收 0 元' }).waitFor();
+    await choose(page, 'method', '按量计收');
+    await page.locator('#quantity').fill('101');
+    await page.locator('#amount[value="720"]').waitFor();
+    // Not sent: the case goes on to its reply.
     await page.getByRole('button', { name: '作出答复' }).click();
     await choose(page, 'outcome', '予以公开');
     await page.getByRole('button', { name: '记录：作出答复' }).click();

@@ -59,6 +59,21 @@ export function ActionForm({ caseId, type, schema, detail, vocab, onDone }: Prop
     );
   }, [type, caseId, f]);
 
+  // 按量: the fee of the pages entered, from the server's bands.
+  const requote = (changed: Record<string, unknown>, all: Record<string, unknown>) => {
+    if (type !== 'fee_notice_sent' || !('method' in changed || 'quantity' in changed)) return;
+    const pages = Number(all.quantity);
+    if (all.method !== 'per_volume' || !Number.isInteger(pages) || pages < 1) return;
+    void api<{ per_volume?: { amount: number; basis: string[] | string } }>(`/cases/${caseId}/fee-quote?pages=${pages}`).then(
+      (q) => {
+        if (!q.per_volume) return;
+        f.setFieldValue('amount', q.per_volume.amount);
+        setFeeBasis(`按量计收 ${pages} 页：${q.per_volume.amount} 元。${Array.isArray(q.per_volume.basis) ? q.per_volume.basis.join('；') : q.per_volume.basis}`);
+      },
+      () => undefined,
+    );
+  };
+
   const submit = async (values: Record<string, unknown>) => {
     setBusy(true);
     setRefused([]);
@@ -87,7 +102,7 @@ export function ActionForm({ caseId, type, schema, detail, vocab, onDone }: Prop
   };
 
   return (
-    <Form form={f} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ on: chinaToday() }} className="action-form" aria-label={schema.title}>
+    <Form form={f} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={requote} initialValues={{ on: chinaToday() }} className="action-form" aria-label={schema.title}>
       {feeBasis && <Alert type="info" showIcon message={feeBasis} style={{ marginBottom: 12 }} />}
       {fields.map((k) => {
         const s = props[k];
