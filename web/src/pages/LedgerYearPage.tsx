@@ -57,6 +57,11 @@ export default function LedgerYearPage() {
     return new Map((fee?.properties.method?.anyOf ?? []).map((x) => [String(x.const), x.title ?? String(x.const)]));
   }, [schema.data]);
   const thisYear = Number(chinaToday().slice(0, 4));
+  // On a narrow screen the list is below the tables: bring it into view.
+  const select = (address: string) => {
+    setSelected(address);
+    if (window.innerWidth <= 900) requestAnimationFrame(() => document.querySelector('.ledger-cases')?.scrollIntoView({ block: 'start' }));
+  };
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
 
   if (!valid) return <Alert type="error" role="alert" showIcon message="年份无效" />;
@@ -97,7 +102,7 @@ export default function LedgerYearPage() {
             <Alert type="warning" showIcon message="部分案件的记录有问题" description={<ul className="reasons">{d.problems.map((p, i) => <li key={i}><Link to={`/cases/${p.caseId}`}>{d.receipts[p.caseId] ?? p.caseId}</Link>：{p.message}</li>)}</ul>} style={{ marginBottom: 12 }} />
           )}
           <div className="ledger-grid">
-            <div className="ledger-tables">{content && <ReportTables format={format} content={content} findings={[]} selected={selected} onSelect={setSelected} />}</div>
+            <div className="ledger-tables">{content && <ReportTables format={format} content={content} findings={[]} selected={selected} onSelect={select} />}</div>
             <Card size="small" title="单元格背后的案件" className="ledger-cases" aria-live="polite">
               {!selected ? (
                 <p>点击表中的数字查看。</p>
