@@ -187,7 +187,7 @@ describe('case ledger in Chromium', { timeout: 480_000 }, () => {
     for (const step of ['收到申请', '发出补正告知', '收到补正', '作出答复', '予以公开']) assert.ok(timeline.includes(step), step);
 
     // A second 补正 notice after the reply: the server refuses it and its reason is shown.
-    await choose(page, 'other-action', '发出补正告知');
+    await choose(page, 'other-action', '发出补正告知', '补正');
     await page.getByLabel('需补正的事项').fill('再次补正');
     await page.getByLabel('补正期限').fill(chinaDay(15));
     await page.getByRole('button', { name: '记录：发出补正告知' }).click();
@@ -216,6 +216,22 @@ describe('case ledger in Chromium', { timeout: 480_000 }, () => {
     const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
     assert.ok(xml.includes(receipt), 'the receipt number is in the letter');
     assert.ok(xml.includes('以电子邮件发送预算执行情况表'));
+  });
+
+  test('a record entered by mistake is voided, not deleted: the timeline keeps it struck through with the reason', async () => {
+    await page.getByRole('button', { name: '送达', exact: true }).click();
+    await page.locator('#method').fill('电子邮件');
+    await page.getByRole('button', { name: '记录：送达' }).click();
+    await page.locator('.case-timeline .action[data-type="delivered"]').waitFor();
+    await choose(page, 'other-action', '更正：作废一条记录', '作废');
+    await choose(page, 'target', `${today} 送达`);
+    await page.locator('#reason').fill('送达方式登记错误');
+    await page.getByRole('button', { name: '记录：更正：作废一条记录' }).click();
+    const voided = page.locator('.case-timeline .action.voided[data-type="delivered"]');
+    await voided.waitFor();
+    assert.match(await voided.innerText(), /已作废/);
+    assert.match(await voided.innerText(), /作废理由：送达方式登记错误/);
+    assert.equal(await page.locator('.case-timeline .action[data-type="voided"]').count(), 1, 'the voiding record is in the timeline too');
   });
 
   test('a case registered with an old date is overdue and heads the dashboard', async () => {

@@ -79,7 +79,8 @@ export default function CasePage() {
   const d = detail.data;
   const c = d.case;
   const next = suggested(d);
-  const others = [...byType.keys()].filter((t) => !OWN_SCREENS.has(t) && !next.includes(t));
+  // Voiding a mistaken record first: the placeholder names it.
+  const others = [...byType.keys()].filter((t) => !OWN_SCREENS.has(t) && !next.includes(t)).sort((a, b) => Number(b === 'voided') - Number(a === 'voided'));
   const label = (t: string) => byType.get(t)?.title ?? t;
   const voided = new Map(d.voided.map((v) => [v.target, v]));
   const voidRecords = new Set(d.actions.filter((a) => a.type === 'voided').map((a) => a.id));
@@ -221,6 +222,7 @@ export default function CasePage() {
               value={type && !next.includes(type) ? type : undefined}
               onChange={setType}
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               options={others.map((t) => ({ value: t, label: label(t) }))}
               style={{ minWidth: 240, marginTop: 8 }}
             />
