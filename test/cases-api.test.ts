@@ -491,6 +491,29 @@ for (const backend of BACKENDS) {
       const schema = body<{ anyOf: { title: string }[] }>(await call(app, null, 'GET', '/api/cases/action-schema'));
       assert.ok(schema.anyOf.some((s) => s.title === '批准延期'));
     });
+
+    test('the vocabulary names what the screens show: outcomes, review kinds and results, channels, stages, letter kinds', async () => {
+      type Named = { id: string; label: string };
+      const v = body<{ outcomes: (Named & { via: string })[]; review_kinds: Named[]; review_results: Named[]; channels: Named[]; stages: Named[]; urgencies: Named[]; letters: { kind: string; title: string; variants: Named[] }[] }>(await call(app, null, 'GET', '/api/cases/vocabulary'));
+      // outcomes.yaml lists 24 outcomes; 区分处理 is 部分公开 (条例第三十七条).
+      assert.equal(v.outcomes.length, 24);
+      assert.equal(v.outcomes.find((o) => o.id === 'partial')?.label, '部分公开（区分处理）');
+      assert.equal(v.outcomes.find((o) => o.id === 'withdrawn')?.via, 'withdrawal');
+      assert.deepEqual(v.review_kinds.map((k) => k.id), ['review', 'litigation_direct', 'litigation_after_review']);
+      assert.equal(v.review_results.find((r) => r.id === 'upheld')?.label, '结果维持（维持、驳回、确认合法）');
+      assert.equal(v.channels.find((c) => c.id === 'registered_post')?.label, '邮政挂号信等需签收的邮寄');
+      assert.equal(v.stages.find((s) => s.id === 'awaiting_correction')?.label, '等待补正');
+      assert.equal(v.urgencies.find((s) => s.id === 'overdue')?.label, '已超期');
+      assert.deepEqual(v.letters.map((l) => l.kind), ['receipt', 'correction', 'extension', 'consultation', 'fee', 'reply']);
+      assert.equal(v.letters.find((l) => l.kind === 'correction')?.title, '政府信息公开申请补正告知书');
+      const reply = v.letters.find((l) => l.kind === 'reply')!;
+      assert.equal(reply.title, '政府信息公开申请答复告知书');
+      assert.equal(reply.variants.length, 24, 'one reply letter per outcome');
+      // The schema's choices carry their Chinese names.
+      const schema = body<{ anyOf: { properties: { type: { const: string }; party?: { anyOf: { const: string; title: string }[] } } }[] }>(await call(app, null, 'GET', '/api/cases/action-schema'));
+      const consult = schema.anyOf.find((s) => s.properties.type.const === 'consultation_sent')!;
+      assert.deepEqual(consult.properties.party?.anyOf.map((x) => x.title), ['第三方（条例第三十二条）', '共同制作机关（条例第三十四条）']);
+    });
   });
 }
 

@@ -82,7 +82,7 @@ export const Request = Type.Object(
 );
 
 export const Received = action('received', '收到申请', {
-  channel: Type.Union(Object.keys(CHANNELS).map((k) => Type.Literal(k as Channel)), { title: '提交方式' }),
+  channel: Type.Union(Object.keys(CHANNELS).map((k) => Type.Literal(k as Channel, { title: CHANNELS[k as Channel] })), { title: '提交方式' }),
   /** Ordinary post: the day the office confirmed with the applicant; online and fax: the day both sides confirmed. */
   confirmedOn: Type.Optional(IsoDateT('确认日期')),
   applicant: Applicant,
@@ -102,12 +102,12 @@ export const CorrectionReceived = action('correction_received', '收到补正', 
 export const ConsultationSent = action('consultation_sent', '征求意见', {
   consultationId: Text('征求意见编号', 64),
   /** third_party: art. 32; co_producer: art. 34. */
-  party: Type.Union([Type.Literal('third_party'), Type.Literal('co_producer')], { title: '征求对象' }),
+  party: Type.Union([Type.Literal('third_party', { title: '第三方（条例第三十二条）' }), Type.Literal('co_producer', { title: '共同制作机关（条例第三十四条）' })], { title: '征求对象' }),
   partyName: Text('被征求意见方', 200),
 });
 export const ConsultationAnswered = action('consultation_answered', '收到意见', {
   consultationId: Text('征求意见编号', 64),
-  answer: Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('other')], { title: '意见' }),
+  answer: Type.Union([Type.Literal('agree', { title: '同意公开' }), Type.Literal('object', { title: '不同意公开' }), Type.Literal('other', { title: '其他意见或逾期未答复' })], { title: '意见' }),
 });
 
 export const ExtensionApproved = action('extension_approved', '批准延期', {
@@ -118,7 +118,7 @@ export const ExtensionApproved = action('extension_approved', '批准延期', {
 export const ExtensionNotified = action('extension_notified', '告知申请人延期', {});
 
 export const FeeNoticeSent = action('fee_notice_sent', '发出收费通知', {
-  method: Type.Union([Type.Literal('per_application'), Type.Literal('per_volume')], { title: '计收方式' }),
+  method: Type.Union([Type.Literal('per_application', { title: '按件计收' }), Type.Literal('per_volume', { title: '按量计收' })], { title: '计收方式' }),
   /** per_application: the applicant's K-th application this calendar month; per_volume: pages. */
   quantity: Type.Integer({ minimum: 1, maximum: 1_000_000, title: '件数或页数' }),
   amount: Type.Integer({ minimum: 0, title: '收费金额（元）' }),
@@ -144,7 +144,7 @@ export const Archived = action('archived', '归档', {
 export const Withdrawn = action('withdrawn', '申请人撤回申请', {});
 export const Stopped = action('stopped', '不再处理', {
   /** no_correction: 补正期限届满未补正 (art. 30); fee_unpaid: 逾期未缴费 (109号). */
-  reason: Type.Union([Type.Literal('no_correction'), Type.Literal('fee_unpaid')], { title: '不再处理的原因' }),
+  reason: Type.Union([Type.Literal('no_correction', { title: '逾期未补正' }), Type.Literal('fee_unpaid', { title: '逾期未缴纳信息处理费' })], { title: '不再处理的原因' }),
 });
 export const Split = action('split', '拆分申请（一事一申请）', {
   into: Type.Array(Text('新案件编号', 64), { minItems: 2, maxItems: 200, uniqueItems: true, title: '拆分出的案件' }),

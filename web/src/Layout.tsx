@@ -15,14 +15,25 @@ export function Layout({ children }: { children: ReactNode }) {
     { key: '/', label: <Link to="/">报告库</Link> },
     { key: '/dashboard', label: <Link to="/dashboard">统计</Link> },
     ...(user ? [{ key: '/import', label: <Link to="/import">导入</Link> }] : []),
-    // The year-end assembly of last year's annual report (agency staff with a case role).
-    ...(user?.role === 'agency' && user.case_roles?.length ? [{ key: '/annual-report', label: <Link to={`/ledger/${new Date().getFullYear() - 1}/report`}>年报编制</Link> }] : []),
+    // The case ledger: agency staff with a case role (登记员、承办人、审核人、负责人).
+    ...(user?.role === 'agency' && user.case_roles.length ? [{ key: '/cases', label: <Link to="/cases">依申请公开</Link> }] : []),
+    // The year-end assembly of last year's annual report (the same staff).
+    ...(user?.role === 'agency' && user.case_roles.length ? [{ key: '/annual-report', label: <Link to={`/ledger/${new Date().getFullYear() - 1}/report`}>年报编制</Link> }] : []),
+    ...(user ? [] : [{ key: '/apply', label: <Link to="/apply">申请公开</Link> }, { key: '/follow', label: <Link to="/follow">查询办理进度</Link> }]),
     ...(user?.role === 'admin' ? [{ key: '/admin', label: <Link to="/admin">管理</Link> }] : []),
   ];
   const annual = /^\/ledger\/\d+\/report/.test(location.pathname);
   const selected = items
     .map((i) => i.key)
-    .filter((k) => (k === '/' ? location.pathname === '/' || location.pathname.startsWith('/reports') : k === '/annual-report' ? annual : location.pathname.startsWith(k)));
+    .filter((k) =>
+      k === '/'
+        ? location.pathname === '/' || location.pathname.startsWith('/reports')
+        : k === '/annual-report'
+          ? annual
+          : k === '/cases'
+            ? !annual && (location.pathname.startsWith('/cases') || location.pathname.startsWith('/ledger'))
+            : location.pathname.startsWith(k),
+    );
   return (
     <>
       <a className="skip-link" href="#main">跳到正文</a>

@@ -19,6 +19,11 @@ const SimilarityPage = lazy(() => import('./pages/SimilarityPage.tsx'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.tsx'));
 const AdminPage = lazy(() => import('./pages/AdminPage.tsx'));
 const AnnualReportPage = lazy(() => import('./pages/AnnualReportPage.tsx'));
+const ApplyPage = lazy(() => import('./pages/ApplyPage.tsx'));
+const FollowPage = lazy(() => import('./pages/FollowPage.tsx'));
+const CasesPage = lazy(() => import('./pages/CasesPage.tsx'));
+const CasePage = lazy(() => import('./pages/CasePage.tsx'));
+const LedgerYearPage = lazy(() => import('./pages/LedgerYearPage.tsx'));
 
 // Text colours darker than Ant Design's defaults: secondary text must keep a 4.5:1 contrast on
 // the grey page background (WCAG AA, checked by axe in the browser tests).
@@ -50,6 +55,11 @@ function Themed() {
                 <Route path="/import" element={ready && !user ? <Navigate to="/login" replace /> : <ImportPage />} />
                 <Route path="/ledger/:year/report" element={ready && !user ? <Navigate to="/login" replace /> : <AnnualReportPage />} />
                 <Route path="/admin" element={ready && !user ? <Navigate to="/login" replace /> : <AdminPage />} />
+                <Route path="/apply" element={<ApplyPage />} />
+                <Route path="/follow" element={<FollowPage />} />
+                <Route path="/cases" element={ready && !user ? <Navigate to="/login" replace /> : <CasesPage />} />
+                <Route path="/cases/:id" element={ready && !user ? <Navigate to="/login" replace /> : <CasePage />} />
+                <Route path="/ledger/:year" element={ready && !user ? <Navigate to="/login" replace /> : <LedgerYearPage />} />
                 <Route path="*" element={<p role="alert">页面不存在。</p>} />
               </Routes>
             </Suspense>

@@ -8,6 +8,10 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { CHANNELS, type ActionOf, type Applicant, type CaseAction, type Channel } from '../../cases/actions.ts';
 import { caseActionSchema } from '../../cases/schema.ts';
+import { outcomeData } from '../../cases/outcomes.ts';
+import { STAGE_LABELS } from '../../cases/derive.ts';
+import { URGENCY_LABELS } from '../../cases/deadlines.ts';
+import { LETTER_KINDS, letterTemplate } from '../../cases/letters/templates.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { listCaseFiles, unknownDocumentRefs } from '../../store/case-files.ts';
 import { listLetters } from '../../store/case-letters.ts';
@@ -325,6 +329,25 @@ export const caseRoutes: FastifyPluginCallback = (app, _opts, done) => {
   );
 
   app.get('/cases/action-schema', { schema: { tags, summary: '案件记录的 JSON Schema（各类型及其字段、中文名称）' } }, () => caseActionSchema());
+
+  // The Chinese names the screens need beside the schema's ids: outcomes (which the schema lists
+  // as an enum of ids), 表四's review kinds and results, and the letter templates with their
+  // variants. All read from the data files; nothing personal.
+  app.get('/cases/vocabulary', { schema: { tags, summary: '案件用语：办理结果、复议诉讼类别和结果、提交方式、文书种类及其名称（来自数据文件）' } }, () => {
+    const data = outcomeData();
+    return {
+      outcomes: data.outcomes.map((o) => ({ id: o.id, label: o.label, basis: o.basis, via: o.via })),
+      review_kinds: data.review.kinds.map((k) => ({ id: k.id, label: k.label })),
+      review_results: data.review.results.map((r) => ({ id: r.id, label: r.label })),
+      channels: Object.entries(CHANNELS).map(([id, label]) => ({ id, label })),
+      stages: Object.entries(STAGE_LABELS).map(([id, label]) => ({ id, label })),
+      urgencies: Object.entries(URGENCY_LABELS).map(([id, label]) => ({ id, label })),
+      letters: LETTER_KINDS.map((kind) => {
+        const variants = kind === 'reply' ? data.outcomes.map((o) => ({ id: o.id, label: o.label })) : [];
+        return { kind, title: letterTemplate(kind, variants[0]?.id).title, variants };
+      }),
+    };
+  });
 
   done();
 };
