@@ -38,9 +38,20 @@ const chinese = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))
 
 /** Choose an option of the antd Select whose input has this id. */
 async function choose(page: Page, id: string, option: string, search?: string) {
-  await page.locator(`#${id}`).click();
-  if (search) await page.locator(`#${id}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  const select = page.locator('.ant-select', { has: page.locator(`#${id}`) });
+  // A click that lands while a dropdown is still opening (a loaded machine) can miss: try again
+  // until the select shows the option as chosen.
+  for (let attempt = 0; ; attempt++) {
+    await page.locator(`#${id}`).click();
+    if (search) await page.locator(`#${id}`).fill(search);
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+    try {
+      await select.filter({ hasText: option }).waitFor({ timeout: 3000 });
+      return;
+    } catch (e) {
+      if (attempt === 2) throw e;
+    }
+  }
 }
 
 async function signIn(page: Page, url: string, login: string, password: string) {
