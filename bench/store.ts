@@ -95,7 +95,7 @@ export async function importSection(n = 1000): Promise<string[]> {
 
 const CORPUS_DB = process.env.GONGKAI_BENCH_PG ?? urlOf('gongkai_bench_corpus');
 /** Changes whenever the bulk path below changes what it builds. */
-const BUILD_KEY = 'corpus-v3';
+const BUILD_KEY = 'corpus-v4';
 
 const RULES = [
   'applications.balance', 'applications.row_sum', 'applications.results_sum', 'review_litigation.row_sum', 'cell.blank', 'structure.label_variant',
@@ -108,7 +108,7 @@ const WORDS = ['政府信息公开', '主动公开', '依申请公开', '信息�
 /** Build the 100,000-report corpus with set-based SQL (minutes, once). */
 async function buildCorpus(store: Store, reports: number): Promise<void> {
   const exec = (q: string) => store.exec(q);
-  await exec(`TRUNCATE agencies, agency_aliases, reports, report_versions, cells, sections, diagnostics, narrative_bands, import_items, import_batches CASCADE`);
+  await exec(`TRUNCATE agencies, agency_aliases, reports, report_versions, cell_sets, sections, diagnostics, narrative_bands, import_items, import_batches CASCADE`);
   // Governments: 30 provinces, 10 cities each, 5 counties each; 7 departments under each.
   await exec(`
     CREATE TEMP TABLE gov AS
@@ -126,8 +126,8 @@ async function buildCorpus(store: Store, reports: number): Promise<void> {
     CREATE TEMP TABLE rep AS
       SELECT md5('rep' || g)::uuid AS id, ag.id AS agency_id, 2019 + (g / (SELECT count(*) FROM ag)) AS year, g
       FROM generate_series(0, ${reports - 1}) g JOIN ag ON ag.n = g % (SELECT count(*) FROM ag);
-    INSERT INTO reports (id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures, figures_key, figure_values)
-      SELECT id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures, '${figuresKey()}',
+    INSERT INTO reports (id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures_key, figure_values)
+      SELECT id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, '${figuresKey()}',
              ARRAY(SELECT (figures ->> m)::float8 FROM unnest(ARRAY[${MEASURES.map((m) => `'${m}'`).join(',')}]) WITH ORDINALITY AS x(m, n) ORDER BY n)
       FROM (SELECT id, agency_id, year, CASE WHEN year <= 2020 THEN '2019' ELSE '2021' END AS format,
              (ARRAY['checked','checked','reviewed'])[1 + abs(hashint4(g)) % 3] AS status, abs(hashint4(g + 1)) % 4 <> 0 AS published, 1 AS current_version,
