@@ -135,24 +135,14 @@ export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter,
     ])
     .limit(limit)
     .offset(offset);
-  const order: [string, 'asc' | 'desc'][] =
-    page.sort === 'agency' ? [['agency', 'asc'], ['year', 'desc'], ['id', 'asc']]
-    : page.sort === 'errors' ? [['error_count', 'desc'], ['id', 'asc']]
-    : page.sort === 'updated' ? [['updated_at', 'desc'], ['id', 'asc']]
-    : [['year', 'desc'], ['id', 'asc']];
-  switch (page.sort ?? 'year') {
-    case 'agency':
-      chosen = chosen.orderBy('a.name').orderBy('r.year', 'desc').orderBy('r.id');
-      break;
-    case 'errors':
-      chosen = chosen.orderBy('r.error_count', 'desc').orderBy('r.id');
-      break;
-    case 'updated':
-      chosen = chosen.orderBy('r.updated_at', 'desc').orderBy('r.id');
-      break;
-    default:
-      chosen = chosen.orderBy('r.year', 'desc').orderBy('r.id');
-  }
+  // Within a year the most recently created report first (ids are time-ordered): both keys
+  // descending, so that the (year, id) index gives the first page without sorting a whole year.
+  const order: [string, string, 'asc' | 'desc'][] =
+    page.sort === 'agency' ? [['a.name', 'agency', 'asc'], ['r.year', 'year', 'desc'], ['r.id', 'id', 'asc']]
+    : page.sort === 'errors' ? [['r.error_count', 'error_count', 'desc'], ['r.id', 'id', 'asc']]
+    : page.sort === 'updated' ? [['r.updated_at', 'updated_at', 'desc'], ['r.id', 'id', 'asc']]
+    : [['r.year', 'year', 'desc'], ['r.id', 'id', 'desc']];
+  for (const [column, , direction] of order) chosen = chosen.orderBy(sql.ref(column), direction);
   let items = db
     .selectFrom(chosen.as('p'))
     .leftJoin('report_versions as v', (j) => j.onRef('v.report_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))
@@ -160,7 +150,7 @@ export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter,
     .select('v.agency_printed')
     .select(sql<string | null>`CASE WHEN p.demo THEN ${DEMO_LABEL} END`.as('data_label'));
   // The page's order again (a join does not keep it; nulls go where they went inside).
-  for (const [column, direction] of order) items = items.orderBy(sql.ref(`p.${column}`), direction);
+  for (const [, column, direction] of order) items = items.orderBy(sql.ref(`p.${column}`), direction);
   const [rows, total] = await Promise.all([items.execute(), page.total === false ? null : countReports(db, viewer, f)]);
   return { total, items: rows };
 }
