@@ -44,16 +44,12 @@ export async function measureFigures(db: Executor, viewer: Viewer, filter: Corpu
   const { measures: defs, rates } = measures();
   // Per measure: its sum and how many reports have it, from the figures kept on each report as
   // an array in the measures' order (figures.ts; recomputed at start-up when the measures change).
-  // Each element is taken out of the array once per report, in a subquery that OFFSET 0 keeps
-  // from being merged into the grouping (which would take it out twice: for sum and for count).
-  const scope = corpusQuery(db, viewer, filter)
-    .select(groupExpr(by, regionDigits).as('g'))
-    .select(defs.map((_, i) => sql<number | null>`r.figure_values[${sql.lit(i + 1)}]`.as(`x${i}`)))
-    .offset(0);
-  const columns = defs.map((_, i) => sql.raw(`sum(s.x${i}) AS s${i}, count(s.x${i}) AS n${i}`));
+  const scope = corpusQuery(db, viewer, filter).select(['r.figure_values as v']).select(groupExpr(by, regionDigits).as('g'));
+  const columns = defs.map((_, i) => sql.raw(`sum(s.v[${i + 1}]) AS s${i}, count(s.v[${i + 1}]) AS n${i}`));
   const result = await sql<Record<string, number | string | null>>`
+    WITH s AS (${scope})
     SELECT s.g, count(*) AS reports, ${sql.join(columns)}
-    FROM (${scope}) AS s GROUP BY s.g ORDER BY s.g`.execute(db);
+    FROM s GROUP BY s.g ORDER BY s.g`.execute(db);
   return result.rows.map((row) => {
     const g: GroupFigures = { key: row.g, reports: Number(row.reports), measures: {}, rates: {} };
     defs.forEach((m, i) => {
@@ -70,21 +66,15 @@ export async function measureFigures(db: Executor, viewer: Viewer, filter: Corpu
 
 /** Share of reports with at least one finding of each rule (dismissed and fixed ones not counted). */
 export async function ruleShares(db: Executor, viewer: Viewer, filter: CorpusFilter) {
-  // Reports per rule, from the rules kept on each report (`rule|severity`, refreshCounts), and the
-  // number of reports (the row whose rule is null), in one scan: a CTE used twice is computed once.
+  const total = await corpusQuery(db, viewer, filter).select(sql<number>`count(*)`.as('n')).execute();
+  // Reports per rule, from the rules kept on each report (`rule|severity`, refreshCounts).
   const scope = corpusQuery(db, viewer, filter).select(['r.rules']);
-  const rows = await sql<{ rule: string | null; severity: string | null; reports: number }>`
+  const rows = await sql<{ rule: string; severity: string; reports: number }>`
     WITH s AS (${scope}),
     x AS (SELECT split_part(e, '|', 1) AS rule, split_part(e, '|', 2) AS severity FROM s CROSS JOIN LATERAL unnest(s.rules) AS e)
-    SELECT NULL AS rule, NULL AS severity, count(*) AS reports FROM s
-    UNION ALL
-    SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule`.execute(db);
-  const n = Number(rows.rows.find((r) => r.rule === null)?.reports ?? 0);
-  const rules = rows.rows
-    .filter((r): r is typeof r & { rule: string; severity: string } => r.rule !== null)
-    .map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null }))
-    .sort((a, b) => b.reports - a.reports || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-  return { reports: n, rules };
+    SELECT rule, min(severity) AS severity, count(*) AS reports FROM x GROUP BY rule ORDER BY count(*) DESC, rule`.execute(db);
+  const n = Number(total[0]?.n ?? 0);
+  return { reports: n, rules: rows.rows.map((r) => ({ rule: r.rule, severity: r.severity, reports: Number(r.reports), share: n ? Number(r.reports) / n : null })) };
 }
 
 /** Agencies with the most open problems, with how many reports they have in the filter. */
