@@ -11,11 +11,11 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 export type ColumnTypes<T> = { [K in keyof T]?: string };
 
 /** A PostgreSQL array literal of numbers, strings and nulls ('{1,NULL,"a\\"b"}'). */
-export function arrayLiteral(values: readonly unknown[]): string {
+export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
   const out = values.map((x) => {
     if (x === null || x === undefined) return 'NULL';
     if (typeof x === 'number') return String(x);
-    return `"${String(x).replace(/["\\]/g, '\\$&')}"`;
+    return `"${x.replace(/["\\]/g, '\\$&')}"`;
   });
   return `{${out.join(',')}}`;
 }
@@ -35,7 +35,7 @@ export async function insertMany<T extends object>(
       const v = r[c] as unknown;
       if (v === undefined || v === null) return null;
       if (t === 'jsonb') return JSON.stringify(v);
-      if (t.endsWith('[]')) return Array.isArray(v) ? arrayLiteral(v as unknown[]) : v;
+      if (t.endsWith('[]')) return Array.isArray(v) ? arrayLiteral(v as (string | number | null)[]) : v;
       return v;
     });
     // Array columns travel as text (array literals), since unnest would flatten a 2-D array.
