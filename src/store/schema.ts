@@ -150,6 +150,8 @@ export interface CellSetsTable {
   src_tables: (number | null)[];
   src_rows: (number | null)[];
   src_cols: (number | null)[];
+  /** Where assembled cells came from (migration 0020); null for a version read from a document. */
+  provenances: ('ledger' | 'entered' | null)[] | null;
 }
 
 /** The cell addresses a cell set's arrays follow, in order; id = md5 of 'table.row.col' joined by ','. */
