@@ -9,7 +9,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { cellReconstructed, structureRowMissing } from '../diagnostics/parse-rules.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { PrintedUnit, TableReading } from './read-tables.ts';
-import { cellArray, filterLocally, solve, type AmbiguousRow, type SolveOutcome } from './solve.ts';
+import { cellArray, filterLocally, rowHolds, solve, type AmbiguousRow, type SolveOutcome } from './solve.ts';
 import { PARSER_SETTINGS, type ParserSettings } from './settings.ts';
 import type { Token } from './tokens.ts';
 
@@ -398,7 +398,7 @@ export function buildTable(b: TableBuild, reading: TableReading): void {
     markUnreadable(b, reading, reading.unreadable);
     return;
   }
-  const interps = reading.units.map((u) => interpretUnit(u, false, b.settings));
+  const interps = reading.units.map((u) => interpretUnit(u, false, b.settings, rowHolds(u)));
   const pending: UnitInterpretation[] = [];
   interps.forEach((ui, k) => {
     const u = ui.unit;

@@ -22,6 +22,7 @@ import { residual } from '../model/load.ts';
 import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
 import { PARSER_SETTINGS } from './settings.ts';
+import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
 
 
@@ -156,6 +157,36 @@ export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[
     else byKey.set(key, { values: filled, readings: [interp] });
   }
   return [...byKey.values()];
+}
+
+/**
+ * Whether a row's values, every cell given (by the row's own order), are valid for their columns
+ * and satisfy the row's own sums: what filterLocally requires of a reading with no unknown cell,
+ * as a test interpretUnit applies before it makes the reading.
+ */
+export function rowHolds(unit: PrintedUnit): (values: (number | null)[]) => boolean {
+  // Worked out on the first call: most rows print exactly their cells and never ask.
+  let equations: { positions: number[]; signs: number[] }[] | undefined;
+  const types = unit.types;
+  return (values) => {
+    if (!equations) {
+      const at = new Map(unit.cells.map((cell, c) => [cell, c]));
+      equations = unit.ownEquations.map((eq) => ({ positions: eq.terms.map((t) => at.get(t)!), signs: eq.signs }));
+    }
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v !== null && !validFor(types[c], v)) return false;
+    }
+    for (const { positions, signs } of equations) {
+      let sum = 0;
+      for (let k = 0; k < positions.length; k++) {
+        const v = values[positions[k]];
+        if (v !== null) sum += signs[k] * v;
+      }
+      if (Math.abs(sum) > EPS) return false;
+    }
+    return true;
+  };
 }
 
 /** The token (and run piece) every reading of `option` takes cell `c` from, if they agree. */
