@@ -95,7 +95,16 @@ const CHUNK = 1024 * 1024;
  * file that never ends (a FIFO, a device) costs no more than the limit. Refuses anything but a
  * regular file, with a Chinese IngestError naming the cause.
  */
-export async function readFileBounded(path: string, name = path, limit = LIMITS.maxInputBytes): Promise<Uint8Array> {
+export function readFileBounded(path: string, name = path, limit = LIMITS.maxInputBytes): Promise<Uint8Array> {
+  try {
+    return Promise.resolve(readFileBoundedSync(path, name, limit));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** readFileBounded, synchronously. */
+export function readFileBoundedSync(path: string, name = path, limit = LIMITS.maxInputBytes): Uint8Array {
   // Synchronous calls: a batch reads one report at a time and parses it on this thread anyway,
   // and four promise round trips to the thread pool per file cost `gongkai check` more than
   // reading the file (about a tenth of a directory of 4,000 texts).
