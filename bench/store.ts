@@ -42,7 +42,7 @@ function urlOf(database: string): string {
   return u.toString();
 }
 
-async function timeImport(store: Store, dir: string, files: number): Promise<string> {
+async function timeImport(store: Store, dir: string, files: number): Promise<{ line: string; rate: number }> {
   const { readdirSync } = await import('node:fs');
   const items = readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -59,18 +59,19 @@ async function timeImport(store: Store, dir: string, files: number): Promise<str
     },
   });
   const secs = (performance.now() - start) / 1000;
-  return `${(files / secs).toFixed(0)} 份/秒（${files} 份用时 ${secs.toFixed(1)} 秒；每份 p50 ${ms(percentile(chunkMs, 50))}、p99 ${ms(percentile(chunkMs, 99))}、最长 ${ms(Math.max(...chunkMs))}，按块计）`;
+  return { rate: files / secs, line: `${(files / secs).toFixed(0)} 份/秒（${files} 份用时 ${secs.toFixed(1)} 秒；每份 p50 ${ms(percentile(chunkMs, 50))}、p99 ${ms(percentile(chunkMs, 99))}、最长 ${ms(Math.max(...chunkMs))}，按块计）` };
 }
 
 export async function importSection(n = 1000): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-import-'));
   const lines: string[] = [];
+  let serverRate = 0;
   try {
     writeCorpusFiles(join(dir, 'files'), n, 7_000_000);
     const data = join(dir, 'data');
     const embedded = await openStore({ dataDir: data });
     try {
-      lines.push(`  导入到内嵌数据库（PGlite）：${await timeImport(embedded, join(dir, 'files'), n)}`);
+      lines.push(`  导入到内嵌数据库（PGlite）：${(await timeImport(embedded, join(dir, 'files'), n)).line}`);
     } finally {
       await embedded.close();
     }
@@ -79,14 +80,18 @@ export async function importSection(n = 1000): Promise<string[]> {
     try {
       const server = await openStore({ url: urlOf(name) });
       try {
-        lines.push(`  导入到 PostgreSQL 服务器：${await timeImport(server, join(dir, 'files'), n)}`);
+        const timed = await timeImport(server, join(dir, 'files'), n);
+        serverRate = timed.rate;
+        lines.push(`  导入到 PostgreSQL 服务器：${timed.line}`);
       } finally {
         await server.close();
       }
     } finally {
       await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
-    lines.push('  （生成的文本报告，各种版式；含解析、核查、机关匹配、跨报告核查和写入；目标：服务器 ≥ 500 份/秒）');
+    lines.push(
+      `  （生成的文本报告，各种版式；含解析、核查、机关匹配、跨报告核查和写入；本机两核与数据库服务器共用；目标：服务器 ≥ 500 份/秒：${serverRate >= 500 ? '达到' : '未达到'}）`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -95,7 +100,7 @@ export async function importSection(n = 1000): Promise<string[]> {
 
 const CORPUS_DB = process.env.GONGKAI_BENCH_PG ?? urlOf('gongkai_bench_corpus');
 /** Changes whenever the bulk path below changes what it builds. */
-const BUILD_KEY = 'corpus-v3';
+const BUILD_KEY = 'corpus-v5';
 
 const RULES = [
   'applications.balance', 'applications.row_sum', 'applications.results_sum', 'review_litigation.row_sum', 'cell.blank', 'structure.label_variant',
@@ -108,7 +113,7 @@ const WORDS = ['政府信息公开', '主动公开', '依申请公开', '信息�
 /** Build the 100,000-report corpus with set-based SQL (minutes, once). */
 async function buildCorpus(store: Store, reports: number): Promise<void> {
   const exec = (q: string) => store.exec(q);
-  await exec(`TRUNCATE agencies, agency_aliases, reports, report_versions, cells, sections, diagnostics, narrative_bands, import_items, import_batches CASCADE`);
+  await exec(`TRUNCATE agencies, agency_aliases, reports, report_versions, cell_sets, sections, diagnostics, narrative_bands, import_items, import_batches CASCADE`);
   // Governments: 30 provinces, 10 cities each, 5 counties each; 7 departments under each.
   await exec(`
     CREATE TEMP TABLE gov AS
@@ -126,8 +131,8 @@ async function buildCorpus(store: Store, reports: number): Promise<void> {
     CREATE TEMP TABLE rep AS
       SELECT md5('rep' || g)::uuid AS id, ag.id AS agency_id, 2019 + (g / (SELECT count(*) FROM ag)) AS year, g
       FROM generate_series(0, ${reports - 1}) g JOIN ag ON ag.n = g % (SELECT count(*) FROM ag);
-    INSERT INTO reports (id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures, figures_key, figure_values)
-      SELECT id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures, '${figuresKey()}',
+    INSERT INTO reports (id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, figures_key, figure_values)
+      SELECT id, agency_id, year, format, status, published, current_version, error_count, warning_count, open_count, '${figuresKey()}',
              ARRAY(SELECT (figures ->> m)::float8 FROM unnest(ARRAY[${MEASURES.map((m) => `'${m}'`).join(',')}]) WITH ORDINALITY AS x(m, n) ORDER BY n)
       FROM (SELECT id, agency_id, year, CASE WHEN year <= 2020 THEN '2019' ELSE '2021' END AS format,
              (ARRAY['checked','checked','reviewed'])[1 + abs(hashint4(g)) % 3] AS status, abs(hashint4(g + 1)) % 4 <> 0 AS published, 1 AS current_version,
@@ -155,9 +160,11 @@ async function buildCorpus(store: Store, reports: number): Promise<void> {
       FROM (SELECT r.id, r.g, (SELECT string_agg((ARRAY[${WORDS.map((x) => `'${x}'`).join(',')}])[1 + abs(hashint4(r.g * 31 + i)) % ${WORDS.length}], ' ') FROM generate_series(1, 12) i) AS w FROM rep r) r;
     UPDATE reports x SET rules = ARRAY(SELECT g.rule || '|' || min(g.severity) FROM diagnostics g
       WHERE g.report_id = x.id AND g.version = x.current_version AND g.state IN ('open', 'confirmed') GROUP BY g.rule ORDER BY g.rule);`);
-  // The update above left a dead copy of every report row: compact, then gather statistics.
+  // The update above left a dead copy of every report row: compact, then vacuum and gather
+  // statistics as autovacuum would after a bulk load (VACUUM FULL does not set the visibility map
+  // that index-only scans need).
   await exec('VACUUM FULL reports');
-  await exec('ANALYZE');
+  await exec('VACUUM ANALYZE');
   await exec(`CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, reports integer NOT NULL); TRUNCATE bench_meta; INSERT INTO bench_meta VALUES ('${BUILD_KEY}', ${reports});`);
 }
 
@@ -195,6 +202,8 @@ export async function querySection(n = 100_000): Promise<string[]> {
     const supervisor = { role: 'supervisor' as const, userId: '00000000-0000-0000-0000-000000000000', login: 'bench', regionPrefix: '15', agencyId: null };
     const cases: [string, () => Promise<unknown>][] = [
       ['列表：无筛选，第 1 页', () => listReports(store.db, admin_, {}, { limit: 50 })],
+      ['列表：第 1 页不计总数（网页首屏）', () => listReports(store.db, admin_, {}, { limit: 50, total: false })],
+      ['列表：全文，第 1 页不计总数', () => listReports(store.db, admin_, { q: '信息处理费' }, { limit: 50, total: false })],
       ['列表：年度 2023', () => listReports(store.db, admin_, { year: 2023 }, { limit: 50 })],
       ['列表：地区前缀 15', () => listReports(store.db, admin_, { region: '15' }, { limit: 50 })],
       ['列表：县级部门，有错误', () => listReports(store.db, admin_, { level: 'county', kind: 'department', hasErrors: true }, { limit: 50 })],
@@ -219,7 +228,7 @@ export async function querySection(n = 100_000): Promise<string[]> {
       worst = Math.max(worst, p95);
       lines.push(`  ${label.padEnd(22, '　')} p50 ${ms(percentile(t, 50)).padStart(8)}  p95 ${ms(p95).padStart(8)}  最长 ${ms(Math.max(...t)).padStart(8)}`);
     }
-    lines.push(`  （${n} 份报告，PostgreSQL 服务器，每项预热 3 次后计 25 次；目标：每项 p95 < 300 ms；本次最慢的 p95：${ms(worst)}）`);
+    lines.push(`  （${n} 份报告，PostgreSQL 服务器，每项预热 3 次后计 25 次；目标：每项 p95 < 300 ms：${worst < 300 ? '达到' : '未达到'}，本次最慢的 p95：${ms(worst)}；“无筛选”等各行含精确总数，网页首屏不等总数）`);
   } finally {
     await store.close();
   }

@@ -57,13 +57,13 @@ export async function webSection(n = 100_000): Promise<string[]> {
     const report = await store.db.selectFrom('reports').select('id').where('error_count', '>', 0).orderBy('year', 'desc').executeTakeFirstOrThrow();
     const rounds = 7;
     for (const [label, path, ready] of [
-      ['报告库列表（第 1 页，含总数）', '/', '.ant-table-row'],
+      ['报告库列表（第 1 页，总数随后）', '/', '.ant-table-row'],
       ['报告页（表格与问题）', `/reports/${report.id}`, '[data-address]'],
     ] as const) {
       await firstRender(page, `${url}${path}`, ready); // warm-up: the browser's cache as a returning user has it
       const t: number[] = [];
       for (let i = 0; i < rounds; i++) t.push(await firstRender(page, `${url}${path}`, ready));
-      lines.push(`  首次渲染：${label.padEnd(16, '　')} 中位数 ${median(t).toFixed(0)} ms，最长 ${Math.max(...t).toFixed(0)} ms（目标 < 1000 ms）`);
+      lines.push(`  首次渲染：${label.padEnd(16, '　')} 中位数 ${median(t).toFixed(0)} ms，最长 ${Math.max(...t).toFixed(0)} ms（目标 < 1000 ms：${median(t) < 1000 ? '达到' : '未达到'}）`);
     }
     lines.push(`  （${n} 份报告，PostgreSQL 服务器，Chromium 无头模式，本机；从开始导航到内容出现，预热 1 次后计 ${rounds} 次）`);
   } finally {

@@ -83,7 +83,7 @@ for (const backend of BACKENDS) {
       const measured = figuresOf(report);
       await store.db
         .insertInto('reports')
-        .values({ id, agency_id: agencyId, year: report.year, format: report.format, status: 'checked', published: true, current_version: 1, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey() })
+        .values({ id, agency_id: agencyId, year: report.year, format: report.format, status: 'checked', published: true, current_version: 1, figure_values: figureValues(measured), figures_key: figuresKey() })
         .execute();
       await insertVersions(store.db, [versionRows({ reportId: id, version: 1, report, kind: 'import', documentSha256: null, createdBy: null })]);
       return id;

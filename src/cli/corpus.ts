@@ -6,14 +6,12 @@ import type { Command } from 'commander';
 import { expandArchive } from '../ingest/archive.ts';
 import { detectKind } from '../ingest/detect.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { batchStatus, createBatch, type NewItem } from '../store/jobs.ts';
-import { drainQueue } from '../store/import.ts';
+import type { NewItem } from '../store/jobs.ts';
 import type { Store } from '../store/open.ts';
 import { addDatabaseOptions, openFromOptions, type DatabaseOptions } from './database.ts';
 import { expandInputs } from './files.ts';
 import { Progress } from './progress.ts';
 import { BatchSummary } from './summary.ts';
-import { serve, start } from './serve.ts';
 
 /** Files, directories and zip archives → import items (archives expanded into their files). */
 async function importItems(paths: string[]): Promise<{ items: NewItem[]; errors: string[] }> {
@@ -46,6 +44,7 @@ async function importItems(paths: string[]): Promise<{ items: NewItem[]; errors:
 async function batchSummary(store: Store, batchId: string, files: number, unreadable: number): Promise<BatchSummary> {
   const s = new BatchSummary();
   s.files = files + unreadable;
+  const { batchStatus } = await import('../store/jobs.ts');
   const status = await batchStatus(store.db, batchId);
   s.skipped = status?.counts.skipped ?? 0;
   s.failed = (status?.counts.failed ?? 0) + unreadable;
@@ -107,6 +106,9 @@ export function registerImport(program: Command): void {
           (await store.db.selectFrom('import_items').select((eb) => eb.fn.countAll().as('n')).where('state', 'in', ['queued', 'running']).executeTakeFirstOrThrow()).n,
         );
         if (pending) process.stderr.write(`先完成上次未完成的导入：${pending} 个文件\n`);
+        // The store and the server are loaded by the commands that use them: `gongkai check`
+        // starts without them (the database drivers and the web server take most of a start-up).
+        const [{ createBatch }, { drainQueue }] = await Promise.all([import('../store/jobs.ts'), import('../store/import.ts')]);
         const batch = await createBatch(store.db, { source: 'cli', publish: opts.publish }, items);
         const progress = new Progress(items.length + pending, '导入');
         await drainQueue(store, {
@@ -145,7 +147,7 @@ export function registerServe(program: Command): void {
       .option('--port <端口>', '监听端口（环境变量 PORT）', process.env.PORT || '3000')
       .option('--host <地址>', '监听地址（环境变量 HOST；对外提供服务时用 0.0.0.0）', process.env.HOST || '127.0.0.1'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string }) => {
-    await serve(opts).catch(failed);
+    await import('./serve.ts').then(({ serve }) => serve(opts)).catch(failed);
   });
 }
 
@@ -159,6 +161,6 @@ export function registerStart(program: Command): void {
       .option('--no-demo', '首次运行时不载入示例数据')
       .option('--reset-admin', '为管理员账户 admin 重新生成密码并打印'),
   ).action(async (opts: DatabaseOptions & { port: string; host: string; demo: boolean; resetAdmin?: boolean }) => {
-    await start(opts).catch(failed);
+    await import('./serve.ts').then(({ start }) => start(opts)).catch(failed);
   });
 }

@@ -2,7 +2,7 @@
 // otherwise PGlite in --data (or GONGKAI_DATA, default ./data).
 
 import { Option, type Command } from 'commander';
-import { openStore, type Store } from '../store/open.ts';
+import type { Store } from '../store/open.ts';
 
 export interface DatabaseOptions {
   database?: string | undefined;
@@ -16,5 +16,7 @@ export function addDatabaseOptions(cmd: Command): Command {
 }
 
 export async function openFromOptions(opts: DatabaseOptions): Promise<Store> {
+  // Loaded when a command opens the database, not when the CLI starts.
+  const { openStore } = await import('../store/open.ts');
   return openStore(opts.database ? { url: opts.database } : { dataDir: opts.data ?? './data' });
 }

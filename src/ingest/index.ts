@@ -9,7 +9,6 @@ import { tooManyLines } from './text.ts';
 import { endOfCentralDirectory } from './docx/zip.ts';
 import type { SourceDocument } from './types.ts';
 import type { Report } from '../interchange/types.ts';
-import { validateReport } from '../interchange/validate.ts';
 
 export { detectKind } from './detect.ts';
 export { decodeText } from './decode.ts';
@@ -36,7 +35,7 @@ export async function readInput(bytes: Uint8Array, name: string): Promise<ReadRe
   if (reader) return { document: bounded(await (await reader())(bytes, name)) };
   switch (kind) {
     case 'json':
-      return { report: readInterchange(bytes, name) };
+      return { report: await readInterchange(bytes, name) };
     case 'image':
       throw new IngestError('scanned', name, '这是一张图片，需要先做文字识别（OCR）才能读取');
     case 'zip':
@@ -62,7 +61,7 @@ function supportedKinds(): string {
   return [...Object.keys(READERS), 'json'].map((k) => KIND_NAMES[k as keyof typeof KIND_NAMES]).join('、');
 }
 
-function readInterchange(bytes: Uint8Array, name: string): Report {
+async function readInterchange(bytes: Uint8Array, name: string): Promise<Report> {
   if (bytes.length > LIMITS.maxTextBytes) throw new IngestError('too_large', name, `JSON 文件过大（${formatBytes(bytes.length)}）`);
   let data: unknown;
   const text = new TextDecoder().decode(bytes);
@@ -71,6 +70,8 @@ function readInterchange(bytes: Uint8Array, name: string): Report {
   } catch (e) {
     throw new IngestError('corrupt', name, `JSON 格式有误：${jsonSyntaxProblem(text, e)}`);
   }
+  // The schema validator is loaded for interchange JSON only: text and documents start without it.
+  const { validateReport } = await import('../interchange/validate.ts');
   const problems = validateReport(data);
   if (problems.length) throw new IngestError('corrupt', name, `不是有效的 gongkai.report/1 报告：${problems.slice(0, 3).join('；')}`);
   return data as Report;

@@ -3,8 +3,7 @@
 // goes through readBounded / readFileBounded: the cap is checked on the bytes actually read, never
 // on a size the source states (special files report 0, a request may lie in Content-Length).
 
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { IngestError } from './errors.ts';
 
 export const LIMITS = {
@@ -96,16 +95,28 @@ const CHUNK = 1024 * 1024;
  * file that never ends (a FIFO, a device) costs no more than the limit. Refuses anything but a
  * regular file, with a Chinese IngestError naming the cause.
  */
-export async function readFileBounded(path: string, name = path, limit = LIMITS.maxInputBytes): Promise<Uint8Array> {
-  let handle;
+export function readFileBounded(path: string, name = path, limit = LIMITS.maxInputBytes): Promise<Uint8Array> {
+  try {
+    return Promise.resolve(readFileBoundedSync(path, name, limit));
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/** readFileBounded, synchronously. */
+export function readFileBoundedSync(path: string, name = path, limit = LIMITS.maxInputBytes): Uint8Array {
+  // Synchronous calls: a batch reads one report at a time and parses it on this thread anyway,
+  // and four promise round trips to the thread pool per file cost `gongkai check` more than
+  // reading the file (about a tenth of a directory of 4,000 texts).
+  let fd: number;
   try {
     // Non-blocking: opening a FIFO with no writer must not hang the batch (it is refused below).
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new IngestError('unreadable', name, describeFsError(e));
   }
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isDirectory()) throw new IngestError('unreadable', name, describeFsError({ code: 'EISDIR' }));
     if (!info.isFile()) throw new IngestError('unreadable', name, '不是普通文件（是设备、管道或套接字），无法作为报告读取');
     if (info.size > limit) throw tooLarge(name, limit, info.size);
@@ -117,7 +128,7 @@ export async function readFileBounded(path: string, name = path, limit = LIMITS.
     let size = info.size > 0 && info.size < CHUNK ? info.size + 1 : CHUNK;
     for (;;) {
       const buf = Buffer.allocUnsafe(size);
-      const { bytesRead } = await handle.read(buf, 0, size, null);
+      const bytesRead = readSync(fd, buf, 0, size, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > limit) throw tooLarge(name, limit);
@@ -130,6 +141,10 @@ export async function readFileBounded(path: string, name = path, limit = LIMITS.
     if (e instanceof IngestError) throw e;
     throw new IngestError('unreadable', name, describeFsError(e));
   } finally {
-    await handle.close().catch(() => undefined);
+    try {
+      closeSync(fd);
+    } catch {
+      // Nothing to do: the bytes are read.
+    }
   }
 }

@@ -1,8 +1,8 @@
 // Loads the format versions declared in ./formats/*.yaml and compiles them into indexed models.
 // Adding a format version is adding a YAML file here; no code path changes.
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { readdirSync } from 'node:fs';
+import { parseYamlFile } from './data-file.ts';
 import { leadingNumbering, normalizeLabel, numberingVariants, parseChineseNumeral, stripNumbering, withoutParenthetical } from './labels.ts';
 import type {
   CellDef, CellValue, ColumnDef, ColumnType, Equation, Format, GroupDef, LabelKey, Labelled, RelationDef, RowDef, SectionDef,
@@ -326,7 +326,7 @@ export function formats(): Format[] {
   if (!cache) {
     const files = readdirSync(FORMATS_DIR).filter((f) => f.endsWith('.yaml')).sort();
     cache = files
-      .map((f) => compileFormat(f, parseYaml(readFileSync(new URL(f, FORMATS_DIR), 'utf8')) as RawFormat))
+      .map((f) => compileFormat(f, parseYamlFile(new URL(f, FORMATS_DIR)) as RawFormat))
       .sort((a, b) => b.years.from - a.years.from);
   }
   return cache;

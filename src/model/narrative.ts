@@ -1,7 +1,6 @@
 // Loads narrative.yaml: how narratives state table quantities (for the narrative.* rules).
 
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseYamlFile } from './data-file.ts';
 import type { CellDef, Format } from './types.ts';
 
 const FILE = new URL('../../src/model/narrative.yaml', import.meta.url);
@@ -53,7 +52,7 @@ export function formatClaims(format: Format): FormatClaim[] {
 
 export function narrativeModel(): { claims: Claim[]; contradictions: Contradiction[] } {
   if (!cache) {
-    const raw = parseYaml(readFileSync(FILE, 'utf8')) as Raw;
+    const raw = parseYamlFile(FILE) as Raw;
     cache = {
       claims: raw.claims.map((c) => ({
         id: c.id,

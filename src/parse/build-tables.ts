@@ -9,7 +9,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.ts';
 import { cellReconstructed, structureRowMissing } from '../diagnostics/parse-rules.ts';
 import { interpretUnit, type Interp, type UnitInterpretation } from './interpret.ts';
 import type { PrintedUnit, TableReading } from './read-tables.ts';
-import { cellArray, filterLocally, solve, type AmbiguousRow, type SolveOutcome } from './solve.ts';
+import { cellArray, filterLocally, rowHolds, solve, type AmbiguousRow, type SolveOutcome } from './solve.ts';
 import { PARSER_SETTINGS, type ParserSettings } from './settings.ts';
 import type { Token } from './tokens.ts';
 
@@ -191,12 +191,23 @@ export function readExact(b: TableBuild, ui: UnitInterpretation, next: PrintedUn
 export function rowOptions(format: Format, ui: UnitInterpretation, settings: Readonly<ParserSettings> = PARSER_SETTINGS): AmbiguousRow {
   let options = ui.tooAmbiguous ? [] : filterLocally(ui, format);
   if (options.length === 0 && ui.completeOnly) {
-    ui = interpretUnit(ui.unit, true, settings);
+    ui = widened(ui.unit, settings);
     // Too many readings to weigh: the row is unread, and the message says why.
-    if (ui.candidates.length > settings.widenLimit) ui = { ...ui, candidates: [], tooAmbiguous: true };
+    if (ui.tooAmbiguous) ui = { ...ui, candidates: [] };
     options = ui.tooAmbiguous ? [] : filterLocally(ui, format);
   }
   return { ui, options };
+}
+
+/**
+ * All the readings of a row, those that assume unprinted cells too; tooAmbiguous when there
+ * are more than settings.widenLimit (the enumeration stops there: making thousands of readings
+ * only to drop them cost the slowest texts most of their time).
+ */
+function widened(unit: PrintedUnit, settings: Readonly<ParserSettings>): UnitInterpretation {
+  const capped = settings.maxCandidates > settings.widenLimit ? { ...settings, maxCandidates: settings.widenLimit } : settings;
+  const ui = interpretUnit(unit, true, capped);
+  return ui.candidates.length > settings.widenLimit ? { ...ui, tooAmbiguous: true } : ui;
 }
 
 /**
@@ -209,16 +220,16 @@ export function solveRows(b: TableBuild, ambiguous: AmbiguousRow[]): SolveOutcom
   const { format, flat, known, absent } = b;
   const equations = b.table.equations;
   const budget = b.settings.nodeBudget;
-  let outcome = solve(ambiguous, flat.values, known, absent, equations, format, budget);
+  let outcome = solve(ambiguous, flat.values, known, absent, equations, format, budget, b.settings.enumerateNodes);
   if (outcome.solutions === 0 && !outcome.exhausted && ambiguous.some((x) => x.ui.completeOnly)) {
     for (let i = 0; i < ambiguous.length; i++) {
       if (!ambiguous[i].ui.completeOnly) continue;
-      const ui = interpretUnit(ambiguous[i].ui.unit, true, b.settings);
-      if (ui.tooAmbiguous || ui.candidates.length > b.settings.widenLimit) continue;
+      const ui = widened(ambiguous[i].ui.unit, b.settings);
+      if (ui.tooAmbiguous) continue;
       const options = filterLocally(ui, format);
       if (options.length) ambiguous[i] = { ui, options };
     }
-    outcome = solve(ambiguous, flat.values, known, absent, equations, format, budget);
+    outcome = solve(ambiguous, flat.values, known, absent, equations, format, budget, b.settings.enumerateNodes);
   }
   return outcome;
 }
@@ -387,7 +398,7 @@ export function buildTable(b: TableBuild, reading: TableReading): void {
     markUnreadable(b, reading, reading.unreadable);
     return;
   }
-  const interps = reading.units.map((u) => interpretUnit(u, false, b.settings));
+  const interps = reading.units.map((u) => interpretUnit(u, false, b.settings, rowHolds(u)));
   const pending: UnitInterpretation[] = [];
   interps.forEach((ui, k) => {
     const u = ui.unit;

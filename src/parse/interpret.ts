@@ -145,7 +145,17 @@ function tooAmbiguous(result: UnitInterpretation): UnitInterpretation {
   return result;
 }
 
-export function interpretUnit(unit: PrintedUnit, withIncomplete = false, settings: Readonly<ParserSettings> = PARSER_SETTINGS): UnitInterpretation {
+/**
+ * `holds`: when given, readings that fill every cell are kept only if it accepts their values
+ * (the row's own sums, solve.ts rowHolds): the relation solver would drop the others at once,
+ * and a run of glued digits has thousands. They still count towards the limits.
+ */
+export function interpretUnit(
+  unit: PrintedUnit,
+  withIncomplete = false,
+  settings: Readonly<ParserSettings> = PARSER_SETTINGS,
+  holds?: (values: (number | null)[]) => boolean,
+): UnitInterpretation {
   const n = unit.addresses.length;
   const result: UnitInterpretation = { unit, exact: null, candidates: [], tooAmbiguous: false, completeOnly: false };
   if (!unit.found) return result;
@@ -208,6 +218,19 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
     }
     return v;
   };
+  // The same cuts as the pieces a reading holds, made once per run and count (not per reading).
+  const pieceMemo = new Map<number, Piece[][]>();
+  const piecesOf = (i: number, parts: number): Piece[][] => {
+    const key = i * 65536 + parts;
+    let v = pieceMemo.get(key);
+    if (!v) {
+      const t = values[i];
+      const sign = signOf(t);
+      v = splitsOf(i, parts).map((cut) => cut.map((p, at) => ({ token: t, value: at === 0 ? sign * Number(p) : Number(p), piece: at === 0 && sign < 0 ? `-${p}` : p })));
+      pieceMemo.set(key, v);
+    }
+    return v;
+  };
   // Digits that can still become extra cells from token i on (for pruning complete readings).
   const capacity = new Array<number>(values.length + 1).fill(0);
   for (let i = values.length - 1; i >= 0; i--) capacity[i] = capacity[i + 1] + splittable[i];
@@ -215,12 +238,36 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
   const needed = new Array<number>(values.length + 1).fill(0);
   for (let i = values.length - 1; i >= 0; i--) needed[i] = needed[i + 1] + (mustSplit(values[i]) ? 1 : 0);
   const sequences: Piece[][] = [];
+  // Readings found by the current build. Readings that fill every cell become candidates as
+  // they are found (`collect`), without a list of sequences in between; when the others are
+  // asked for too, the first build only counts them (for its limits).
+  let count = 0;
+  let collect = false;
+  const scratch = new Array<number | null>(n);
   const build = (i: number, extraLeft: number, acc: Piece[], completeOnly: boolean) => {
-    if (sequences.length > settings.maxCandidates || splitsCut) return;
+    if (count > settings.maxCandidates || splitsCut) return;
     if (needed[i] > extraLeft) return;
     if (completeOnly && capacity[i] < extraLeft) return;
     if (i === values.length) {
-      if (!completeOnly || extraLeft === 0) sequences.push(acc.slice());
+      if (completeOnly && extraLeft !== 0) return;
+      count++;
+      if (!completeOnly) sequences.push(acc.slice());
+      else if (collect) {
+        if (count > settings.maxCandidates) {
+          result.tooAmbiguous = true;
+          return;
+        }
+        for (let c = 0; c < n; c++) scratch[c] = acc[c].value;
+        if (holds && !holds(scratch)) return;
+        const interp: Interp = { values: scratch.slice(), tokens: new Array<Token | null>(n), pieces: new Array<string | null>(n), dropped: [], how: 'short' };
+        for (let c = 0; c < n; c++) {
+          const p = acc[c];
+          interp.tokens[c] = p.token;
+          interp.pieces[c] = p.piece;
+          if (p.piece !== null) interp.how = 'split';
+        }
+        result.candidates.push(interp);
+      }
       return;
     }
     const t = values[i];
@@ -230,31 +277,22 @@ export function interpretUnit(unit: PrintedUnit, withIncomplete = false, setting
       acc.pop();
     }
     for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
-      const sign = signOf(t);
-      for (const parts of splitsOf(i, e + 1)) {
-        parts.forEach((p, at) => acc.push({ token: t, value: at === 0 ? sign * Number(p) : Number(p), piece: at === 0 && sign < 0 ? `-${p}` : p }));
+      for (const parts of piecesOf(i, e + 1)) {
+        for (const p of parts) acc.push(p);
         build(i + 1, extraLeft - e, acc, completeOnly);
         acc.length -= parts.length;
       }
     }
   };
   // Readings that fill every cell come first; when there are any, the others wait until asked.
+  collect = !withIncomplete;
   build(0, deficit, [], true);
   if (splitsCut) return tooAmbiguous(result);
-  if (sequences.length > 0 && !withIncomplete) {
+  if (count > 0 && !withIncomplete) {
     result.completeOnly = true;
-    for (const seq of sequences) {
-      const interp: Interp = { values: [], tokens: [], pieces: [], dropped: [], how: seq.some((p) => p.piece !== null) ? 'split' : 'short' };
-      for (const p of seq) {
-        interp.values.push(p.value);
-        interp.tokens.push(p.token);
-        interp.pieces.push(p.piece);
-      }
-      if (!push(interp)) break;
-    }
     return result;
   }
-  sequences.length = 0;
+  count = 0;
   build(0, deficit, [], false);
   if (splitsCut) return tooAmbiguous(result);
   const complete = sequences.filter((seq) => seq.length === n);

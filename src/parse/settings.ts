@@ -27,6 +27,12 @@ export interface ParserSettings {
    * leaves the table's ambiguous rows unread: structure.row_missing/searchExhausted.
    */
   nodeBudget: number;
+  /**
+   * Options the solver enumerates before it turns to probing each row's readings one by one
+   * (solve.ts): enumerating is the cheapest while combinations are few, probing when there are
+   * millions. Both count towards nodeBudget.
+   */
+  enumerateNodes: number;
   /** Stream characters before a table's first row label where its header may start. */
   headerLookback: number;
   /** Row labels this short (其他, 总计) are matched with their numbering, or as a cell of their own. */
@@ -41,6 +47,7 @@ export const PARSER_SETTINGS: Readonly<ParserSettings> = Object.freeze({
   maxExtra: 3,
   widenLimit: 500,
   nodeBudget: 20_000,
+  enumerateNodes: 2_000,
   headerLookback: 400,
   shortLabel: 3,
   maxHeading: 45,

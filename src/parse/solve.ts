@@ -6,6 +6,15 @@
 // the combinations under which every equation involving an ambiguous cell holds. A cell's value
 // is taken only if all surviving combinations agree on it; otherwise it stays null.
 //
+// Enumerating every combination is cheap while there are few; rows that each lost several cells
+// make millions (13 rows of 7 readings: 7^13), nearly all of them allowed, and the answer is that
+// nothing can be settled. So after a first enumeration of PARSER_SETTINGS.enumerateNodes options,
+// the search turns to probing: for each reading of each row, one combination that uses it, or the
+// proof that none does. What the outcome says of a cell depends only on which readings take part
+// in some combination, except a value some of those readings leave to the relations; such a value
+// is kept only when the relations derive it from what all those readings agree on (then every
+// combination has it), and otherwise the enumeration goes on. The outcome is the enumeration's.
+//
 // Cells are numbered by their place in the format (CellDef.index): values live in arrays of the
 // format's size, so the search does no string hashing.
 
@@ -13,6 +22,7 @@ import { residual } from '../model/load.ts';
 import type { ColumnType, Equation } from '../model/types.ts';
 import { validFor, type Interp, type UnitInterpretation } from './interpret.ts';
 import { PARSER_SETTINGS } from './settings.ts';
+import type { PrintedUnit } from './read-tables.ts';
 import type { Token } from './tokens.ts';
 
 
@@ -149,6 +159,36 @@ export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[
   return [...byKey.values()];
 }
 
+/**
+ * Whether a row's values, every cell given (by the row's own order), are valid for their columns
+ * and satisfy the row's own sums: what filterLocally requires of a reading with no unknown cell,
+ * as a test interpretUnit applies before it makes the reading.
+ */
+export function rowHolds(unit: PrintedUnit): (values: (number | null)[]) => boolean {
+  // Worked out on the first call: most rows print exactly their cells and never ask.
+  let equations: { positions: number[]; signs: number[] }[] | undefined;
+  const types = unit.types;
+  return (values) => {
+    if (!equations) {
+      const at = new Map(unit.cells.map((cell, c) => [cell, c]));
+      equations = unit.ownEquations.map((eq) => ({ positions: eq.terms.map((t) => at.get(t)!), signs: eq.signs }));
+    }
+    for (let c = 0; c < values.length; c++) {
+      const v = values[c];
+      if (v !== null && !validFor(types[c], v)) return false;
+    }
+    for (const { positions, signs } of equations) {
+      let sum = 0;
+      for (let k = 0; k < positions.length; k++) {
+        const v = values[positions[k]];
+        if (v !== null) sum += signs[k] * v;
+      }
+      if (Math.abs(sum) > EPS) return false;
+    }
+    return true;
+  };
+}
+
 /** The token (and run piece) every reading of `option` takes cell `c` from, if they agree. */
 function agreedToken(option: Option, c: number): { token: Token | undefined; piece: string | undefined } {
   const first = option.readings[0];
@@ -266,6 +306,15 @@ class Search {
   private readonly touched: number[];
   private readonly valueAt = (i: number): Value => (this.usable[i] ? this.values[i] : undefined);
   private nodes = 0;
+  /** Options tried at most in the current phase (see run). */
+  private limit = 0;
+  /** By row in search order: the one option a probe restricts the row to (see probeAll). */
+  private readonly forced: (Option[] | undefined)[];
+  /** By row in search order: its options not yet proven to be in no solution. */
+  private readonly alive: Option[][];
+  /** The search stops at the first solution (a probe). */
+  private firstOnly = false;
+  private found = false;
   /** The solutions found disagree on every ambiguous cell: more cannot settle any. */
   private settledNothing = false;
   // Interval of a cell under the current partial assignment (set by bound()).
@@ -279,6 +328,7 @@ class Search {
     known: number[],
     private readonly types: ColumnType[],
     private readonly budget: number,
+    private readonly enumerateNodes = PARSER_SETTINGS.enumerateNodes,
   ) {
     const size = types.length;
     this.outcome = { solutions: 0, exhausted: false, cells: new Array<SolvedCell | undefined>(size), used: new Map() };
@@ -294,6 +344,8 @@ class Search {
     this.chosen = new Array<Option>(plan.order.length);
     this.recorded = plan.order.map(() => new Set<Option>());
     this.rowSettled = cellArray(plan.order.length);
+    this.forced = new Array<Option[] | undefined>(plan.order.length);
+    this.alive = plan.order.map((u) => u.options);
     this.scratch = new Array<Value>(size);
     this.scratchDerived = cellArray(size);
     const touched = new Set<number>();
@@ -303,7 +355,89 @@ class Search {
   }
 
   private stopped(): boolean {
-    return this.outcome.exhausted || this.settledNothing;
+    return this.outcome.exhausted || this.settledNothing || (this.firstOnly && this.found);
+  }
+
+  /** The options row `i` may take in the current search. */
+  private optionsOf(i: number): Option[] {
+    return this.forced[i] ?? this.alive[i];
+  }
+
+  /**
+   * Enumerate; when that runs past `enumerateNodes`, probe each option instead (see the head of
+   * this file), and enumerate again only if a derived value is left unproven. Every phase counts
+   * towards the one budget.
+   */
+  run(): void {
+    this.limit = Math.min(this.budget, this.enumerateNodes);
+    this.dfs(0);
+    if (!this.outcome.exhausted || this.budget <= this.enumerateNodes) return;
+    this.outcome.exhausted = false;
+    this.limit = this.budget;
+    if (!this.probeAll() || this.settledNothing || this.derivedAgreed()) return;
+    this.dfs(0);
+  }
+
+  /**
+   * For every option of every row not yet seen in a solution, the first solution that uses it,
+   * or the proof that none does. False when the budget ran out first (outcome.exhausted).
+   */
+  private probeAll(): boolean {
+    const { order } = this.plan;
+    for (let i = 0; i < order.length; i++) {
+      for (const o of order[i].options) {
+        // A row settled in every respect gains nothing from more solutions.
+        if (this.rowSettled[i]) break;
+        if (this.recorded[i].has(o)) continue;
+        this.forced[i] = [o];
+        this.firstOnly = true;
+        this.found = false;
+        this.dfs(0);
+        this.forced[i] = undefined;
+        this.firstOnly = false;
+        if (this.outcome.exhausted) return false;
+        if (this.settledNothing) return true;
+        // In no solution: later probes need not try it.
+        if (!this.found) this.alive[i] = this.alive[i].filter((x) => x !== o);
+        if (this.alive[i].length === 0) return true;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After probing: does every agreed value that some option in use leaves unknown follow from
+   * the relations over what all options in use agree on? Those values are then the same in
+   * every solution (each solution holds that partial assignment, and the same equations derive
+   * the same value from it); the outcome is then the full enumeration's.
+   */
+  private derivedAgreed(): boolean {
+    const { order } = this.plan;
+    const vals = this.scratch;
+    const usable = this.usable.slice();
+    const check: number[] = [];
+    for (const a of this.touched) vals[a] = this.usable[a] ? this.values[a] : undefined;
+    for (let i = 0; i < order.length; i++) {
+      const cells = order[i].ui.unit.cells;
+      const inUse = this.rowSettled[i] ? [] : [...this.recorded[i]];
+      for (let c = 0; c < cells.length; c++) {
+        const a = cells[c];
+        usable[a] = 1;
+        let agreed: Value = inUse.length ? inUse[0].values[c] : undefined;
+        let leftUnknown = false;
+        for (const o of inUse) {
+          const v = o.values[c];
+          if (v === undefined) leftUnknown = true;
+          if (v !== agreed) agreed = undefined;
+        }
+        vals[a] = agreed;
+        if (leftUnknown && this.outcome.cells[a]?.value !== undefined) check.push(a);
+      }
+    }
+    if (check.length === 0) return true;
+    if (!propagate(vals, usable, this.plan.relevant, this.types)) return false;
+    for (const a of check) if (vals[a] !== this.outcome.cells[a]!.value) return false;
+    return true;
   }
 
   /** Interval of cell `a` under the current partial assignment: [boundLo, boundHi]. */
@@ -408,6 +542,7 @@ class Search {
     }
     if (!propagate(vals, this.usable, this.plan.relevant, this.types, derived)) return;
     this.record(vals, derived);
+    this.found = true;
     if (this.outcome.solutions % 16 === 0 && this.allUndetermined()) this.settledNothing = true;
   }
 
@@ -420,11 +555,11 @@ class Search {
     // Prune by bounds only where the next row branches: a row with one reading is checked at
     // the next branching row (bounds only tighten) or by the final propagation.
     const { order } = this.plan;
-    return i + 1 >= order.length || order[i + 1].options.length <= 1 || this.boundsOk();
+    return i + 1 >= order.length || this.optionsOf(i + 1).length <= 1 || this.boundsOk();
   }
 
   /** Try each option of row `i` in turn, and go on to the next row under each that holds. */
-  dfs(i: number): void {
+  private dfs(i: number): void {
     if (this.stopped()) return;
     const { order } = this.plan;
     if (i === order.length) {
@@ -432,10 +567,10 @@ class Search {
       return;
     }
     const cells = order[i].ui.unit.cells;
-    for (const o of order[i].options) {
+    for (const o of this.optionsOf(i)) {
       // The budget counts every option tried, so rows with thousands of readings cannot make
       // the search run away.
-      if (++this.nodes > this.budget) {
+      if (++this.nodes > this.limit) {
         this.outcome.exhausted = true;
         return;
       }
@@ -469,8 +604,9 @@ export function solve(
   equations: Equation[],
   space: CellSpace,
   budget = PARSER_SETTINGS.nodeBudget,
+  enumerateNodes = PARSER_SETTINGS.enumerateNodes,
 ): SolveOutcome {
-  const search = new Search(searchPlan(ambiguous, absent, equations, space.types.length), fixed, known, space.types, budget);
-  search.dfs(0);
+  const search = new Search(searchPlan(ambiguous, absent, equations, space.types.length), fixed, known, space.types, budget, enumerateNodes);
+  search.run();
   return search.outcome;
 }

@@ -328,7 +328,7 @@ export async function publishAssembled(
   if (existing) {
     await db
       .updateTable('reports')
-      .set({ current_version: version, format: report.format, published: true, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
+      .set({ current_version: version, format: report.format, published: true, figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
       .where('id', '=', reportId)
       .execute();
   } else {
@@ -336,15 +336,19 @@ export async function publishAssembled(
       .insertInto('reports')
       .values({
         id: reportId, agency_id: input.agencyId, year: input.draft.year, format: report.format, status: 'checked', published: true, current_version: version,
-        figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(),
+        figure_values: figureValues(measured), figures_key: figuresKey(),
       })
       .execute();
   }
   const previous = existing ? await decisionsOf(db, reportId, existing.current_version) : undefined;
   const note = `由案件台账（表三、表四）和年报草稿第${input.draft.revision}稿（表二、正文）编制`;
   await insertVersions(db, [versionRows({ reportId, version, report, kind: 'assembly', documentSha256: null, createdBy: input.userId, note, previous })]);
-  await sql`UPDATE cells SET provenance = CASE WHEN table_id IN (${sql.join([...LEDGER_TABLES])}) THEN 'ledger' ELSE 'entered' END
-    WHERE report_id = ${reportId} AND version = ${version} AND (table_id IN (${sql.join([...LEDGER_TABLES])}) OR status = 'read')`.execute(db);
+  // Compiled tables came from the ledger, cells read in the others were typed by staff.
+  await sql`UPDATE cell_sets s SET provenances = (
+      SELECT array_agg(CASE WHEN u.t IN (${sql.join([...LEDGER_TABLES])}) THEN 'ledger' WHEN u.st = 'read' THEN 'entered' END ORDER BY u.o)
+      FROM cell_layouts l CROSS JOIN LATERAL unnest(l.table_ids, s.statuses) WITH ORDINALITY AS u(t, st, o)
+      WHERE l.id = s.layout)
+    WHERE s.report_id = ${reportId} AND s.version = ${version}`.execute(db);
   await crossCheck(db, [reportId], new Map([[reportId, report]]));
   await refreshCounts(db, [reportId]);
   await db

@@ -10,6 +10,16 @@ export type Executor = Kysely<Database> | Transaction<Database>;
 /** column name → PostgreSQL type of its array parameter. */
 export type ColumnTypes<T> = { [K in keyof T]?: string };
 
+/** A PostgreSQL array literal of numbers, strings and nulls ('{1,NULL,"a\\"b"}'). */
+export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+  const out = values.map((x) => {
+    if (x === null || x === undefined) return 'NULL';
+    if (typeof x === 'number') return String(x);
+    return `"${x.replace(/["\\]/g, '\\$&')}"`;
+  });
+  return `{${out.join(',')}}`;
+}
+
 export async function insertMany<T extends object>(
   db: Executor,
   table: keyof Database,
@@ -25,11 +35,11 @@ export async function insertMany<T extends object>(
       const v = r[c] as unknown;
       if (v === undefined || v === null) return null;
       if (t === 'jsonb') return JSON.stringify(v);
-      if (t === 'text[]') return Array.isArray(v) ? `{${(v as string[]).map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}` : v;
+      if (t.endsWith('[]')) return Array.isArray(v) ? arrayLiteral(v as (string | number | null)[]) : v;
       return v;
     });
-    // text[] columns travel as text (array literals), since unnest would flatten a 2-D array.
-    const arrayType = t === 'text[]' ? 'text[]' : `${t}[]`;
+    // Array columns travel as text (array literals), since unnest would flatten a 2-D array.
+    const arrayType = t.endsWith('[]') ? 'text[]' : `${t}[]`;
     return sql`${values}::${sql.raw(arrayType)}`;
   });
   const names = columns.map((c) => sql.id(c));
@@ -37,7 +47,7 @@ export async function insertMany<T extends object>(
     const expr = options.expressions?.[c];
     const t = types[c]!;
     if (expr) return sql.raw(expr.replaceAll('$', `c${i}`));
-    if (t === 'text[]') return sql.raw(`c${i}::text[]`);
+    if (t.endsWith('[]')) return sql.raw(`c${i}::${t}`);
     return sql.raw(`c${i}`);
   });
   const aliases = columns.map((_, i) => sql.raw(`c${i}`));

@@ -1,34 +1,157 @@
-// A report's cells in long form: one row per cell of the format (value, status, provenance), and
-// back. Statuses stay explicit: a blank cell is value null with status 'blank'.
+// A report's cells: stored per version as one row of parallel arrays (cell_sets: value, status,
+// provenance) that follow a layout (the format's cell addresses, in order), and read in long form
+// through the view `cells` (migration 0012). Statuses stay explicit: a blank cell is value null
+// with status 'blank'.
 
+import { createHash } from 'node:crypto';
 import type { CellProvenance, Report } from '../interchange/types.ts';
-import { getFormat } from '../model/load.ts';
+import { formats, getFormat } from '../model/load.ts';
+import { insertMany, type Executor } from './bulk.ts';
 import type { CellsTable } from './schema.ts';
 
 export type CellRow = CellsTable;
 
-/** The cell rows of a report version, in the format's cell order. */
-export function cellRows(reportId: string, version: number, report: Report): CellRow[] {
+/** The addresses a cell set's arrays follow, in order. */
+export interface CellLayout {
+  id: string;
+  table_ids: string[];
+  row_ids: string[];
+  col_ids: string[];
+}
+
+/** One version's cells as stored (cell_sets). */
+export interface CellSet {
+  report_id: string;
+  version: number;
+  layout: string;
+  vals: (number | null)[];
+  statuses: CellRow['status'][];
+  raws: (string | null)[];
+  lines: (number | null)[];
+  pages: (number | null)[];
+  src_tables: (number | null)[];
+  src_rows: (number | null)[];
+  src_cols: (number | null)[];
+}
+
+/** The layout of a list of addresses ('table.row.col'); its id is the md5 of the list joined by ','. */
+export function layoutOf(addresses: readonly string[]): CellLayout {
+  const parts = addresses.map((a) => {
+    const [t, r, c] = a.split('.');
+    return { t, r, c };
+  });
+  return {
+    id: createHash('md5').update(addresses.join(',')).digest('hex'),
+    table_ids: parts.map((p) => p.t),
+    row_ids: parts.map((p) => p.r),
+    col_ids: parts.map((p) => p.c),
+  };
+}
+
+const formatLayouts = new Map<string, CellLayout>();
+
+/** The layout of a format: its cells in the model's order. */
+export function formatLayout(formatId: string): CellLayout {
+  let layout = formatLayouts.get(formatId);
+  if (!layout) {
+    layout = layoutOf(getFormat(formatId).cells.map((c) => c.address));
+    formatLayouts.set(formatId, layout);
+  }
+  return layout;
+}
+
+/** The cells of a report version, in its format's layout. */
+export function cellSet(reportId: string, version: number, report: Report): { set: CellSet; layout: CellLayout } {
   const format = getFormat(report.format);
-  const out: CellRow[] = [];
-  for (const def of format.cells) {
+  const layout = formatLayout(report.format);
+  const n = format.cells.length;
+  const set: CellSet = {
+    report_id: reportId,
+    version,
+    layout: layout.id,
+    vals: new Array<number | null>(n),
+    statuses: new Array<CellRow['status']>(n),
+    raws: new Array<string | null>(n),
+    lines: new Array<number | null>(n),
+    pages: new Array<number | null>(n),
+    src_tables: new Array<number | null>(n),
+    src_rows: new Array<number | null>(n),
+    src_cols: new Array<number | null>(n),
+  };
+  format.cells.forEach((def, i) => {
     const value = report.tables[def.table.id]?.[def.row.id]?.[def.column.id];
     const p = report.cells[def.address];
-    out.push({
-      report_id: reportId,
-      version,
-      table_id: def.table.id,
-      row_id: def.row.id,
-      col_id: def.column.id,
-      value: value ?? null,
-      status: p?.status ?? (value === undefined || value === null ? 'missing' : 'read'),
-      raw: p?.raw ?? null,
-      line: p?.line ?? null,
-      page: p?.page ?? null,
-      src_table: p?.table ?? null,
-      src_row: p?.row ?? null,
-      src_col: p?.col ?? null,
-    });
+    set.vals[i] = value ?? null;
+    set.statuses[i] = p?.status ?? (value === undefined || value === null ? 'missing' : 'read');
+    set.raws[i] = p?.raw ?? null;
+    set.lines[i] = p?.line ?? null;
+    set.pages[i] = p?.page ?? null;
+    set.src_tables[i] = p?.table ?? null;
+    set.src_rows[i] = p?.row ?? null;
+    set.src_cols[i] = p?.col ?? null;
+  });
+  return { set, layout };
+}
+
+async function insertLayouts(db: Executor, layouts: readonly CellLayout[]): Promise<void> {
+  await insertMany<CellLayout>(db, 'cell_layouts', { id: 'text', table_ids: 'text[]', row_ids: 'text[]', col_ids: 'text[]' }, layouts, {
+    onConflict: 'ON CONFLICT (id) DO NOTHING',
+  });
+}
+
+/**
+ * The layouts of the model's formats, written when the store is opened (committed at once): an
+ * import's transactions then find them and never wait on each other to add the same one.
+ */
+export async function seedLayouts(db: Executor): Promise<void> {
+  await insertLayouts(db, formats().map((f) => formatLayout(f.id)));
+}
+
+/** Write cell sets (and their layouts, when new), two statements for any number of versions. */
+export async function insertCellSets(db: Executor, list: readonly { set: CellSet; layout: CellLayout }[]): Promise<void> {
+  if (!list.length) return;
+  await insertLayouts(db, [...new Map(list.map((x) => [x.layout.id, x.layout])).values()]);
+  await insertMany<CellSet>(
+    db,
+    'cell_sets',
+    {
+      report_id: 'uuid', version: 'int4', layout: 'text', vals: 'numeric[]', statuses: 'text[]', raws: 'text[]', lines: 'int4[]', pages: 'int4[]',
+      src_tables: 'int4[]', src_rows: 'int4[]', src_cols: 'int4[]',
+    },
+    list.map((x) => x.set),
+  );
+}
+
+/** Cell sets of these versions with their layouts, as long-form rows by `reportId/version`. */
+export async function readCellSets(db: Executor, versions: readonly { reportId: string; version: number }[]): Promise<Map<string, Omit<CellRow, 'report_id' | 'version'>[]>> {
+  const out = new Map<string, Omit<CellRow, 'report_id' | 'version'>[]>();
+  if (!versions.length) return out;
+  const sets = await db
+    .selectFrom('cell_sets as s')
+    .innerJoin('cell_layouts as l', 'l.id', 's.layout')
+    .select(['s.report_id', 's.version', 's.vals', 's.statuses', 's.raws', 's.lines', 's.pages', 's.src_tables', 's.src_rows', 's.src_cols', 'l.table_ids', 'l.row_ids', 'l.col_ids'])
+    .where('s.report_id', 'in', [...new Set(versions.map((v) => v.reportId))])
+    .execute();
+  const wanted = new Set(versions.map((v) => `${v.reportId}/${v.version}`));
+  for (const s of sets) {
+    const key = `${s.report_id}/${s.version}`;
+    if (!wanted.has(key)) continue;
+    out.set(
+      key,
+      s.table_ids.map((t, i) => ({
+        table_id: t,
+        row_id: s.row_ids[i],
+        col_id: s.col_ids[i],
+        value: s.vals[i] === null ? null : Number(s.vals[i]),
+        status: s.statuses[i],
+        raw: s.raws[i],
+        line: s.lines[i],
+        page: s.pages[i],
+        src_table: s.src_tables[i],
+        src_row: s.src_rows[i],
+        src_col: s.src_cols[i],
+      })),
+    );
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/type
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { tablesFromRows } from './cells.ts';
+import { readCellSets, tablesFromRows } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
@@ -73,14 +73,7 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
   if (!heads.length) return out;
   const ids = heads.map((h) => h.id);
   const [cells, sections, formats] = await Promise.all([
-    withCells
-      ? db
-      .selectFrom('cells as c')
-      .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'c.report_id').onRef('r.current_version', '=', 'c.version'))
-      .select(['c.report_id', 'c.table_id', 'c.row_id', 'c.col_id', 'c.value', 'c.status', 'c.raw', 'c.line', 'c.page', 'c.src_table', 'c.src_row', 'c.src_col'])
-      .where('c.report_id', 'in', ids)
-      .execute()
-      : Promise.resolve([]),
+    withCells ? readCellSets(db, heads.map((h) => ({ reportId: h.id, version: h.current_version }))) : Promise.resolve(new Map<string, never[]>()),
     db
       .selectFrom('sections as s')
       .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 's.report_id').onRef('r.current_version', '=', 's.version'))
@@ -91,7 +84,6 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
       .execute(),
     db.selectFrom('reports').select(['id', 'format']).where('id', 'in', ids).execute(),
   ]);
-  const cellsBy = groupBy(cells, (c) => c.report_id);
   const sectionsBy = groupBy(sections, (s) => s.report_id);
   const formatOf = new Map(formats.map((f) => [f.id, f.format]));
   for (const h of heads) {
@@ -103,7 +95,7 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
       agency: h.agency,
       year: h.year,
       format: formatOf.get(h.id) ?? '2021',
-      ...tablesFromRows(cellsBy.get(h.id) ?? []),
+      ...tablesFromRows(cells.get(`${h.id}/${h.current_version}`) ?? []),
       sections: (sectionsBy.get(h.id) ?? []).map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
     });
   }

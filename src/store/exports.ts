@@ -63,7 +63,7 @@ export async function* exportRows(db: Executor, viewer: Viewer, filter: CorpusFi
 
 export async function* exportReports(db: Executor, viewer: Viewer, filter: CorpusFilter): AsyncGenerator<Report> {
   for (let offset = 0; ; offset += PAGE) {
-    const ids = await corpusQuery(db, viewer, filter).select('r.id').orderBy('r.year', 'desc').orderBy('r.id').limit(PAGE).offset(offset).execute();
+    const ids = await corpusQuery(db, viewer, filter).select('r.id').orderBy('r.year', 'desc').orderBy('r.id', 'desc').limit(PAGE).offset(offset).execute();
     for (const { id } of ids) {
       const loaded = await loadReport(db, id);
       if (loaded) yield loaded.report;

@@ -42,23 +42,31 @@ export function figureValues(figures: Figures): string {
   return `{${measures().measures.map((m) => figures[m.id] ?? 'NULL').join(',')}}`;
 }
 
+/** Named figures from the array kept on a report (figure_values), for reading. */
+export function figuresFromValues(values: readonly (number | null)[] | null): Figures | null {
+  if (!values) return null;
+  const out: Figures = {};
+  measures().measures.forEach((m, i) => {
+    out[m.id] = values[i] ?? null;
+  });
+  return out;
+}
+
 /** Recompute the figures of reports whose figures were made with another definition. */
 export async function refreshFigures(db: Executor): Promise<number> {
-  const defs = measures().measures.flatMap((m) => m.cells.map((a) => ({ id: m.id, address: a })));
-  const ids = defs.map((d) => d.id);
+  const defs = measures().measures.flatMap((m, n) => m.cells.map((a) => ({ n: n + 1, address: a })));
+  const ns = defs.map((d) => d.n);
   const [tables, rows, cols] = [0, 1, 2].map((i) => defs.map((d) => d.address.split('.')[i]));
+  const count = measures().measures.length;
   const stale = sql`(r.figures_key IS NULL OR r.figures_key <> ${figuresKey()})`;
   const result = await sql`
-    UPDATE reports r SET figures = f.figures, figures_key = ${figuresKey()},
-      figure_values = ARRAY(SELECT (f.figures ->> m.id)::float8 FROM unnest(${measures().measures.map((m) => m.id)}::text[]) WITH ORDINALITY AS m(id, n) ORDER BY m.n)
-    FROM (
-      SELECT r.id,
-             (SELECT jsonb_object_agg(m.id, m.total) FROM (
-                SELECT d.id, sum(c.value) AS total
-                FROM unnest(${ids}::text[], ${tables}::text[], ${rows}::text[], ${cols}::text[]) AS d(id, t, rw, cl)
-                LEFT JOIN cells c ON c.report_id = r.id AND c.version = r.current_version AND c.table_id = d.t AND c.row_id = d.rw AND c.col_id = d.cl
-                GROUP BY d.id) m) AS figures
-      FROM reports r WHERE ${stale}) f
-    WHERE r.id = f.id`.execute(db);
+    UPDATE reports r SET figures_key = ${figuresKey()},
+      figure_values = ARRAY(SELECT round(f.total, 6)::float8 FROM (
+        SELECT m.n, sum(c.value) AS total
+        FROM generate_series(1, ${count}::int4) AS m(n)
+        LEFT JOIN unnest(${ns}::int4[], ${tables}::text[], ${rows}::text[], ${cols}::text[]) AS d(n, t, rw, cl) ON d.n = m.n
+        LEFT JOIN cells c ON c.report_id = r.id AND c.version = r.current_version AND c.table_id = d.t AND c.row_id = d.rw AND c.col_id = d.cl
+        GROUP BY m.n) f ORDER BY f.n)
+    WHERE ${stale}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -112,7 +112,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const previousDecisions = await decisionsOfMany(tx, [...existing.values()].map((e) => ({ reportId: e.id, version: e.current_version })));
 
   const newReports: Insertable<ReportsTable>[] = [];
-  const bumped = new Map<string, { id: string; version: number; format: string; figures: string; values: string }>();
+  const bumped = new Map<string, { id: string; version: number; format: string; values: string }>();
   const documents: Insertable<DocumentsTable>[] = [];
   const versions: VersionRows[] = [];
   const inMemory = new Map<string, Report>();
@@ -128,14 +128,13 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
     const measured = figuresOf(report);
-    const figures = JSON.stringify(measured);
     const values = figureValues(measured);
     let reportId: string;
     let version = 1;
     if (before) {
       reportId = before.id;
       version = before.current_version + 1;
-      bumped.set(reportId, { id: reportId, version, format: report.format, figures, values });
+      bumped.set(reportId, { id: reportId, version, format: report.format, values });
     } else {
       reportId = newId();
       newReports.push({
@@ -147,7 +146,6 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
         published: p.item.publish,
         demo: p.item.demo,
         current_version: version,
-        figures,
         figure_values: values,
         figures_key: figuresKey(),
       });
@@ -175,10 +173,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   if (newReports.length) await tx.insertInto('reports').values(newReports).execute();
   if (bumped.size) {
     const b = [...bumped.values()];
-    await sql`UPDATE reports r SET current_version = x.v, format = x.f, figures = x.fig::jsonb, figure_values = x.fv::float8[],
-        figures_key = ${figuresKey()}, updated_at = now()
-      FROM unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.version)}::int4[], ${b.map((x) => x.format)}::text[], ${b.map((x) => x.figures)}::text[],
-                  ${b.map((x) => x.values)}::text[]) AS x(id, v, f, fig, fv)
+    await sql`UPDATE reports r SET current_version = x.v, format = x.f, figure_values = x.fv::float8[], figures_key = ${figuresKey()}, updated_at = now()
+      FROM unnest(${b.map((x) => x.id)}::uuid[], ${b.map((x) => x.version)}::int4[], ${b.map((x) => x.format)}::text[], ${b.map((x) => x.values)}::text[]) AS x(id, v, f, fv)
       WHERE r.id = x.id`.execute(tx);
   }
   // Documents in slices (each row carries its bytes as one parameter).

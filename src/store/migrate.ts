@@ -23,8 +23,8 @@ export function migrations(): Migration[] {
     .map((f) => ({ id: Number(f.slice(0, 4)), name: f.slice(5, -4), sql: readFileSync(new URL(f, DIR), 'utf8') }));
 }
 
-/** Apply pending migrations; returns the ids applied. */
-export async function migrate(store: Store): Promise<number[]> {
+/** Apply pending migrations (up to `until`, for upgrade tests); returns the ids applied. */
+export async function migrate(store: Pick<Store, 'db'>, options: { until?: number } = {}): Promise<number[]> {
   const applied: number[] = [];
   await store.db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${LOCK_KEY})`.execute(conn);
@@ -32,7 +32,7 @@ export async function migrate(store: Store): Promise<number[]> {
       await sql`CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(conn);
       const done = new Set((await conn.selectFrom('schema_migrations').select('id').execute()).map((r) => r.id));
       for (const m of migrations()) {
-        if (done.has(m.id)) continue;
+        if (done.has(m.id) || m.id > (options.until ?? Infinity)) continue;
         await conn.transaction().execute(async (tx) => {
           await sql.raw(m.sql).execute(tx);
           await tx.insertInto('schema_migrations').values({ id: m.id, name: m.name }).execute();

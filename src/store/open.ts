@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.ts';
 import { seedCalendar } from './calendar.ts';
+import { seedLayouts } from './cells.ts';
 import { refreshFigures } from './figures.ts';
 import { migrate } from './migrate.ts';
 import { PGlitePool } from './pglite-pool.ts';
@@ -136,6 +137,7 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
       await migrate(store);
       await refreshFigures(store.db);
       await seedCalendar(store.db);
+      await seedLayouts(store.db);
     } catch (e) {
       await store.close();
       throw e;

@@ -3,8 +3,8 @@
 
 import { REPORT_SCHEMA, type Report, type Section, type SourceKind } from '../interchange/types.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { figureValues, figuresKey, figuresOf } from './figures.ts';
-import { cellRows, tablesFromRows, type CellRow } from './cells.ts';
+import { figureValues, figuresFromValues, figuresKey, figuresOf } from './figures.ts';
+import { cellSet, insertCellSets, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
 import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
 import { indexWords } from './words.ts';
@@ -25,7 +25,7 @@ type VersionRow = Omit<ReportVersionsTable, 'created_at' | 'meta'> & { meta: Ver
 /** Everything one report version writes. */
 export interface VersionRows {
   version: VersionRow;
-  cells: CellRow[];
+  cells: { set: CellSet; layout: CellLayout };
   sections: SectionRow[];
   diagnostics: DiagnosticRowIn[];
 }
@@ -75,7 +75,7 @@ export function versionRows(input: VersionInput): VersionRows {
       note: input.note ?? null,
       created_by: input.createdBy,
     },
-    cells: cellRows(reportId, version, report),
+    cells: cellSet(reportId, version, report),
     sections: sectionRows(reportId, version, report.sections),
     diagnostics: diagnosticRows(reportId, version, [...ownDiagnostics(report), ...(input.extra ?? [])], 0, input.previous),
   };
@@ -93,15 +93,7 @@ export async function insertVersions(db: Executor, list: readonly VersionRows[])
     },
     list.map((v) => v.version),
   );
-  await insertMany<CellRow>(
-    db,
-    'cells',
-    {
-      report_id: 'uuid', version: 'int4', table_id: 'text', row_id: 'text', col_id: 'text', value: 'numeric', status: 'text', raw: 'text',
-      line: 'int4', page: 'int4', src_table: 'int4', src_row: 'int4', src_col: 'int4',
-    },
-    list.flatMap((v) => v.cells),
-  );
+  await insertCellSets(db, list.map((v) => v.cells));
   await insertMany<SectionRow>(
     db,
     'sections',
@@ -120,7 +112,7 @@ export async function loadReport(db: Executor, reportId: string, version?: numbe
   const row = await db.selectFrom('report_versions').selectAll().where('report_id', '=', reportId).where('version', '=', v).executeTakeFirst();
   if (!row) return null;
   const [cells, sections, diagnostics] = await Promise.all([
-    db.selectFrom('cells').selectAll().where('report_id', '=', reportId).where('version', '=', v).execute(),
+    readCellSets(db, [{ reportId, version: v }]),
     db.selectFrom('sections').selectAll().where('report_id', '=', reportId).where('version', '=', v).orderBy('position').execute(),
     db.selectFrom('diagnostics').selectAll().where('report_id', '=', reportId).where('version', '=', v).orderBy('position').execute(),
   ]);
@@ -137,7 +129,7 @@ export async function loadReport(db: Executor, reportId: string, version?: numbe
       if (s.line !== null) out.line = s.line;
       return out;
     }),
-    ...tablesFromRows(cells),
+    ...tablesFromRows(cells.get(`${reportId}/${v}`) ?? []),
     diagnostics: diagnostics.map((d) => {
       const out: Report['diagnostics'][number] = { rule: d.rule, severity: d.severity, message: d.message };
       if (d.cells) out.cells = d.cells;
@@ -152,13 +144,15 @@ export async function loadReport(db: Executor, reportId: string, version?: numbe
 
 /** A report's row with its agency's scope fields (for permission checks). */
 export async function reportHead(db: Executor, reportId: string) {
-  return db
+  const head = await db
     .selectFrom('reports as r')
     .leftJoin('agencies as a', 'a.id', 'r.agency_id')
     .selectAll('r')
     .select(['a.name as agency', 'a.region_code', 'a.level', 'a.kind', 'a.parent_id'])
     .where('r.id', '=', reportId)
     .executeTakeFirst();
+  // The named figures, from the array the report keeps (the dashboards' measures).
+  return head && { ...head, figures: figuresFromValues(head.figure_values) };
 }
 
 export interface CellChange {
@@ -200,7 +194,7 @@ export async function correctReport(
   const measured = figuresOf(checked);
   await db
     .updateTable('reports')
-    .set({ current_version: version, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
+    .set({ current_version: version, figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
     .where('id', '=', reportId)
     .execute();
   await insertVersions(db, [rows]);
@@ -243,12 +237,12 @@ export async function mergeAsVersion(
   const measured = figuresOf(checked);
   await db
     .updateTable('reports')
-    .set({ current_version: version, format: checked.format, figures: JSON.stringify(measured), figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
+    .set({ current_version: version, format: checked.format, figure_values: figureValues(measured), figures_key: figuresKey(), updated_at: new Date() })
     .where('id', '=', intoId)
     .execute();
   await insertVersions(db, [rows]);
   await db.updateTable('import_items').set({ report_id: intoId, version }).where('report_id', '=', fromId).execute();
-  for (const table of ['narrative_bands', 'diagnostics', 'cells', 'sections', 'report_versions'] as const) {
+  for (const table of ['narrative_bands', 'diagnostics', 'cell_sets', 'sections', 'report_versions'] as const) {
     await db.deleteFrom(table).where('report_id', '=', fromId).execute();
   }
   await db.deleteFrom('reports').where('id', '=', fromId).execute();

@@ -90,10 +90,9 @@ export interface ReportsTable {
   open_count: Generated<number>;
   /** The rules of the current version's open or confirmed findings, each as `rule|severity` (the most severe). */
   rules: Generated<string[]>;
-  /** The current version's dashboard measures (figures.ts), and the hash of their definition. */
-  figures: Json<Record<string, number | null>> | null;
+  /** Hash of the measures' definition the figures were made with (figures.ts). */
   figures_key: string | null;
-  /** The same figures as an array in the measures' order (a float8[] literal when written). */
+  /** The current version's dashboard measures, in the measures' order (a float8[] literal when written). */
   figure_values: ColumnType<(number | null)[] | null, string | null | undefined, string | null>;
   created_at: Stamp;
   updated_at: Stamp;
@@ -136,6 +135,31 @@ export interface CellsTable {
   src_col: number | null;
   /** Assembled reports: 'ledger' (compiled from the cases) or 'entered' (typed by staff). */
   provenance?: 'ledger' | 'entered' | null | undefined;
+}
+
+/** One version's cells as parallel arrays following a layout (migration 0012; `cells` is their long form). */
+export interface CellSetsTable {
+  report_id: string;
+  version: number;
+  layout: string;
+  vals: (number | string | null)[];
+  statuses: CellsTable['status'][];
+  raws: (string | null)[];
+  lines: (number | null)[];
+  pages: (number | null)[];
+  src_tables: (number | null)[];
+  src_rows: (number | null)[];
+  src_cols: (number | null)[];
+  /** Where assembled cells came from (migration 0020); null for a version read from a document. */
+  provenances: ('ledger' | 'entered' | null)[] | null;
+}
+
+/** The cell addresses a cell set's arrays follow, in order; id = md5 of 'table.row.col' joined by ','. */
+export interface CellLayoutsTable {
+  id: string;
+  table_ids: string[];
+  row_ids: string[];
+  col_ids: string[];
 }
 
 export interface SectionsTable {
@@ -370,7 +394,10 @@ export interface Database {
   documents: DocumentsTable;
   reports: ReportsTable;
   report_versions: ReportVersionsTable;
+  /** A view (long form of cell_sets): read-only. */
   cells: CellsTable;
+  cell_sets: CellSetsTable;
+  cell_layouts: CellLayoutsTable;
   sections: SectionsTable;
   diagnostics: DiagnosticsTable;
   audit_log: AuditLogTable;

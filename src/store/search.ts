@@ -111,39 +111,46 @@ export function corpusQuery(db: Executor, viewer: Viewer, f: CorpusFilter) {
   return q;
 }
 
-export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter, page: CorpusPage = {}): Promise<{ total: number; items: CorpusItem[] }> {
-  const base = corpusQuery(db, viewer, f);
+/** How many reports a viewer may read pass the filter (exact). */
+export async function countReports(db: Executor, viewer: Viewer, f: CorpusFilter): Promise<number> {
+  const row = await corpusQuery(db, viewer, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * A page of the corpus list, with the exact total unless `page.total` is false (then null: the
+ * web app shows the rows first and asks for the total after). The page's rows are chosen first
+ * and only they are joined with their printed agency name, so a deep page does not look up the
+ * names of every row it skips.
+ */
+export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter, page: CorpusPage & { total?: false }): Promise<{ total: number | null; items: CorpusItem[] }>;
+export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter, page?: CorpusPage): Promise<{ total: number; items: CorpusItem[] }>;
+export async function listReports(db: Executor, viewer: Viewer, f: CorpusFilter, page: CorpusPage & { total?: boolean } = {}): Promise<{ total: number | null; items: CorpusItem[] }> {
   const limit = Math.min(Math.max(page.limit ?? 50, 1), 500);
   const offset = Math.max(page.offset ?? 0, 0);
-  let items = base
+  let chosen = corpusQuery(db, viewer, f)
     .select([
       'r.id', 'r.agency_id', 'a.name as agency', 'a.region_code', 'a.level', 'a.kind', 'r.year', 'r.format', 'r.status', 'r.published', 'r.demo',
       'r.current_version', 'r.error_count', 'r.warning_count', 'r.open_count', 'r.updated_at',
     ])
-    .select(sql<string | null>`CASE WHEN r.demo THEN ${DEMO_LABEL} END`.as('data_label'))
-    .select((eb) =>
-      eb
-        .selectFrom('report_versions as v')
-        .select('v.agency_printed')
-        .whereRef('v.report_id', '=', 'r.id')
-        .whereRef('v.version', '=', 'r.current_version')
-        .as('agency_printed'),
-    )
     .limit(limit)
     .offset(offset);
-  switch (page.sort ?? 'year') {
-    case 'agency':
-      items = items.orderBy('a.name').orderBy('r.year', 'desc');
-      break;
-    case 'errors':
-      items = items.orderBy('r.error_count', 'desc').orderBy('r.id');
-      break;
-    case 'updated':
-      items = items.orderBy('r.updated_at', 'desc').orderBy('r.id');
-      break;
-    default:
-      items = items.orderBy('r.year', 'desc').orderBy('r.id');
-  }
-  const [rows, count] = await Promise.all([items.execute(), base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
-  return { total: Number(count.n), items: rows };
+  // Within a year the most recently created report first (ids are time-ordered): both keys
+  // descending, so that the (year, id) index gives the first page without sorting a whole year.
+  const order: [string, string, 'asc' | 'desc'][] =
+    page.sort === 'agency' ? [['a.name', 'agency', 'asc'], ['r.year', 'year', 'desc'], ['r.id', 'id', 'asc']]
+    : page.sort === 'errors' ? [['r.error_count', 'error_count', 'desc'], ['r.id', 'id', 'asc']]
+    : page.sort === 'updated' ? [['r.updated_at', 'updated_at', 'desc'], ['r.id', 'id', 'asc']]
+    : [['r.year', 'year', 'desc'], ['r.id', 'id', 'desc']];
+  for (const [column, , direction] of order) chosen = chosen.orderBy(sql.ref(column), direction);
+  let items = db
+    .selectFrom(chosen.as('p'))
+    .leftJoin('report_versions as v', (j) => j.onRef('v.report_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))
+    .selectAll('p')
+    .select('v.agency_printed')
+    .select(sql<string | null>`CASE WHEN p.demo THEN ${DEMO_LABEL} END`.as('data_label'));
+  // The page's order again (a join does not keep it; nulls go where they went inside).
+  for (const [, column, direction] of order) items = items.orderBy(sql.ref(`p.${column}`), direction);
+  const [rows, total] = await Promise.all([items.execute(), page.total === false ? null : countReports(db, viewer, f)]);
+  return { total, items: rows };
 }

@@ -32,12 +32,13 @@ function attachment(reply: FastifyReply, name: string) {
 }
 
 export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
-  app.get<{ Querystring: CorpusQuery & { limit?: number; offset?: number; sort?: 'year' | 'agency' | 'errors' | 'updated' } }>(
+  app.get<{ Querystring: CorpusQuery & { limit?: number; offset?: number; sort?: 'year' | 'agency' | 'errors' | 'updated'; total?: boolean } }>(
     '/reports',
     {
       schema: {
         tags: ['报告'],
         summary: '报告列表（按筛选条件，附总数；公众只看到已公开的报告）',
+        description: 'total=false 时不计总数（total 为 null），只取这一页：网页先显示列表，再另行请求总数。',
         querystring: {
           type: 'object',
           properties: {
@@ -45,13 +46,20 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
             limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
             offset: { type: 'integer', minimum: 0, maximum: 10_000_000, default: 0 },
             sort: { type: 'string', enum: ['year', 'agency', 'errors', 'updated'], default: 'year' },
+            total: { type: 'boolean', default: true, description: '是否计算符合条件的总数（精确值）' },
           },
           additionalProperties: false,
         },
-        response: { 200: { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: corpusItemSchema } } }, ...errors },
+        response: { 200: { type: 'object', properties: { total: { type: ['integer', 'null'] }, items: { type: 'array', items: corpusItemSchema } } }, ...errors },
       },
     },
-    async (req) => listReports(app.store.db, req.viewer, toFilter(req.query), { limit: req.query.limit, offset: req.query.offset, sort: req.query.sort }),
+    async (req) =>
+      listReports(app.store.db, req.viewer, toFilter(req.query), {
+        limit: req.query.limit,
+        offset: req.query.offset,
+        sort: req.query.sort,
+        ...(req.query.total === false ? { total: false as const } : {}),
+      }),
   );
 
   app.get<{ Params: { id: string }; Querystring: { version?: number } }>(

@@ -52,4 +52,14 @@ CREATE TRIGGER annual_draft_revisions_no_update BEFORE UPDATE OR DELETE ON annua
 -- by staff); null for cells read from a document.
 ALTER TABLE report_versions DROP CONSTRAINT report_versions_kind_check;
 ALTER TABLE report_versions ADD CONSTRAINT report_versions_kind_check CHECK (kind IN ('import', 'correction', 'assembly'));
-ALTER TABLE cells ADD COLUMN provenance text CHECK (provenance IN ('ledger', 'entered'));
+-- Cells are kept as one row of arrays per version (0012): the provenances are one more array,
+-- null for a version read from a document, and the long-form view shows them as a column.
+ALTER TABLE cell_sets ADD COLUMN provenances text[]
+  CHECK (array_remove(provenances, NULL) <@ ARRAY['ledger', 'entered']::text[]);
+DROP VIEW cells;
+CREATE VIEW cells AS
+  SELECT s.report_id, s.version, c.table_id, c.row_id, c.col_id, c.value, c.status, c.raw, c.line, c.page, c.src_table, c.src_row, c.src_col, c.provenance
+  FROM cell_sets s
+  JOIN cell_layouts l ON l.id = s.layout
+  CROSS JOIN LATERAL unnest(l.table_ids, l.row_ids, l.col_ids, s.vals, s.statuses, s.raws, s.lines, s.pages, s.src_tables, s.src_rows, s.src_cols, s.provenances)
+    AS c(table_id, row_id, col_id, value, status, raw, line, page, src_table, src_row, src_col, provenance);

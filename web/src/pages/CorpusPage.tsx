@@ -26,10 +26,13 @@ export function CorpusPage() {
   }
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const sort = params.get('sort') ?? 'year';
-  const key = qs({ ...filter, sort, limit: PAGE, offset: (page - 1) * PAGE });
-  const list = useApi<{ total: number; items: CorpusItem[] }>(`/reports${key}`);
-  // The counts come after the list (they must not slow the first screen down).
+  // The page's rows first, without the total: counting every matching report is the slow part
+  // over a large corpus, so the total and the other counts are asked for once the rows are shown.
+  const key = qs({ ...filter, sort, limit: PAGE, offset: (page - 1) * PAGE, total: false });
+  const list = useApi<{ total: number | null; items: CorpusItem[] }>(`/reports${key}`);
   const listed = list.data !== undefined || list.error !== undefined;
+  const counted = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, limit: 1 })}` : null);
+  const total = counted.data?.total;
   const withErrors = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, has_errors: true, limit: 1 })}` : null);
   const open = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, state: 'open', limit: 1 })}` : null);
 
@@ -71,9 +74,9 @@ export function CorpusPage() {
         报告库
       </h1>
       <div className="counts" aria-live="polite">
-        <Statistic title="符合条件的报告" value={list.data?.total ?? '—'} suffix="份" />
-        <Statistic title="其中有错误的" value={withErrors.data?.total ?? '—'} suffix={list.data ? `份 / ${list.data.total} 份` : '份'} />
-        <Statistic title="其中有待处理问题的" value={open.data?.total ?? '—'} suffix={list.data ? `份 / ${list.data.total} 份` : '份'} />
+        <Statistic title="符合条件的报告" value={total ?? '—'} suffix="份" />
+        <Statistic title="其中有错误的" value={withErrors.data?.total ?? '—'} suffix={total !== undefined ? `份 / ${total} 份` : '份'} />
+        <Statistic title="其中有待处理问题的" value={open.data?.total ?? '—'} suffix={total !== undefined ? `份 / ${total} 份` : '份'} />
       </div>
       <Space wrap className="filters" role="search" aria-label="筛选报告">
         <Input.Search aria-label="全文检索" placeholder="全文检索（正文）" allowClear defaultValue={filter.q} onSearch={(v) => set('q', v)} style={{ width: 220 }} />
@@ -100,7 +103,15 @@ export function CorpusPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         scroll={{ x: true }}
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 份`, onChange: (p) => set('page', String(p)) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          // Until the total is known: the pages up to this one.
+          total: total ?? (page - 1) * PAGE + (list.data?.items.length ?? 0),
+          showSizeChanger: false,
+          showTotal: (t) => (total !== undefined ? `共 ${t} 份` : counted.error ? '无法统计总数' : '正在统计总数…'),
+          onChange: (p) => set('page', String(p)),
+        }}
       />
     </section>
   );
