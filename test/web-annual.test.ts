@@ -4,11 +4,9 @@
 // error remains, publish, and find the report in the corpus with 表三 from the ledger.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
+import { accessibility, launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
 
 const FRESH: Record<string, string> = {
   二: '本局在门户网站财政信息专栏集中发布预决算、政府采购和财政资金直达等信息，相关统计见下表。',
@@ -18,18 +16,7 @@ const FRESH: Record<string, string> = {
   六: '本年度未收取信息处理费。',
 };
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical violations on the page, described. */
-async function accessibility(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}（${v.help}）：${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('，')}`);
-}
 
 describe('annual report assembly in Chromium', { timeout: 170_000 }, () => {
   let running: RunningApp;

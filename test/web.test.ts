@@ -4,32 +4,15 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
+import { accessibility, launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
 
 const SEEDS = new URL('../../shared/seeds/', import.meta.url);
 const seedFiles = readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
 const SEED_004 = '004_de121b5ad62b0e2d.txt';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-/** axe-core run in the page; the serious and critical violations, described. */
-async function accessibility(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}（${v.help}）：${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('，')}`);
-}
 
 /** One CSV line's fields (RFC 4180 quoting). */
 function csvRow(line: string): string[] {

@@ -4,18 +4,9 @@
 
 import { useEffect } from 'react';
 import { AutoComplete, Card, Form, Input, Select, Space, type FormInstance } from 'antd';
-import type { ApplicationForm } from '../cases.ts';
+import type { Applicant, ApplicationForm } from '../cases.ts';
 
-export interface ApplicationValues {
-  type: string;
-  name: string;
-  idKind?: string;
-  idNumber?: string;
-  contactPerson?: string;
-  phone?: string;
-  email?: string;
-  address?: string;
-  postcode?: string;
+export interface ApplicationValues extends Applicant {
   description: string;
   documentNumber?: string;
   form?: string;

@@ -5,7 +5,8 @@
 // the export and the registration of letters, visits, fax and oral applications are here.
 
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { useUrlFilters } from '../url-filters.ts';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api, ApiError, qs, useApi } from '../api.ts';
@@ -60,24 +61,11 @@ export function UrgencyTag({ c }: { c: CaseSummary }) {
 }
 
 export default function CasesPage() {
-  const [params, setParams] = useSearchParams();
+  const { filter, page, set, clear } = useUrlFilters(FILTERS);
   const vocab = useVocabulary();
   const [registering, setRegistering] = useState(false);
-  const filter: Record<string, string> = {};
-  for (const k of FILTERS) {
-    const v = params.get(k);
-    if (v) filter[k] = v;
-  }
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const list = useApi<{ total: number; today: string; items: CaseSummary[] }>(`/cases${qs({ ...filter, limit: PAGE, offset: (page - 1) * PAGE })}`);
   const reminders = useApi<Reminders>(list.error ? null : '/cases/reminders');
-  const set = (k: string, v: string | undefined | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
   const thisYear = Number(chinaToday().slice(0, 4));
   const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
 
@@ -162,7 +150,7 @@ export default function CasesPage() {
         <Select aria-label="期限状态" placeholder="期限状态" allowClear value={filter.urgency} onChange={(v?: string) => set('urgency', v)} options={(vocab.data?.urgencies ?? []).map((s) => ({ value: s.id, label: s.label }))} style={{ width: 140 }} />
         <Select aria-label="收到年份" placeholder="收到年份" allowClear value={filter.year} onChange={(v?: string) => set('year', v)} options={years.map((y) => ({ value: String(y), label: `${y}年` }))} style={{ width: 120 }} />
         <Select aria-label="是否办结" placeholder="是否办结" allowClear value={filter.open} onChange={(v?: string) => set('open', v)} options={[{ value: 'true', label: '未办结' }, { value: 'false', label: '已办结' }]} style={{ width: 120 }} />
-        {Object.keys(filter).length > 0 && <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
+        {Object.keys(filter).length > 0 && <Button onClick={clear}>清除筛选</Button>}
         <a href={`/api/cases/export${qs({ year: filter.year })}`} download>
           导出 CSV
         </a>

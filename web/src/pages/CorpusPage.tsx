@@ -2,7 +2,8 @@
 // counts at the top, paging on the server.
 
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useUrlFilters } from '../url-filters.ts';
 import { Alert, Button, Input, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { qs, useApi } from '../api.ts';
@@ -17,14 +18,8 @@ const YEARS = Array.from({ length: 2026 - 2008 + 1 }, (_, i) => 2026 - i);
 const options = (m: Record<string, string>) => Object.entries(m).map(([value, label]) => ({ value, label }));
 
 export function CorpusPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, filter, page, set, clear } = useUrlFilters(FILTERS);
   const { rules, user } = useSession();
-  const filter: Record<string, string> = {};
-  for (const k of FILTERS) {
-    const v = params.get(k);
-    if (v) filter[k] = v;
-  }
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const sort = params.get('sort') ?? 'year';
   // The page's rows first, without the total: counting every matching report is the slow part
   // over a large corpus, so the total and the other counts are asked for once the rows are shown.
@@ -36,13 +31,6 @@ export function CorpusPage() {
   const withErrors = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, has_errors: true, limit: 1 })}` : null);
   const open = useApi<{ total: number }>(listed ? `/reports${qs({ ...filter, state: 'open', limit: 1 })}` : null);
 
-  const set = (k: string, v: string | undefined | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    if (k !== 'page') next.delete('page');
-    setParams(next);
-  };
   const ruleOptions = useMemo(() => [...rules.values()].map((r) => ({ value: r.id, label: `${r.title ?? r.id}（${r.id}）` })), [rules]);
 
   const columns: ColumnsType<CorpusItem> = [
@@ -90,7 +78,7 @@ export function CorpusPage() {
         <Select aria-label="审核状态" placeholder="问题审核状态" allowClear value={filter.state} onChange={(v?: string) => set('state', v)} options={options(STATES)} style={{ width: 140 }} />
         <Select aria-label="有无错误" placeholder="有无错误" allowClear value={filter.has_errors} onChange={(v?: string) => set('has_errors', v)} options={[{ value: 'true', label: '有错误' }, { value: 'false', label: '无错误' }]} style={{ width: 110 }} />
         <Select aria-label="排序" value={sort} onChange={(v: string) => set('sort', v)} options={[{ value: 'year', label: '按年度' }, { value: 'agency', label: '按机关' }, { value: 'errors', label: '按错误数' }, { value: 'updated', label: '按更新时间' }]} style={{ width: 120 }} />
-        {Object.keys(filter).length > 0 && <Button onClick={() => setParams(new URLSearchParams())}>清除筛选</Button>}
+        {Object.keys(filter).length > 0 && <Button onClick={clear}>清除筛选</Button>}
         {user && <a href={`/api/exports${qs({ ...filter, to: 'csv' })}`} download>导出 CSV</a>}
         {user && <a href={`/api/exports${qs({ ...filter, to: 'xlsx' })}`} download>导出 Excel</a>}
         {user && <a href={`/api/exports${qs({ ...filter, to: 'jsonl' })}`} download>导出 JSON Lines</a>}
