@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, startWebApp } from '../test/support/web-app.ts';
+import { launchChromium, signIn, startWebApp } from '../test/support/web-app.ts';
 
 const OUT = resolve(import.meta.dirname, '../screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -57,10 +57,7 @@ try {
       await page.screenshot({ path: resolve(OUT, `${device}-login.png`) });
       if (who !== 'public') {
         const login = who === 'admin' ? 'admin' : 'demo-agency';
-        await page.fill('#login', login);
-        await page.fill('#password', running.passwords.get(login)!);
-        await page.click('button[type=submit]');
-        await page.waitForURL(`${running.url}/`);
+        await signIn(page, running.url, login, running.passwords.get(login)!);
       }
       for (const [name, path] of who === 'agency' ? casePages : who === 'public' ? [...pages, ...publicCasePages] : pages) {
         if (who === 'public' && (name === 'import' || name === 'admin')) continue;
@@ -94,11 +91,7 @@ try {
     // for 总体情况 and checked, so that the 内容雷同 warning and the findings show.
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
     const page: Page = await context.newPage();
-    await page.goto(`${running.url}/login`);
-    await page.fill('#login', 'demo-agency');
-    await page.fill('#password', running.passwords.get('demo-agency')!);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${running.url}/`);
+    await signIn(page, running.url, 'demo-agency', running.passwords.get('demo-agency')!);
     await page.goto(`${running.url}/ledger/2025/report`);
     await page.getByRole('button', { name: '采用上年内容：一、总体情况' }).click();
     await page.getByRole('button', { name: '检查', exact: true }).click();

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { accessibility, launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
+import { accessibility, launchChromium, signIn, startWebApp, type RunningApp } from './support/web-app.ts';
 
 const FRESH: Record<string, string> = {
   二: '本局在门户网站财政信息专栏集中发布预决算、政府采购和财政资金直达等信息，相关统计见下表。',
@@ -28,11 +28,7 @@ describe('annual report assembly in Chromium', { timeout: 170_000 }, () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     ctx.setDefaultTimeout(20_000);
     page = await ctx.newPage();
-    await page.goto(`${running.url}/login`);
-    await page.fill('#login', 'demo-agency');
-    await page.fill('#password', running.passwords.get('demo-agency')!);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${running.url}/`);
+    await signIn(page, running.url, 'demo-agency', running.passwords.get('demo-agency')!);
   });
   after(async () => {
     await browser?.close();

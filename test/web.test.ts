@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { accessibility, launchChromium, startWebApp, type RunningApp } from './support/web-app.ts';
+import { accessibility, launchChromium, signIn, startWebApp, type RunningApp } from './support/web-app.ts';
 
 const SEEDS = new URL('../../shared/seeds/', import.meta.url);
 const seedFiles = readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
@@ -37,13 +37,6 @@ function csvRow(line: string): string[] {
   return out;
 }
 
-async function signIn(page: Page, url: string, login: string, password: string) {
-  await page.goto(`${url}/login`);
-  await page.fill('#login', login);
-  await page.fill('#password', password);
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${url}/`);
-}
 
 describe('web app in Chromium', { timeout: 170_000 }, () => {
   let running: RunningApp;

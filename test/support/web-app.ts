@@ -66,3 +66,12 @@ export async function accessibility(page: Page): Promise<string[]> {
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}（${v.help}）：${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('，')}`);
 }
+
+/** Sign in through the login page as a user would; resolves on the corpus list. */
+export async function signIn(page: Page, url: string, login: string, password: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${url}/`);
+}
