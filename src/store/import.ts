@@ -15,7 +15,7 @@ import { parseReport } from '../pipeline.ts';
 import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
-import { crossCheck } from './cross.ts';
+import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
 import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
@@ -88,7 +88,7 @@ async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<
 }
 
 /** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
-async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>): Promise<ChunkOutcome> {
+async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>, cache?: VersionCacheTx): Promise<ChunkOutcome> {
   const results: ItemResult[] = [];
   const shas = [...new Set(parsed.map((p) => p.sha256))];
   const known = new Map<string, { report_id: string; version: number }>();
@@ -182,14 +182,18 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await insertVersions(tx, versions);
+  for (const v of versions) cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections: v.sections });
   const touched = [...inMemory.keys()];
-  await crossCheck(tx, touched, inMemory);
+  await crossCheck(tx, touched, inMemory, cache);
   await refreshCounts(tx, touched);
   return { results, reports: touched };
 }
 
-/** Read, parse and store one chunk of claimed items. */
-export async function importChunk(store: Store, items: ClaimedItem[]): Promise<ChunkOutcome> {
+/**
+ * Read, parse and store one chunk of claimed items. `cache`: report versions earlier chunks
+ * wrote or read (so that the checks across reports need not read them back).
+ */
+export async function importChunk(store: Store, items: ClaimedItem[], cache?: VersionCache): Promise<ChunkOutcome> {
   const parsed: Parsed[] = [];
   const failed: ItemResult[] = [];
   for (const item of items) {
@@ -212,12 +216,16 @@ export async function importChunk(store: Store, items: ClaimedItem[]): Promise<C
       allowed.push(p);
     }
   }
-  const run = () =>
-    store.db.transaction().execute(async (tx) => {
-      const outcome = await storeParsed(tx, allowed, matches);
+  const run = async () => {
+    const noted = cache?.transaction();
+    const outcome = await store.db.transaction().execute(async (tx) => {
+      const outcome = await storeParsed(tx, allowed, matches, noted);
       await finishItems(tx, [...outcome.results, ...failed]);
       return outcome;
     });
+    noted?.commit();
+    return outcome;
+  };
   let outcome: ChunkOutcome;
   try {
     outcome = await run();
@@ -256,12 +264,13 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   let done = 0;
   const deadWorkers = await deadLocalWorkers(store.db);
   const workers = options.workers ?? (store.backend === 'postgres' ? 2 : 1);
+  const cache = new VersionCache();
   const loop = async () => {
     for (;;) {
       if (options.signal?.aborted) return;
       const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
       if (!items.length) return;
-      const { results } = await importChunk(store, items);
+      const { results } = await importChunk(store, items, cache);
       done += results.length;
       options.onChunk?.(results);
     }
