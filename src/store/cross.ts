@@ -356,10 +356,11 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 /**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
+ * `prepared`: narratives of `known` reports prepared already.
  */
-export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>, cache?: VersionCacheTx): Promise<void> {
+export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>, cache?: VersionCacheTx, prepared?: ReadonlyMap<string, Prepared>): Promise<void> {
   if (!reportIds.length) return;
-  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(), cache, versions: new Map() };
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), cache, versions: new Map() };
   const heads = await headsOf(db, [...new Set(reportIds)]);
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
