@@ -255,8 +255,8 @@ export interface DrainOptions {
   onChunk?: ((results: ItemResult[]) => void) | undefined;
   signal?: AbortSignal | undefined;
   /**
-   * Chunks in flight at once (default: 2 on a server, so that parsing one chunk overlaps with
-   * the database writing another; 1 on PGlite, which has one connection).
+   * Chunks stored at once (default 1: each loop already parses its next chunk while it stores
+   * one; a second loop on a server made transactions contend, and was slower in paired runs).
    */
   workers?: number | undefined;
   /** Parse in the worker thread (default: for chunks of WORKER_FROM_ITEMS items or more). */
@@ -267,7 +267,7 @@ export interface DrainOptions {
 export async function drainQueue(store: Store, options: DrainOptions = {}): Promise<number> {
   let done = 0;
   const deadWorkers = await deadLocalWorkers(store.db);
-  const workers = options.workers ?? (store.backend === 'postgres' ? 2 : 1);
+  const workers = options.workers ?? 1;
   const cache = new VersionCache();
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
     const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
