@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { parseText } from '../src/pipeline.ts';
-import { arrayLiteral } from '../src/store/bulk.ts';
+import { arrayLiteral, insertMany } from '../src/store/bulk.ts';
 import { getFormat } from '../src/model/load.ts';
 import { insertVersions, loadReport, versionRows } from '../src/store/reports.ts';
 import { countReports, listReports } from '../src/store/search.ts';
@@ -57,6 +57,40 @@ for (const backend of BACKENDS) {
         rows.find((r) => r.table_id === second.table.id && r.row_id === second.row.id && r.col_id === second.column.id),
         { table_id: second.table.id, row_id: second.row.id, col_id: second.column.id, value: null, status: 'blank' },
       );
+    });
+
+    test('many rows at once: awkward text, arrays of text, JSON and times come back exactly', async () => {
+      const id = '0190b000-0000-7000-8000-000000000002';
+      await store.db.insertInto('reports').values({ id, year: 2023, format: '2021', status: 'checked', current_version: 1, published: false }).execute();
+      const awkward = ['', 'NULL', '"', '\\', '\\"', '{a,b}', ' 前后空格 ', '逗号,引号"反斜杠\\', 'a\nb', "单'引号"];
+      const meta = { source: { name: awkward.join('|'), sha256: '', kind: 'text' }, note: { nested: awkward } };
+      await insertMany(
+        store.db,
+        'report_versions',
+        { report_id: 'uuid', version: 'int4', kind: 'text', agency_printed: 'text', year: 'int4', format: 'text', published_on: 'date', meta: 'jsonb' },
+        [{ report_id: id, version: 1, kind: 'import', agency_printed: 'NULL', year: 2023, format: '2021', published_on: '2024-01-31', meta }],
+      );
+      const at = new Date('2024-03-01T12:34:56.789Z');
+      const rows = awkward.map((text, i) => ({
+        report_id: id, version: 1, position: i, rule: 'r', severity: 'info', origin: 'check', message: text,
+        cells: i === 0 ? null : i === 1 ? [] : [text, 'NULL', null, awkward[(i + 3) % awkward.length]], finding_key: `k${i}`,
+        state: i === 2 ? 'confirmed' : 'open', decided_at: i === 2 ? at : null,
+      }));
+      await insertMany(
+        store.db,
+        'diagnostics',
+        { report_id: 'uuid', version: 'int4', position: 'int4', rule: 'text', severity: 'text', origin: 'text', message: 'text', cells: 'text[]', finding_key: 'text', state: 'text', decided_at: 'timestamptz' },
+        rows,
+      );
+      const back = await store.db.selectFrom('diagnostics').select(['position', 'message', 'cells', 'decided_at']).where('report_id', '=', id).orderBy('position').execute();
+      assert.deepEqual(back.map((r) => r.message), awkward);
+      assert.deepEqual(back.map((r) => r.cells), rows.map((r) => r.cells));
+      assert.equal(back[2].decided_at?.getTime(), at.getTime());
+      const version = await store.db.selectFrom('report_versions').select(['meta', 'agency_printed', 'published_on']).where('report_id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(version, { meta, agency_printed: 'NULL', published_on: '2024-01-31' });
+      await store.db.deleteFrom('diagnostics').where('report_id', '=', id).execute();
+      await store.db.deleteFrom('report_versions').where('report_id', '=', id).execute();
+      await store.db.deleteFrom('reports').where('id', '=', id).execute();
     });
 
     test('the list leaves out its total when asked, and counts it apart', async () => {

@@ -24,21 +24,41 @@ export interface Prepared {
   /** Characters kept for comparison (template and punctuation removed, digits as '#'). */
   chars: string;
   /** Offset in `text` of each kept character. */
-  offsets: number[];
+  offsets: Int32Array;
   /** The narrative as one text (sections joined by newlines). */
   text: string;
   /** Line of each section's start, to name where a passage is. */
   sectionStarts: { offset: number; line: number | null; title: string }[];
   /** Letters and digits of the narrative before the template was removed. */
   rawChars: number;
-  shingles: Map<number, number[]>;
+  shingles: Shingles;
 }
 
-function hash32(s: string, seed = 0x811c9dc5): number {
+/**
+ * The shingles of `chars` as a hash table in typed arrays (no object per shingle): the hash of
+ * the shingle at each position, and for each distinct hash its positions in increasing order
+ * (`first` → `next` chain). `unique` lists the positions where a hash occurs first, in order.
+ */
+export interface Shingles {
+  /** Hash of the shingle starting at each position. */
+  hashes: Uint32Array;
+  /** Next position with the same hash, or -1. */
+  next: Int32Array;
+  /** Positions where a hash occurs for the first time, in increasing order. */
+  unique: Int32Array;
+  /** Open-addressing table (size a power of two): hash → first position + 1 (0: empty slot). */
+  slotHash: Uint32Array;
+  slotFirst: Int32Array;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hash32(s: string, seed = FNV_OFFSET): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, FNV_PRIME) >>> 0;
   }
   return h >>> 0;
 }
@@ -54,6 +74,112 @@ function kept(c: string): boolean {
   return KEEP.test(c);
 }
 
+// Per UTF-16 code unit, computed once: its NFKC form when that is one code unit (else itself),
+// and whether it is kept. -1 / 0: not computed yet.
+const NFKC_UNIT = new Int32Array(0x10000).fill(-1);
+const KEPT_UNIT = new Uint8Array(0x10000);
+
+function nfkcUnit(code: number): number {
+  let n = NFKC_UNIT[code];
+  if (n < 0) {
+    const s = String.fromCharCode(code).normalize('NFKC');
+    n = s.length === 1 ? s.charCodeAt(0) : code;
+    NFKC_UNIT[code] = n;
+  }
+  return n;
+}
+
+function keptUnit(code: number): boolean {
+  let k = KEPT_UNIT[code];
+  if (k === 0) {
+    k = kept(String.fromCharCode(code)) ? 1 : 2;
+    KEPT_UNIT[code] = k;
+  }
+  return k === 1;
+}
+
+/** A string from UTF-16 code units (in slices: a spread of many arguments would overflow). */
+function fromUnits(units: Uint16Array, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i += 4096) s += String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + 4096)) as unknown as number[]);
+  return s;
+}
+
+interface Phrase {
+  text: string;
+  first: number;
+  last: number;
+}
+
+let phrasesFrom: readonly string[] | undefined;
+let phrases: Phrase[] = [];
+
+/** The template's phrases in NFKC, longest first (normalised once, not per narrative). */
+function normalizedPhrases(): Phrase[] {
+  const list = templatePhrases();
+  if (list !== phrasesFrom) {
+    phrases = list.map((p) => {
+      const text = p.normalize('NFKC');
+      return { text, first: text.charCodeAt(0), last: text.charCodeAt(text.length - 1) };
+    });
+    phrasesFrom = list;
+  }
+  return phrases;
+}
+
+/** Code units present in the narrative being prepared (cleared after each use). */
+const PRESENT = new Uint8Array(0x10000);
+
+function shinglesOf(chars: string): Shingles {
+  const count = Math.max(0, chars.length - SHINGLE + 1);
+  const hashes = new Uint32Array(count);
+  const next = new Int32Array(count).fill(-1);
+  let size = 16;
+  while (size < count * 2) size <<= 1;
+  const mask = size - 1;
+  const slotHash = new Uint32Array(size);
+  const slotFirst = new Int32Array(size);
+  const slotLast = new Int32Array(size);
+  const unique: number[] = [];
+  const codes = new Uint16Array(chars.length);
+  for (let i = 0; i < chars.length; i++) codes[i] = chars.charCodeAt(i);
+  for (let i = 0; i < count; i++) {
+    // FNV-1a of the shingle's code units, as hash32(chars.slice(i, i + SHINGLE)).
+    let h = FNV_OFFSET;
+    for (let k = 0; k < SHINGLE; k++) h = Math.imul(h ^ codes[i + k], FNV_PRIME);
+    h >>>= 0;
+    hashes[i] = h;
+    let slot = mix(h) & mask;
+    for (;;) {
+      const f = slotFirst[slot];
+      if (f === 0) {
+        slotHash[slot] = h;
+        slotFirst[slot] = i + 1;
+        slotLast[slot] = i;
+        unique.push(i);
+        break;
+      }
+      if (slotHash[slot] === h) {
+        next[slotLast[slot]] = i;
+        slotLast[slot] = i;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { hashes, next, unique: Int32Array.from(unique), slotHash, slotFirst };
+}
+
+/** First position of a hash in these shingles, or -1. */
+function firstOf(s: Shingles, h: number): number {
+  const mask = s.slotFirst.length - 1;
+  for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
+    const f = s.slotFirst[slot];
+    if (f === 0) return -1;
+    if (s.slotHash[slot] === h) return f - 1;
+  }
+}
+
 export function prepare(report: Pick<Report, 'sections'>): Prepared {
   const parts: string[] = [];
   const sectionStarts: Prepared['sectionStarts'] = [];
@@ -65,41 +191,41 @@ export function prepare(report: Pick<Report, 'sections'>): Prepared {
     offset += s.text.length + 1;
   }
   const text = parts.join('\n');
-  // Normalised character by character, so that offsets stay those of the original text.
-  let norm = '';
-  for (let i = 0; i < text.length; i++) {
-    const n = text[i].normalize('NFKC');
-    norm += n.length === 1 ? n : text[i];
+  // Normalised code unit by code unit (NFKC when that gives one unit), so that offsets stay
+  // those of the original text.
+  const n = text.length;
+  const units = new Uint16Array(n);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const u = c < 0x80 ? c : nfkcUnit(c);
+    if (u !== c) changed = true;
+    units[i] = u;
+    PRESENT[u] = 1;
   }
+  const norm = changed ? fromUnits(units, n) : text;
   // Mark the template's phrases (longest first) as removed.
-  const removed = new Uint8Array(norm.length);
-  const present = new Set(norm);
-  for (const p of templatePhrases()) {
-    const phrase = p.normalize('NFKC');
-    if (!present.has(phrase[0]) || !present.has(phrase[phrase.length - 1])) continue;
-    for (let i = norm.indexOf(phrase); i >= 0; i = norm.indexOf(phrase, i + phrase.length)) removed.fill(1, i, i + phrase.length);
+  const removed = new Uint8Array(n);
+  for (const p of normalizedPhrases()) {
+    if (!PRESENT[p.first] || !PRESENT[p.last]) continue;
+    const len = p.text.length;
+    for (let i = norm.indexOf(p.text); i >= 0; i = norm.indexOf(p.text, i + len)) removed.fill(1, i, i + len);
   }
-  const out: string[] = [];
-  const offsets: number[] = [];
+  for (let i = 0; i < n; i++) PRESENT[units[i]] = 0;
+  const out = new Uint16Array(n);
+  const offsets = new Int32Array(n);
+  let m = 0;
   let rawChars = 0;
-  for (let i = 0; i < norm.length; i++) {
-    const c = norm[i];
-    if (!kept(c)) continue;
+  for (let i = 0; i < n; i++) {
+    const code = units[i];
+    if (!keptUnit(code)) continue;
     rawChars++;
     if (removed[i]) continue;
-    const code = c.charCodeAt(0);
-    out.push(code >= 48 && code <= 57 ? '#' : code >= 65 && code <= 90 ? c.toLowerCase() : c);
-    offsets.push(i);
+    out[m] = code >= 48 && code <= 57 ? 35 /* '#' */ : code >= 65 && code <= 90 ? code + 32 : code;
+    offsets[m++] = i;
   }
-  const chars = out.join('');
-  const shingles = new Map<number, number[]>();
-  for (let i = 0; i + SHINGLE <= chars.length; i++) {
-    const h = hash32(chars.slice(i, i + SHINGLE));
-    const list = shingles.get(h);
-    if (list) list.push(i);
-    else shingles.set(h, [i]);
-  }
-  return { chars, offsets, text, sectionStarts, rawChars, shingles };
+  const chars = fromUnits(out, m);
+  return { chars, offsets: offsets.slice(0, m), text, sectionStarts, rawChars, shingles: shinglesOf(chars) };
 }
 
 /** Share of the narrative that is the format's fixed wording (the baseline every report shares). */
@@ -127,16 +253,26 @@ export interface Comparison {
   passages: Passage[];
 }
 
+function sameShingle(a: string, i: number, b: string, j: number): boolean {
+  for (let k = 0; k < SHINGLE; k++) if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  return true;
+}
+
 /** How much of A's narrative B repeats, and where. */
 export function compare(a: Prepared, b: Prepared): Comparison {
   const covered = new Uint8Array(a.chars.length);
   const otherPos = new Int32Array(a.chars.length).fill(-1);
-  for (const [h, positions] of a.shingles) {
-    const inB = b.shingles.get(h);
-    if (!inB) continue;
-    for (const i of positions) {
-      const j = inB.find((x) => b.chars.slice(x, x + SHINGLE) === a.chars.slice(i, i + SHINGLE));
-      if (j === undefined) continue;
+  const sa = a.shingles;
+  const sb = b.shingles;
+  // A's distinct shingles in the order they first occur, each with all its positions.
+  for (let u = 0; u < sa.unique.length; u++) {
+    const first = firstOf(sb, sa.hashes[sa.unique[u]]);
+    if (first < 0) continue;
+    for (let i = sa.unique[u]; i >= 0; i = sa.next[i]) {
+      // B's first position with the same shingle (not only the same hash).
+      let j = first;
+      while (j >= 0 && !sameShingle(a.chars, i, b.chars, j)) j = sb.next[j];
+      if (j < 0) continue;
       for (let k = 0; k < SHINGLE; k++) {
         covered[i + k] = 1;
         if (otherPos[i + k] < 0) otherPos[i + k] = j + k;
@@ -190,13 +326,17 @@ function mix(h: number): number {
 
 /** MinHash LSH bucket keys of a narrative (one per band), or [] when it is too short to judge. */
 export function bandKeys(p: Prepared): string[] {
-  if (p.chars.length < MIN_CHARS || !p.shingles.size) return [];
-  const mins = new Uint32Array(SEEDS.length).fill(0xffffffff);
-  for (const h of p.shingles.keys()) {
-    for (let k = 0; k < SEEDS.length; k++) {
-      const v = mix(h ^ SEEDS[k]);
-      if (v < mins[k]) mins[k] = v;
+  const { unique, hashes } = p.shingles;
+  if (p.chars.length < MIN_CHARS || !unique.length) return [];
+  const mins = new Uint32Array(SEEDS.length);
+  for (let k = 0; k < SEEDS.length; k++) {
+    const seed = SEEDS[k];
+    let min = 0xffffffff;
+    for (let u = 0; u < unique.length; u++) {
+      const v = mix(hashes[unique[u]] ^ seed);
+      if (v < min) min = v;
     }
+    mins[k] = min;
   }
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) keys.push(hash32(mins.subarray(band * ROWS, band * ROWS + ROWS).join(',')).toString(16).padStart(8, '0'));

@@ -136,24 +136,32 @@ export async function readCellSets(db: Executor, versions: readonly { reportId: 
   for (const s of sets) {
     const key = `${s.report_id}/${s.version}`;
     if (!wanted.has(key)) continue;
-    out.set(
-      key,
-      s.table_ids.map((t, i) => ({
-        table_id: t,
-        row_id: s.row_ids[i],
-        col_id: s.col_ids[i],
-        value: s.vals[i] === null ? null : Number(s.vals[i]),
-        status: s.statuses[i],
-        raw: s.raws[i],
-        line: s.lines[i],
-        page: s.pages[i],
-        src_table: s.src_tables[i],
-        src_row: s.src_rows[i],
-        src_col: s.src_cols[i],
-      })),
-    );
+    out.set(key, cellRows(s, s));
   }
   return out;
+}
+
+/**
+ * A cell set's arrays as long-form rows, as they read back from the store: a value goes through
+ * numeric and back, which keeps every finite number but -0 (read back as 0).
+ */
+export function cellRows(
+  s: Pick<CellSet, 'statuses' | 'raws' | 'lines' | 'pages' | 'src_tables' | 'src_rows' | 'src_cols'> & { vals: readonly (number | string | null)[] },
+  layout: Pick<CellLayout, 'table_ids' | 'row_ids' | 'col_ids'>,
+): Omit<CellRow, 'report_id' | 'version'>[] {
+  return layout.table_ids.map((t, i) => ({
+    table_id: t,
+    row_id: layout.row_ids[i],
+    col_id: layout.col_ids[i],
+    value: s.vals[i] === null ? null : Number(s.vals[i]) + 0,
+    status: s.statuses[i],
+    raw: s.raws[i],
+    line: s.lines[i],
+    page: s.pages[i],
+    src_table: s.src_tables[i],
+    src_row: s.src_rows[i],
+    src_col: s.src_cols[i],
+  }));
 }
 
 /** Tables and cell provenance of the interchange report, from cell rows. */

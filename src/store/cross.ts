@@ -13,7 +13,7 @@ import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/type
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { readCellSets, tablesFromRows } from './cells.ts';
+import { cellRows, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
@@ -45,6 +45,80 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return m;
 }
 
+/** A stored report version as the checks read it: its cells, sections and narrative. */
+interface CachedVersion {
+  format?: string | undefined;
+  cells?: { set: CellSet; layout: CellLayout } | undefined;
+  sections?: readonly { section_id: string | null; title: string; body: string; line: number | null }[] | undefined;
+  prepared?: Prepared | undefined;
+}
+
+/**
+ * Report versions an import has written or read, kept in memory so that later chunks do not
+ * read them back (a version is never changed once written: a correction makes a new one).
+ * A transaction notes what it wrote or read in its own `VersionCacheTx`, added here only once
+ * it has committed; the least recently used versions go beyond `limit`.
+ */
+export class VersionCache {
+  readonly #entries = new Map<string, CachedVersion>();
+  readonly limit: number;
+
+  constructor(limit = 2000) {
+    this.limit = limit;
+  }
+
+  get(reportId: string, version: number): CachedVersion | undefined {
+    const key = `${reportId}/${version}`;
+    const e = this.#entries.get(key);
+    if (e) {
+      this.#entries.delete(key);
+      this.#entries.set(key, e);
+    }
+    return e;
+  }
+
+  /** A view for one transaction: reads the cache, keeps its own additions until `commit`. */
+  transaction(): VersionCacheTx {
+    return new VersionCacheTx(this);
+  }
+
+  add(key: string, entry: CachedVersion): void {
+    const before = this.#entries.get(key);
+    this.#entries.delete(key);
+    this.#entries.set(key, {
+      format: entry.format ?? before?.format,
+      cells: entry.cells ?? before?.cells,
+      sections: entry.sections ?? before?.sections,
+      prepared: entry.prepared ?? before?.prepared,
+    });
+    if (this.#entries.size > this.limit) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+}
+
+export class VersionCacheTx {
+  readonly #cache: VersionCache;
+  readonly #staged: [string, CachedVersion][] = [];
+
+  constructor(cache: VersionCache) {
+    this.#cache = cache;
+  }
+
+  get(reportId: string, version: number): CachedVersion | undefined {
+    return this.#cache.get(reportId, version);
+  }
+
+  /** Note what the transaction wrote or read. */
+  stage(reportId: string, version: number, entry: CachedVersion): void {
+    this.#staged.push([`${reportId}/${version}`, entry]);
+  }
+
+  /** The transaction committed: what it noted goes into the cache. */
+  commit(): void {
+    for (const [key, entry] of this.#staged) this.#cache.add(key, entry);
+    this.#staged.length = 0;
+  }
+}
+
 function headQuery(db: Executor) {
   return db
     .selectFrom('reports as r')
@@ -67,26 +141,44 @@ async function reportsAt(db: Executor, pairs: readonly { agency: string; year: n
   return rows.rows;
 }
 
+/** What the cache has of these versions need not be read (a version never changes). */
+function cachedVersions(heads: readonly Head[], withCells: boolean, cache: VersionCacheTx | undefined): Map<string, CachedVersion> {
+  const cached = new Map<string, CachedVersion>();
+  for (const h of heads) {
+    const e = cache?.get(h.id, h.current_version);
+    if (e?.sections && e.format && (e.cells || !withCells)) cached.set(h.id, e);
+  }
+  return cached;
+}
+
 /** Current versions of reports as the rules need them (tables with lines, narrative), in two queries. */
-async function loadLite(db: Executor, heads: readonly (Head & { format?: string })[], withCells = true): Promise<Map<string, Lite>> {
+async function loadLite(db: Executor, heads: readonly (Head & { format?: string })[], withCells = true, cache?: VersionCacheTx): Promise<Map<string, Lite>> {
   const out = new Map<string, Lite>();
   if (!heads.length) return out;
-  const ids = heads.map((h) => h.id);
-  const [cells, sections, formats] = await Promise.all([
-    withCells ? readCellSets(db, heads.map((h) => ({ reportId: h.id, version: h.current_version }))) : Promise.resolve(new Map<string, never[]>()),
-    db
-      .selectFrom('sections as s')
-      .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 's.report_id').onRef('r.current_version', '=', 's.version'))
-      .select(['s.report_id', 's.section_id', 's.title', 's.body', 's.line'])
-      .where('s.report_id', 'in', ids)
-      .orderBy('s.report_id')
-      .orderBy('s.position')
-      .execute(),
-    db.selectFrom('reports').select(['id', 'format']).where('id', 'in', ids).execute(),
-  ]);
+  const cached = cachedVersions(heads, withCells, cache);
+  const toRead = heads.filter((h) => !cached.has(h.id));
+  const ids = toRead.map((h) => h.id);
+  const [cells, sections, formats] = ids.length
+    ? await Promise.all([
+        withCells ? readCellSets(db, toRead.map((h) => ({ reportId: h.id, version: h.current_version }))) : Promise.resolve(new Map<string, never[]>()),
+        db
+          .selectFrom('sections as s')
+          .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 's.report_id').onRef('r.current_version', '=', 's.version'))
+          .select(['s.report_id', 's.section_id', 's.title', 's.body', 's.line'])
+          .where('s.report_id', 'in', ids)
+          .orderBy('s.report_id')
+          .orderBy('s.position')
+          .execute(),
+        db.selectFrom('reports').select(['id', 'format']).where('id', 'in', ids).execute(),
+      ])
+    : [new Map<string, never[]>(), [], []];
   const sectionsBy = groupBy(sections, (s) => s.report_id);
   const formatOf = new Map(formats.map((f) => [f.id, f.format]));
   for (const h of heads) {
+    const e = cached.get(h.id);
+    const rows = e ? (withCells && e.cells ? cellRows(e.cells.set, e.cells.layout) : []) : (cells.get(`${h.id}/${h.current_version}`) ?? []);
+    const secs = e ? e.sections! : (sectionsBy.get(h.id) ?? []);
+    if (!e) cache?.stage(h.id, h.current_version, { sections: secs, format: formatOf.get(h.id) });
     out.set(h.id, {
       schema: REPORT_SCHEMA,
       source: { name: '', sha256: '', kind: 'text' },
@@ -94,9 +186,9 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
       diagnostics: [],
       agency: h.agency,
       year: h.year,
-      format: formatOf.get(h.id) ?? '2021',
-      ...tablesFromRows(cells.get(`${h.id}/${h.current_version}`) ?? []),
-      sections: (sectionsBy.get(h.id) ?? []).map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
+      format: (e ? e.format : formatOf.get(h.id)) ?? '2021',
+      ...tablesFromRows(rows),
+      sections: secs.map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
     });
   }
   return out;
@@ -106,14 +198,25 @@ interface Context {
   db: Executor;
   reports: Map<string, Lite>;
   prepared: Map<string, Prepared>;
+  cache: VersionCacheTx | undefined;
+  /** Current version of each report met (the key of its cache entry). */
+  versions: Map<string, number>;
+}
+
+function seen(ctx: Context, heads: readonly Head[]): void {
+  for (const h of heads) ctx.versions.set(h.id, h.current_version);
 }
 
 function preparedOf(ctx: Context, id: string): Prepared | null {
   let p = ctx.prepared.get(id);
   if (!p) {
-    const r = ctx.reports.get(id);
-    if (!r) return null;
-    p = prepare(r);
+    const version = ctx.versions.get(id);
+    p = version !== undefined ? ctx.cache?.get(id, version)?.prepared : undefined;
+    if (!p) {
+      const r = ctx.reports.get(id);
+      if (!r) return null;
+      p = prepare(r);
+    }
     ctx.prepared.set(id, p);
   }
   return p;
@@ -163,6 +266,7 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
     reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }))),
     reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }))),
   ]);
+  seen(ctx, prevs);
   if (!heads.length) return out;
   const governments = dated.filter((h) => h.kind === 'government');
   const departments = governments.length
@@ -173,15 +277,17 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
     : [];
   const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
   const parentReports = await reportsAt(ctx.db, parents.map((h) => ({ agency: h.parent_id!, year: h.year! })));
+  seen(ctx, depReports);
   const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
   const peerIds = [...new Set([...peers.values()].flat())];
   const peerHeads = await headsOf(ctx.db, peerIds.filter((id) => !ctx.reports.has(id)));
+  seen(ctx, peerHeads);
   const allPeerHeads = [...peerHeads, ...heads.filter((h) => peerIds.includes(h.id))];
   const toLoad = [...prevs, ...depReports].filter((h, i, a) => !ctx.reports.has(h.id) && a.findIndex((x) => x.id === h.id) === i);
-  for (const [id, r] of await loadLite(ctx.db, toLoad)) ctx.reports.set(id, r);
+  for (const [id, r] of await loadLite(ctx.db, toLoad, true, ctx.cache)) ctx.reports.set(id, r);
   // Peers are compared by their narrative only: no cells read (and not kept as full reports).
-  const peersToLoad = peerHeads.filter((h) => !ctx.reports.has(h.id) && !ctx.prepared.has(h.id));
-  for (const [id, r] of await loadLite(ctx.db, peersToLoad, false)) ctx.prepared.set(id, prepare(r));
+  const peersToLoad = peerHeads.filter((h) => !ctx.reports.has(h.id) && !ctx.prepared.has(h.id) && !ctx.cache?.get(h.id, h.current_version)?.prepared);
+  for (const [id, r] of await loadLite(ctx.db, peersToLoad, false, ctx.cache)) ctx.prepared.set(id, prepare(r));
 
   for (const h of heads) {
     const list: StoredDiagnostic[] = [];
@@ -250,18 +356,21 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 /**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
+ * `prepared`: narratives of `known` reports prepared already.
  */
-export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>): Promise<void> {
+export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>, cache?: VersionCacheTx, prepared?: ReadonlyMap<string, Prepared>): Promise<void> {
   if (!reportIds.length) return;
-  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map() };
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), cache, versions: new Map() };
   const heads = await headsOf(db, [...new Set(reportIds)]);
+  seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
-  for (const [id, r] of await loadLite(db, missing)) ctx.reports.set(id, r);
+  for (const [id, r] of await loadLite(db, missing, true, cache)) ctx.reports.set(id, r);
   const first = await findingsOf(ctx, heads, true);
   await replaceCross(db, heads, first.findings);
   const done = new Set(heads.map((h) => h.id));
   const again = await headsOf(db, [...first.neighbours].filter((id) => !done.has(id)));
-  for (const [id, r] of await loadLite(db, again.filter((h) => !ctx.reports.has(h.id)))) ctx.reports.set(id, r);
+  seen(ctx, again);
+  for (const [id, r] of await loadLite(db, again.filter((h) => !ctx.reports.has(h.id)), true, cache)) ctx.reports.set(id, r);
   // Neighbours: their findings other than peers' (those stay as they are).
   const second = await findingsOf(ctx, again, false);
   await replaceCross(db, again, second.findings, (d) => d.rule !== 'similarity.peer');
@@ -282,4 +391,10 @@ export async function crossCheck(db: Executor, reportIds: readonly string[], kno
   );
   const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys()])];
   if (recount.length) await refreshCounts(db, recount);
+  if (cache) {
+    for (const [id, prepared] of ctx.prepared) {
+      const version = ctx.versions.get(id);
+      if (version !== undefined) cache.stage(id, version, { prepared });
+    }
+  }
 }

@@ -122,13 +122,15 @@ export async function refreshCounts(db: Executor, reportIds: readonly string[]):
       status = CASE WHEN r.status = 'needs_decision' THEN r.status
                     WHEN coalesce(d.open, 0) = 0 AND coalesce(d.total, 0) > 0 THEN 'reviewed' ELSE 'checked' END,
       rules = d.rules, updated_at = now()
-    FROM (SELECT x.id,
-            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity = 'error' AND g.state NOT IN ('dismissed', 'fixed')) AS errors,
-            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity = 'warning' AND g.state NOT IN ('dismissed', 'fixed')) AS warnings,
-            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.state = 'open' AND g.severity <> 'info') AS open,
-            (SELECT count(*) FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version AND g.severity <> 'info') AS total,
-            ${RULES_OF_REPORT} AS rules
-          FROM reports x WHERE x.id = ANY(${[...reportIds]}::uuid[])) d
+    FROM (SELECT x.id, c.errors, c.warnings, c.open, c.total, ${RULES_OF_REPORT} AS rules
+          -- One pass over the version's findings for the four counts.
+          FROM reports x CROSS JOIN LATERAL (SELECT
+            count(*) FILTER (WHERE g.severity = 'error' AND g.state NOT IN ('dismissed', 'fixed')) AS errors,
+            count(*) FILTER (WHERE g.severity = 'warning' AND g.state NOT IN ('dismissed', 'fixed')) AS warnings,
+            count(*) FILTER (WHERE g.state = 'open' AND g.severity <> 'info') AS open,
+            count(*) FILTER (WHERE g.severity <> 'info') AS total
+            FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version) c
+          WHERE x.id = ANY(${[...reportIds]}::uuid[])) d
     WHERE r.id = d.id`.execute(db);
 }
 

@@ -5,20 +5,18 @@
 // of that year, cells, sections, findings, then the checks across reports. Idempotent by the
 // SHA-256 of the bytes: a document already stored is a duplicate, whatever its name.
 
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { sql, type Insertable } from 'kysely';
+import type { Prepared } from '../check/similarity.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
-import { parseReport } from '../pipeline.ts';
 import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
-import { crossCheck } from './cross.ts';
+import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
 import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
+import { errorOf, parseChunkItems } from './parse-pool.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';
 import { insertVersions, versionRows, type VersionRows } from './reports.ts';
@@ -32,22 +30,9 @@ interface Parsed {
   sha256: string;
   bytes: Uint8Array;
   report: Report;
-}
-
-/** The bytes of an item (a file named on the command line, or uploaded), size-checked. */
-async function itemBytes(item: ClaimedItem): Promise<Uint8Array> {
-  if (item.upload) return item.upload;
-  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
-  const info = await stat(item.path).catch(() => null);
-  if (!info?.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
-  if (info.size > LIMITS.maxInputBytes) {
-    throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
-  }
-  return readFile(item.path);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  /** Segmented and prepared by the parse worker (else done when stored). */
+  words?: string[] | undefined;
+  prepared?: Prepared | undefined;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -88,7 +73,7 @@ async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<
 }
 
 /** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
-async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>): Promise<ChunkOutcome> {
+async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>, cache?: VersionCacheTx): Promise<ChunkOutcome> {
   const results: ItemResult[] = [];
   const shas = [...new Set(parsed.map((p) => p.sha256))];
   const known = new Map<string, { report_id: string; version: number }>();
@@ -116,6 +101,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const documents: Insertable<DocumentsTable>[] = [];
   const versions: VersionRows[] = [];
   const inMemory = new Map<string, Report>();
+  const prepared = new Map<string, Prepared>();
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
@@ -154,7 +140,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     if (key) existing.set(key, { id: reportId, current_version: version });
     documents.push({ sha256: p.sha256, name: p.item.name, kind: report.source.kind, size: p.bytes.length, bytes: p.bytes });
     const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
-    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous }));
+    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: p.words }));
+    if (p.prepared) prepared.set(reportId, p.prepared);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
@@ -182,25 +169,44 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await insertVersions(tx, versions);
+  for (const v of versions) cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections: v.sections });
   const touched = [...inMemory.keys()];
-  await crossCheck(tx, touched, inMemory);
+  await crossCheck(tx, touched, inMemory, cache, prepared);
   await refreshCounts(tx, touched);
   return { results, reports: touched };
 }
 
-/** Read, parse and store one chunk of claimed items. */
-export async function importChunk(store: Store, items: ClaimedItem[]): Promise<ChunkOutcome> {
+/** A chunk's items read and parsed (or failed), ready to store. */
+export interface ParsedChunk {
+  parsed: Parsed[];
+  failed: ItemResult[];
+}
+
+/** Read and parse a chunk's items (in the parse worker when the chunk is big, or `worker`). */
+export async function parseChunk(items: ClaimedItem[], options: { worker?: boolean | undefined } = {}): Promise<ParsedChunk> {
   const parsed: Parsed[] = [];
   const failed: ItemResult[] = [];
-  for (const item of items) {
-    try {
-      const bytes = await itemBytes(item);
-      const report = await parseReport(bytes, { name: item.name });
-      parsed.push({ item, bytes, sha256: sha256(bytes), report });
-    } catch (e) {
-      failed.push(failure(item, e));
-    }
-  }
+  const results = await parseChunkItems(items, options);
+  items.forEach((item, i) => {
+    const r = results[i];
+    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared });
+    else failed.push(failure(item, errorOf(r)));
+  });
+  return { parsed, failed };
+}
+
+/**
+ * Read, parse and store one chunk of claimed items. `cache`: report versions earlier chunks
+ * wrote or read (so that the checks across reports need not read them back).
+ */
+export async function importChunk(store: Store, items: ClaimedItem[], cache?: VersionCache): Promise<ChunkOutcome> {
+  return storeChunk(store, await parseChunk(items), cache);
+}
+
+/** Store a parsed chunk: agencies matched, then everything in one transaction. */
+export async function storeChunk(store: Store, chunk: ParsedChunk, cache?: VersionCache): Promise<ChunkOutcome> {
+  const { parsed } = chunk;
+  const failed = [...chunk.failed];
   const agencies = await agenciesOf(store.db, parsed);
   const matches = new Map<Parsed, MatchResult>();
   const allowed: Parsed[] = [];
@@ -212,12 +218,16 @@ export async function importChunk(store: Store, items: ClaimedItem[]): Promise<C
       allowed.push(p);
     }
   }
-  const run = () =>
-    store.db.transaction().execute(async (tx) => {
-      const outcome = await storeParsed(tx, allowed, matches);
+  const run = async () => {
+    const noted = cache?.transaction();
+    const outcome = await store.db.transaction().execute(async (tx) => {
+      const outcome = await storeParsed(tx, allowed, matches, noted);
       await finishItems(tx, [...outcome.results, ...failed]);
       return outcome;
     });
+    noted?.commit();
+    return outcome;
+  };
   let outcome: ChunkOutcome;
   try {
     outcome = await run();
@@ -245,23 +255,35 @@ export interface DrainOptions {
   onChunk?: ((results: ItemResult[]) => void) | undefined;
   signal?: AbortSignal | undefined;
   /**
-   * Chunks in flight at once (default: 2 on a server, so that parsing one chunk overlaps with
-   * the database writing another; 1 on PGlite, which has one connection).
+   * Chunks stored at once (default 1: each loop already parses its next chunk while it stores
+   * one; a second loop on a server made transactions contend, and was slower in paired runs).
    */
   workers?: number | undefined;
+  /** Parse in the worker thread (default: for chunks of WORKER_FROM_ITEMS items or more). */
+  parseWorker?: boolean | undefined;
 }
 
 /** Work the queue until nothing is claimable. Returns the number of items processed. */
 export async function drainQueue(store: Store, options: DrainOptions = {}): Promise<number> {
   let done = 0;
   const deadWorkers = await deadLocalWorkers(store.db);
-  const workers = options.workers ?? (store.backend === 'postgres' ? 2 : 1);
+  const workers = options.workers ?? 1;
+  const cache = new VersionCache();
+  const claimAndParse = async (): Promise<ParsedChunk | null> => {
+    const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
+    return items.length ? parseChunk(items, { worker: options.parseWorker }) : null;
+  };
   const loop = async () => {
+    if (options.signal?.aborted) return;
+    // The next chunk is claimed and parsed while this one is stored (one chunk ahead).
+    let next = claimAndParse();
     for (;;) {
-      if (options.signal?.aborted) return;
-      const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
-      if (!items.length) return;
-      const { results } = await importChunk(store, items);
+      const chunk = await next;
+      if (!chunk) return;
+      next = options.signal?.aborted ? Promise.resolve(null) : claimAndParse();
+      // Not left unhandled if storing this chunk fails (its items stay claimed until their lease ends).
+      next.catch(() => undefined);
+      const { results } = await storeChunk(store, chunk, cache);
       done += results.length;
       options.onChunk?.(results);
     }

@@ -7,7 +7,7 @@ import { figureValues, figuresFromValues, figuresKey, figuresOf } from './figure
 import { cellSet, insertCellSets, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
 import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
-import { indexWords } from './words.ts';
+import { sectionWords } from './words.ts';
 
 export interface SectionRow {
   report_id: string;
@@ -40,11 +40,14 @@ export interface VersionInput {
   note?: string | null | undefined;
   /** Extra findings (cross-report) to store with the report's own. */
   extra?: StoredDiagnostic[] | undefined;
+  /** The sections' indexed words, when segmented already (sectionWords of each section). */
+  words?: readonly string[] | undefined;
   /** Decisions of the previous version, by finding key, to carry over. */
   previous?: ReadonlyMap<string, { state: ReviewState; reason: string | null; decided_by: string | null; decided_at: Date | null }> | undefined;
 }
 
-export function sectionRows(reportId: string, version: number, sections: readonly Section[]): SectionRow[] {
+/** `words`: the sections' indexed words when already segmented (sectionWords of each). */
+export function sectionRows(reportId: string, version: number, sections: readonly Section[], words?: readonly string[]): SectionRow[] {
   return sections.map((s, i) => ({
     report_id: reportId,
     version,
@@ -53,7 +56,7 @@ export function sectionRows(reportId: string, version: number, sections: readonl
     title: s.title,
     body: s.text,
     line: s.line ?? null,
-    words: indexWords(`${s.title}\n${s.text}`),
+    words: words?.[i] ?? sectionWords(s),
   }));
 }
 
@@ -76,7 +79,7 @@ export function versionRows(input: VersionInput): VersionRows {
       created_by: input.createdBy,
     },
     cells: cellSet(reportId, version, report),
-    sections: sectionRows(reportId, version, report.sections),
+    sections: sectionRows(reportId, version, report.sections, input.words),
     diagnostics: diagnosticRows(reportId, version, [...ownDiagnostics(report), ...(input.extra ?? [])], 0, input.previous),
   };
 }

@@ -58,3 +58,8 @@ export function queryWords(text: string): string[] {
     .filter((w) => WORD.test(w))
     .map((w) => w.toLowerCase());
 }
+
+/** The indexed words of a section (its title and text). */
+export function sectionWords(s: { title: string; text: string }): string {
+  return indexWords(`${s.title}\n${s.text}`);
+}

@@ -1,0 +1,133 @@
+// Reading and parsing the files of an import chunk, in a worker thread when the chunk is big
+// enough to be worth it (parse-worker.ts): the main thread then writes one chunk while the worker
+// parses the next, and the two cores are both used. The worker also does what storing a report
+// needs most CPU for: the words of each section (full-text search) and the narrative prepared
+// for the similarity checks. Small imports parse in the main thread (no worker to start).
+
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { prepare, type Prepared } from '../check/similarity.ts';
+import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
+import { LIMITS, formatBytes } from '../ingest/limits.ts';
+import type { Report } from '../interchange/types.ts';
+import { parseReport } from '../pipeline.ts';
+import { sectionWords } from './words.ts';
+
+export interface ParseItem {
+  name: string;
+  path: string | null;
+  upload: Uint8Array | null;
+}
+
+export type ParseResult =
+  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined }
+  | { ok: false; error: { code: IngestErrorCode; file: string; message: string } | { internal: string } };
+
+export interface ParseRequest {
+  id: number;
+  items: ParseItem[];
+}
+
+export interface ParseReply {
+  id: number;
+  results: ParseResult[];
+}
+
+/** The bytes of an item (a file named on the command line, or uploaded), size-checked. */
+export async function itemBytes(item: ParseItem): Promise<Uint8Array> {
+  if (item.upload) return item.upload;
+  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
+  const info = await stat(item.path).catch(() => null);
+  if (!info?.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
+  if (info.size > LIMITS.maxInputBytes) {
+    throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+  }
+  return readFile(item.path);
+}
+
+/**
+ * Read and parse items one after the other; `ahead`: also segment the sections' words and
+ * prepare the narrative (in the worker, where it costs the main thread nothing).
+ */
+export async function parseItems(items: readonly ParseItem[], ahead: boolean): Promise<ParseResult[]> {
+  const out: ParseResult[] = [];
+  for (const item of items) {
+    try {
+      const bytes = await itemBytes(item);
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const report = await parseReport(bytes, { name: item.name });
+      out.push(ahead ? { ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared: prepare(report) } : { ok: true, sha256, bytes, report });
+    } catch (e) {
+      out.push({ ok: false, error: e instanceof IngestError ? { code: e.code, file: e.file, message: e.message } : { internal: (e as Error).message } });
+    }
+  }
+  return out;
+}
+
+/** The error a failed result stands for (an IngestError as the reader raised it, or another). */
+export function errorOf(result: Extract<ParseResult, { ok: false }>): Error {
+  const e = result.error;
+  if ('internal' in e) return new Error(e.internal);
+  return new IngestError(e.code, e.file, e.message.slice(e.file.length + 1));
+}
+
+/** Chunks from this many items on are parsed in the worker thread. */
+export const WORKER_FROM_ITEMS = 16;
+
+// The worker loads parse-worker.ts (built: .js); under tsx it registers tsx itself first (the
+// main thread's loader hooks do not reach worker threads).
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((e) => { throw e; });
+`;
+
+let worker: Worker | null = null;
+/** Set when the worker failed: the process parses in the main thread from then on. */
+let broken = false;
+let nextId = 1;
+const pending = new Map<number, { items: ParseItem[]; resolve: (r: ParseResult[]) => void }>();
+
+function spawn(): Worker {
+  const typescript = import.meta.url.endsWith('.ts');
+  const entry = new URL(`./parse-worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
+  const tsx = typescript ? import.meta.resolve('tsx/esm/api') : null;
+  const w = new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx } });
+  w.unref();
+  w.on('message', (reply: ParseReply) => {
+    const job = pending.get(reply.id);
+    if (!job) return;
+    pending.delete(reply.id);
+    if (!pending.size) w.unref();
+    job.resolve(reply.results);
+  });
+  const fail = () => {
+    if (worker !== w) return;
+    worker = null;
+    broken = true;
+    // What was sent to the worker is parsed here instead.
+    const jobs = [...pending.values()];
+    pending.clear();
+    for (const job of jobs) void parseItems(job.items, false).then(job.resolve);
+  };
+  w.on('error', fail);
+  w.on('exit', fail);
+  return w;
+}
+
+/** Read and parse a chunk's items: in the worker thread when the chunk is big (and `worker` allows). */
+export function parseChunkItems(items: readonly ParseItem[], options: { worker?: boolean | undefined } = {}): Promise<ParseResult[]> {
+  const useWorker = options.worker ?? items.length >= WORKER_FROM_ITEMS;
+  if (!useWorker || broken) return parseItems(items, false);
+  const w = (worker ??= spawn());
+  const id = nextId++;
+  const request: ParseRequest = { id, items: items.map((it) => ({ name: it.name, path: it.path, upload: it.upload })) };
+  return new Promise((resolve) => {
+    pending.set(id, { items: request.items, resolve });
+    w.ref();
+    w.postMessage(request);
+  });
+}

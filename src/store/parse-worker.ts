@@ -1,0 +1,19 @@
+// The import's parse worker (a worker thread): reads, parses and checks the files of a chunk, and
+// prepares what storing them needs most CPU for (the words of each section for full-text search,
+// the narrative prepared for the similarity checks), while the main thread writes the previous
+// chunk. Started by parse-pool.ts; the same functions run in the main thread for small imports.
+
+import { parentPort } from 'node:worker_threads';
+import { parseItems, type ParseReply, type ParseRequest } from './parse-pool.ts';
+
+const port = parentPort;
+if (port) {
+  port.on('message', (m: ParseRequest) => {
+    void parseItems(m.items, true).then((results) => {
+      const reply: ParseReply = { id: m.id, results };
+      const transfer = results.flatMap((r) => (r.ok ? [r.bytes.buffer as ArrayBuffer] : []));
+      port.postMessage(reply, transfer);
+    });
+  });
+  port.postMessage({ id: 0, results: [] } satisfies ParseReply);
+}
