@@ -247,15 +247,16 @@ export function interpretUnit(
   };
   // The piece of run i at digit `pos`, `len` digits long, made once (the same piece serves every
   // cut that has it). The first piece of a run carries the run's sign.
-  const pieceMemo = new Map<number, Piece>();
+  const pieceMemo: (Piece | undefined)[][] = [];
   const pieceAt = (i: number, pos: number, len: number): Piece => {
-    const key = (i * 65536 + pos) * 32 + len;
-    let v = pieceMemo.get(key);
+    const memo = (pieceMemo[i] ??= []);
+    const key = pos * (MAX_PIECE_DIGITS + 1) + len;
+    let v = memo[key];
     if (!v) {
       const t = values[i];
       const p = t.digits.slice(pos, pos + len);
       const sign = pos === 0 ? signOf(t) : 1;
-      pieceMemo.set(key, (v = { token: t, value: sign * Number(p), piece: sign < 0 ? `-${p}` : p }));
+      memo[key] = v = { token: t, value: sign * Number(p), piece: sign < 0 ? `-${p}` : p };
     }
     return v;
   };
