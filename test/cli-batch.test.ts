@@ -88,7 +88,7 @@ describe('runPool', () => {
   it('工作线程退出或抛出异常：只有它正在处理的任务算失败，排在其后的任务照常完成', async () => {
     const tasks: (number | 'exit' | 'throw')[] = [1, 2, 'exit', 4, 5, 'throw', 7, 8, 'exit', 'exit', 11];
     const out: unknown[] = [];
-    for await (const r of runPool(tasks, { url, size: 2, ahead: 3, crashed })) out.push(r);
+    for await (const r of runPool(tasks, { url, size: 2, batch: 3, crashed })) out.push(r);
     assert.equal(out.length, tasks.length);
     tasks.forEach((t, i) => {
       if (typeof t === 'number') assert.equal(out[i], t * 10);

@@ -12,7 +12,7 @@ import type { Report, Severity } from '../interchange/types.ts';
 import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
-import { processFile, needsReading, walkResult, type BatchOptions, type FileResult } from './batch.ts';
+import { decodeResult, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
 import { crashFailure, internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { colorEnabled, formatRule, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
@@ -44,18 +44,18 @@ async function* results(files: InputFile[], opts: BatchOptions, jobs: number | u
   const size = jobs ?? (work.length >= POOL_MIN_FILES ? availableParallelism() : 1);
   const pooled =
     size > 1 && work.length > 1
-      ? runPool<InputFile, FileResult>(work, {
+      ? runPool<InputFile, string>(work, {
           url: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
           workerData: { options: opts, color: colorEnabled() },
           size,
-          crashed: (file, reason) => ({ error: crashFailure(file.path, reason) }),
+          crashed: (file, reason) => encodeResult({ error: crashFailure(file.path, reason) }),
         })
       : null;
   try {
     for (const file of files) {
       let result: FileResult;
       if (!needsReading(file)) result = walkResult(file);
-      else if (pooled) result = (await pooled.next()).value as FileResult;
+      else if (pooled) result = decodeResult((await pooled.next()).value as string);
       else result = await processFile(file, opts);
       progress.tick(1, result.error ? 1 : 0);
       yield { file, result };

@@ -1,24 +1,31 @@
 // A pool of worker threads that works through a list of tasks and gives the results back in the
 // order of the list, whatever order the workers finish in. Each worker takes its tasks one at a
-// time (see src/cli/worker.ts) with a few queued ahead, so a worker is never idle waiting for the
-// main thread. A worker that dies (an uncaught failure, running out of memory, exiting) costs only
-// the task it was working on: that task's result is made by `crashed`, the tasks queued behind it
-// go back to the queue, and a new worker takes its place — the batch never hangs.
+// time, in the order it was given them, with more queued ahead so it is never idle waiting for the
+// main thread; it sends its results back several at a time (servePool), since every message wakes
+// the main thread, which then takes a core from a worker.
 //
-// Protocol: the pool posts `{ id, task }`; the worker answers `{ id, result }` for each, in order.
-// The worker finds the pool's `workerData` option as `workerData.data`.
+// A worker that dies (an uncaught failure, running out of memory, exiting) never hangs the batch
+// and costs only the task it was working on. Its unanswered tasks go back to the queue marked
+// `careful`: a worker answers a careful task as soon as it is done, so when a worker dies with a
+// careful task as its oldest unanswered one, that task is the one it died on, and its result is
+// made by `crashed`. (With results held back, the oldest unanswered task of a worker that died may
+// have finished; its tasks are then simply tried again, carefully.) A new worker takes the dead
+// one's place.
+//
+// Protocol: the pool posts `{ id, task, careful }`; the worker answers `[[id, result], …]`. The
+// worker finds the pool's `workerData` option as `workerData.data`.
 
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 
 export interface PoolOptions<T, R> {
-  /** The worker's module. */
+  /** The worker's module; it calls servePool. */
   url: URL;
   /** Given to every worker as `workerData.data`. */
   workerData?: unknown;
   /** Number of workers (at most one per task). */
   size: number;
-  /** Tasks posted to a worker ahead of the one it works on (default 2). */
-  ahead?: number;
+  /** Results a worker holds before it sends them (default 16); it also sends when it has no more tasks. */
+  batch?: number;
   /** The result of a task whose worker died while working on it. */
   crashed: (task: T, reason: unknown) => R;
 }
@@ -53,11 +60,12 @@ interface Slot {
 
 /** Run `tasks` on a pool of workers; yields every task's result in the order of `tasks`. */
 export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): AsyncGenerator<R> {
-  const ahead = 1 + Math.max(0, options.ahead ?? 2);
+  const batch = Math.max(1, options.batch ?? 16);
+  const size = Math.max(1, Math.min(options.size, tasks.length));
   const results = new Map<number, R>();
-  const queue: number[] = [];
-  for (let i = 0; i < tasks.length; i++) queue.push(i);
-  // Tasks handed back by a dead worker, taken before the rest of the queue (lowest id first).
+  const careful = new Set<number>();
+  let next = 0;
+  // Tasks handed back by a dead worker, taken before the rest (lowest id first).
   const retry: number[] = [];
   const slots = new Set<Slot>();
   let wake: (() => void) | null = null;
@@ -67,14 +75,16 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
     w?.();
   };
 
-  const nextTask = (): number | undefined => (retry.length ? retry.shift() : queue.shift());
-
   const feed = (slot: Slot) => {
-    while (slot.pending.length < ahead) {
-      const id = nextTask();
+    // Twice a batch in flight keeps a worker busy; near the end, fewer, so that no worker is left
+    // with a long queue while the others have finished.
+    const left = retry.length + tasks.length - next;
+    const inFlight = Math.max(1, Math.min(2 * batch, Math.ceil(left / size)));
+    while (slot.pending.length < inFlight) {
+      const id = retry.length ? retry.shift() : next < tasks.length ? next++ : undefined;
       if (id === undefined) return;
       slot.pending.push(id);
-      slot.worker.postMessage({ id, task: tasks[id] });
+      slot.worker.postMessage({ id, task: tasks[id], careful: careful.has(id) });
     }
   };
 
@@ -82,10 +92,12 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
     const worker = startWorker(options.url, options.workerData);
     const slot: Slot = { worker, pending: [] };
     slots.add(slot);
-    worker.on('message', (m: { id: number; result: R }) => {
-      const at = slot.pending.indexOf(m.id);
-      if (at >= 0) slot.pending.splice(at, 1);
-      results.set(m.id, m.result);
+    worker.on('message', (answers: [number, R][]) => {
+      for (const [id, result] of answers) {
+        const at = slot.pending.indexOf(id);
+        if (at >= 0) slot.pending.splice(at, 1);
+        results.set(id, result);
+      }
       feed(slot);
       notify();
     });
@@ -95,25 +107,25 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
     worker.on('exit', (code) => {
       slots.delete(slot);
       if (slot.retired) return;
-      const [culprit, ...rest] = slot.pending;
-      if (culprit !== undefined) {
-        results.set(culprit, options.crashed(tasks[culprit], slot.failure ?? new Error(`worker exited with code ${code}`)));
+      const [oldest, ...rest] = slot.pending;
+      if (oldest !== undefined && careful.has(oldest)) {
+        results.set(oldest, options.crashed(tasks[oldest], slot.failure ?? new Error(`worker exited with code ${code}`)));
         retry.push(...rest);
-        retry.sort((a, b) => a - b);
-      }
-      if (retry.length || queue.length) feed(spawn());
+      } else retry.push(...slot.pending);
+      for (const id of slot.pending) careful.add(id);
+      retry.sort((a, b) => a - b);
+      if (retry.length || next < tasks.length) feed(spawn());
       notify();
     });
     return slot;
   };
 
   try {
-    const size = Math.max(1, Math.min(options.size, tasks.length));
-    for (let i = 0; i < size && queue.length; i++) feed(spawn());
-    for (let next = 0; next < tasks.length; next++) {
-      while (!results.has(next)) await new Promise<void>((resolve) => (wake = resolve));
-      const r = results.get(next)!;
-      results.delete(next);
+    for (let i = 0; i < size; i++) feed(spawn());
+    for (let i = 0; i < tasks.length; i++) {
+      while (!results.has(i)) await new Promise<void>((resolve) => (wake = resolve));
+      const r = results.get(i)!;
+      results.delete(i);
       yield r;
     }
   } finally {
@@ -123,4 +135,27 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
     });
     await Promise.all(stopping);
   }
+}
+
+/**
+ * The worker's side: `handle` each task in turn, in the order posted, and send the results back
+ * `batch` at a time, or as soon as there is no task left to start, or right after a careful task.
+ */
+export function servePool<T, R>(handle: (task: T) => Promise<R> | R, batch = 16): void {
+  const port = parentPort!;
+  let waiting = 0;
+  let held: [number, R][] = [];
+  let turn: Promise<void> = Promise.resolve();
+  port.on('message', (m: { id: number; task: T; careful: boolean }) => {
+    waiting++;
+    turn = turn.then(async () => {
+      const result = await handle(m.task);
+      waiting--;
+      held.push([m.id, result]);
+      if (m.careful || waiting === 0 || held.length >= batch) {
+        port.postMessage(held);
+        held = [];
+      }
+    });
+  });
 }
