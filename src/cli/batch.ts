@@ -5,7 +5,6 @@
 
 import type { Diagnostic, Severity } from '../interchange/types.ts';
 import { IngestError } from '../ingest/errors.ts';
-import { parseFile } from '../pipeline.ts';
 import { readFailure } from './errors.ts';
 import type { InputFile } from './files.ts';
 import { describeReport, formatCheck, formatTables } from './format.ts';
@@ -44,9 +43,14 @@ export function walkResult(file: InputFile): FileResult {
   return file.note ? { skipped: `${file.path}：${file.note}` } : { error: `${file.path}：${file.error}` };
 }
 
+// The pipeline (parser, readers, checker) is loaded when the first file is read: the main thread
+// of a batch run on worker threads never needs it.
+let pipeline: typeof import('../pipeline.ts') | undefined;
+
 /** Read, parse (and check) one file and format its output; never throws for a bad file. */
 export async function processFile(file: InputFile, opts: BatchOptions): Promise<FileResult> {
   if (!needsReading(file)) return walkResult(file);
+  const { parseFile } = (pipeline ??= await import('../pipeline.ts'));
   const check = opts.command === 'check' || opts.check !== false;
   let report;
   try {

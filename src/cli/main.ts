@@ -9,14 +9,12 @@ import { rules } from '../check/index.ts';
 import { describeFsError } from '../ingest/limits.ts';
 import { formats } from '../model/load.ts';
 import type { Report, Severity } from '../interchange/types.ts';
-import { parseFile } from '../pipeline.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
 import { decodeResult, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
 import { crashFailure, internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { colorEnabled, formatRule, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
-import { inspectFile } from './inspect.ts';
 import { registerImport, registerServe, registerStart } from './corpus.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
@@ -184,6 +182,7 @@ program
   .addOption(formatOption)
   .action(async (path: string, opts: { tokens?: boolean; format?: string; runs?: boolean; rulings?: boolean }) => {
     try {
+      const { inspectFile } = await import('./inspect.ts');
       process.stdout.write(await inspectFile(path, opts));
     } catch (e) {
       process.stderr.write(`无法读取：${readFailure(path, e)}\n`);
@@ -219,6 +218,7 @@ program
     const to = opts.to as RenderTarget;
     let report: Report;
     try {
+      const { parseFile } = await import('../pipeline.ts');
       report = await parseFile(path, { format: opts.format });
     } catch (e) {
       process.stderr.write(`无法读取：${readFailure(path, e)}\n`);
