@@ -5,6 +5,7 @@
 
 import type { Diagnostic, Severity } from '../interchange/types.ts';
 import { IngestError } from '../ingest/errors.ts';
+import type * as Pipeline from '../pipeline.ts';
 import { readFailure } from './errors.ts';
 import type { InputFile } from './files.ts';
 import { describeReport, formatCheck, formatTables } from './format.ts';
@@ -45,7 +46,7 @@ export function walkResult(file: InputFile): FileResult {
 
 // The pipeline (parser, readers, checker) is loaded when the first file is read: the main thread
 // of a batch run on worker threads never needs it.
-let pipeline: typeof import('../pipeline.ts') | undefined;
+let pipeline: typeof Pipeline | undefined;
 
 /** Read, parse (and check) one file and format its output; never throws for a bad file. */
 export async function processFile(file: InputFile, opts: BatchOptions): Promise<FileResult> {
