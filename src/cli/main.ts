@@ -113,7 +113,7 @@ program
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
   .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
-  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
+  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n文件很多时在多个工作线程上同时处理（--jobs），输出与逐个处理完全相同，按输入顺序。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
   .action(async (paths: string[], opts: { json?: boolean; minSeverity: Severity; format?: string | undefined; jobs?: number }) => {
     let errors = false;
     let unreadable = false;
