@@ -88,7 +88,7 @@ program
   .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string; jobs?: number }) => {
     let failed = false;
     const files = await expandInputs(paths);
-    const progress = new Progress(files.length, '解析');
+    const progress = new Progress(files.length, '解析', { gather: true });
     const batch: BatchOptions = { command: 'parse', json: opts.json, check: opts.check, format: opts.format };
     for await (const { result } of results(files, batch, opts.jobs, progress)) {
       if (result.skipped) {
@@ -119,7 +119,7 @@ program
     let unreadable = false;
     let count = 0;
     const files = await expandInputs(paths);
-    const progress = new Progress(files.length, '核查');
+    const progress = new Progress(files.length, '核查', { gather: true });
     const summary = new BatchSummary();
     summary.files = files.length;
     const batch: BatchOptions = { command: 'check', json: opts.json, minSeverity: opts.minSeverity, format: opts.format };
