@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { defaultJobs } from '../src/cli/batch.ts';
 import { runPool } from '../src/cli/pool.ts';
 import { CORPUS_DIR, loadManifest } from './support/corpus.ts';
 import { ROOT } from './support/seeds.ts';
@@ -71,6 +72,19 @@ describe('gongkai check/parse --jobs', () => {
       assert.match(r.err, /线程数应为正整数/);
       assert.equal(r.out, '');
     }
+  });
+});
+
+describe('默认线程数', () => {
+  it('文件少于 64 个时为 1；否则为核数，机器忙时减为空闲核数加一', () => {
+    assert.equal(defaultJobs(63, 8, 0), 1);
+    assert.equal(defaultJobs(64, 8, 0), 8);
+    assert.equal(defaultJobs(4000, 2, 0.3), 2);
+    assert.equal(defaultJobs(4000, 2, 1.2), 2);
+    assert.equal(defaultJobs(4000, 2, 1.6), 1);
+    assert.equal(defaultJobs(4000, 8, 5), 4);
+    assert.equal(defaultJobs(4000, 2, 7), 1);
+    assert.equal(defaultJobs(4000, 1, 0), 1);
   });
 });
 

@@ -3,6 +3,7 @@
 // the worker threads of a pool (src/cli/worker.ts), so both paths print the same bytes; what it
 // returns is small and plain (strings and a few flags), cheap to send between threads.
 
+import { availableParallelism, loadavg } from 'node:os';
 import type { Diagnostic, Severity } from '../interchange/types.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type * as Pipeline from '../pipeline.ts';
@@ -30,6 +31,20 @@ export interface FileResult {
   out?: string;
   /** The report's diagnostics as the batch summary needs them: one per rule and severity. */
   marks?: Pick<Diagnostic, 'rule' | 'severity'>[];
+}
+
+/** Files from which a pool of worker threads repays its start-up (each thread loads the parser). */
+const POOL_MIN_FILES = 64;
+
+/**
+ * Threads by default: one per core, but no more than the cores other processes leave idle, plus
+ * one (the load average of the last minute counts the busy ones). Threads beyond the idle cores
+ * only take turns on the busy ones: on a machine whose two cores ran six other processes, two
+ * threads took half as much CPU again as one and finished later.
+ */
+export function defaultJobs(files: number, cores = availableParallelism(), load = loadavg()[0]): number {
+  if (files < POOL_MIN_FILES) return 1;
+  return Math.max(1, Math.min(cores, Math.round(cores - load) + 1));
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -3,7 +3,6 @@
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../check/index.ts';
 import { describeFsError } from '../ingest/limits.ts';
@@ -11,7 +10,7 @@ import { formats } from '../model/load.ts';
 import type { Report, Severity } from '../interchange/types.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
-import { decodeResult, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
+import { decodeResult, defaultJobs, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
 import { crashFailure, internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { colorEnabled, formatRule, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
@@ -29,8 +28,6 @@ function parseJobs(value: string): number {
   return n;
 }
 
-/** Files from which a pool of worker threads repays its start-up (each thread loads the parser). */
-const POOL_MIN_FILES = 64;
 
 /**
  * Every input's result, in input order, with the progress line kept: one file at a time on this
@@ -39,7 +36,7 @@ const POOL_MIN_FILES = 64;
  */
 async function* results(files: InputFile[], opts: BatchOptions, jobs: number | undefined, progress: Progress): AsyncGenerator<{ file: InputFile; result: FileResult }> {
   const work = files.filter(needsReading);
-  const size = jobs ?? (work.length >= POOL_MIN_FILES ? availableParallelism() : 1);
+  const size = jobs ?? defaultJobs(work.length);
   const pooled =
     size > 1 && work.length > 1
       ? runPool<InputFile, string>(work, {
@@ -83,7 +80,7 @@ program
   .option('--json', '输出 JSON Lines：每行一份报告，按输入顺序')
   .option('--no-check', '只解析，不运行核查规则（诊断中只有解析阶段的发现）')
   .addOption(formatOption)
-  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
+  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
   .addHelpText('after', '\n退出码：0 全部读取成功（即使报告有错误）；2 有文件无法读取（错误信息写在标准错误，其余文件照常处理）。')
   .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string; jobs?: number }) => {
     let failed = false;
@@ -112,7 +109,7 @@ program
   .option('--json', '以 JSON Lines 输出：每行 {file, agency, year, diagnostics}')
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
-  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
+  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
   .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n文件很多时在多个工作线程上同时处理（--jobs），输出与逐个处理完全相同，按输入顺序。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
   .action(async (paths: string[], opts: { json?: boolean; minSeverity: Severity; format?: string | undefined; jobs?: number }) => {
     let errors = false;
