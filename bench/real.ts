@@ -7,8 +7,9 @@
 
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultJobs } from '../src/cli/batch.ts';
 import { CORPUS_DIR, loadManifest } from '../test/support/corpus.ts';
 import { ROOT, SEEDS_DIR, seedFiles } from '../test/support/seeds.ts';
 import { collectGarbage } from './measure.ts';
@@ -66,7 +67,7 @@ export async function timeItems(list: Item[], rounds = 3): Promise<number[]> {
  * start-up included, by the wall clock and by the process's CPU time (user + system, which a
  * busy shared machine disturbs less; the shell's `times` gives the child's).
  */
-export function wholeProcess(n: number): { seconds: number; perSecond: number; cpuSeconds: number; perCpuSecond: number; files: number } {
+export function wholeProcess(n: number, args: string[] = []): { seconds: number; perSecond: number; cpuSeconds: number; perCpuSecond: number; files: number } {
   const texts = loadManifest().texts.filter((t) => !t.tool.startsWith('tesseract'));
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-real-'));
   try {
@@ -77,8 +78,8 @@ export function wholeProcess(n: number): { seconds: number; perSecond: number; c
     const t0 = performance.now();
     // The output goes to a file, as `gongkai check --json DIR > file` would; `times` then prints
     // the shell's and its children's user and system time ("0m9.825s 0m1.109s" on its second line).
-    const script = `"$0" "$1" check --json "$2" > "$3" 2>/dev/null; times`;
-    const r = spawnSync('/bin/sh', ['-c', script, process.execPath, cli, join(dir, 'reports'), out], { encoding: 'utf8' });
+    const script = `"$0" "$@" > "$OUT" 2>/dev/null; times`;
+    const r = spawnSync('/bin/sh', ['-c', script, process.execPath, cli, 'check', '--json', ...args, join(dir, 'reports')], { encoding: 'utf8', env: { ...process.env, OUT: out } });
     const seconds = (performance.now() - t0) / 1000;
     const lines = readFileSync(out, 'utf8').split('\n').filter(Boolean).length;
     if (lines !== n) throw new Error(`gongkai check 只输出了 ${lines} 份（应为 ${n} 份）：${r.stderr.slice(0, 300)}`);
@@ -106,10 +107,19 @@ export async function realSection(n = 4000): Promise<string[]> {
   for (const [k, ms] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${k.padEnd(28)}${String(ms.length).padStart(4)} 份  ${stats(ms)}`);
   const slow = list.map((it, i) => ({ it, ms: times[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
   lines.push(`  最慢的 5 份：${slow.map((s) => `${s.it.name}（${s.ms.toFixed(1)} ms）`).join('；')}`);
+  // The threads the CLI will choose (cores, fewer when other processes keep them busy).
+  const threads = defaultJobs(n);
+  const load = loadavg()[0];
   const w = wholeProcess(n);
   lines.push(
-    `整个进程：gongkai check --json 读一个目录的 ${w.files} 份真实版式文本（语料轮流复制），含启动 ${w.seconds.toFixed(1)} 秒，${Math.round(w.perSecond)} 份/秒（墙钟；目标 ≥ 1000 份/秒）；` +
+    `整个进程：gongkai check --json 读一个目录的 ${w.files} 份真实版式文本（语料轮流复制；默认 ${threads} 个线程，${availableParallelism()} 核，当时 1 分钟负载 ${load.toFixed(1)}），含启动 ${w.seconds.toFixed(1)} 秒，${Math.round(w.perSecond)} 份/秒（墙钟；目标 ≥ 1000 份/秒）；` +
       `按进程的 CPU 时间 ${w.cpuSeconds.toFixed(1)} 秒，${Math.round(w.perCpuSecond)} 份/秒`,
   );
+  // The other way of the two, for comparison: one thread, or all the cores when the load chose one.
+  const other = threads > 1 ? 1 : availableParallelism();
+  if (other !== threads) {
+    const o = wholeProcess(n, ['--jobs', String(other)]);
+    lines.push(`  同一目录 --jobs ${other}：${o.seconds.toFixed(1)} 秒，${Math.round(o.perSecond)} 份/秒（墙钟）；CPU 时间 ${o.cpuSeconds.toFixed(1)} 秒，${Math.round(o.perCpuSecond)} 份/秒`);
+  }
   return lines;
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getFormat } from '../src/model/index.ts';
-import { splitDigits } from '../src/parse/interpret.ts';
+import { countSplits, splitDigits } from '../src/parse/interpret.ts';
 import { searchPlan, solve } from '../src/parse/solve.ts';
 import { cellReconstructed, structureLabelVariant, structureRowMissing } from '../src/diagnostics/parse-rules.ts';
 import { parseRuleTester } from './support/rule-tester.ts';
@@ -181,6 +181,20 @@ describe('搜索的上限', () => {
     assert.equal(cut.complete, false);
     assert.equal(splitDigits('1'.repeat(22), 15).complete, false); // C(21, 14) = 116,280
     assert.deepEqual(splitDigits('1000001', 7), { splits: [['1', '0', '0', '0', '0', '0', '1']], complete: true });
+  });
+
+  it('countSplits：与 splitDigits 切出的数目相同（不用列出），超过上限时为上限加一', () => {
+    assert.equal(countSplits('1'.repeat(20), 15), 11_628);
+    assert.equal(countSplits('1'.repeat(20), 15, 5000), 5001);
+    assert.equal(countSplits('1'.repeat(22), 15), 20_001);
+    // Leading zeros, runs too long for one piece, too few digits: every rule of splitDigits.
+    const runs = ['1000001', '0000000', '1203004050', '9'.repeat(40), '10203040506070809', '120', '7', '00120034000560'];
+    for (const digits of runs) {
+      for (let parts = 0; parts <= digits.length + 1; parts++) {
+        const s = splitDigits(digits, parts, 5000);
+        assert.equal(countSplits(digits, parts, 5000), s.complete ? s.splits.length : 5001, `${digits} → ${parts}`);
+      }
+    }
   });
 
   it('solve：预算用尽时结果标为未完成（exhausted），不当作已证明唯一', () => {

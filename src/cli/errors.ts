@@ -22,3 +22,10 @@ export function internalFailure(what: string, e: unknown): string {
 function debug(e: unknown): void {
   if (process.env.GONGKAI_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack ?? String(e)}\n`);
 }
+
+/** The message for a file whose worker thread died while reading it (the other files go on). */
+export function crashFailure(path: string, e: unknown): string {
+  debug(e);
+  const oom = (e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+  return `${path}：读取此文件时工作线程意外终止（${oom ? '内存不足' : '内部错误'}），其余文件照常处理；请把此文件报告给开发者（设置环境变量 GONGKAI_DEBUG=1 可看到详细信息）`;
+}

@@ -6,7 +6,16 @@ import type { Diagnostic, Report, Severity, Stage } from '../interchange/types.t
 import { getFormat } from '../model/load.ts';
 import { rowName } from '../model/names.ts';
 
-const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
+let useColor = process.stdout.isTTY === true && !process.env.NO_COLOR;
+
+/** Whether output is coloured: a worker thread has no terminal of its own and takes the main thread's. */
+export function colorEnabled(): boolean {
+  return useColor;
+}
+
+export function setColor(on: boolean): void {
+  useColor = on;
+}
 const paint = (code: string, s: string) => (useColor ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -1,55 +1,64 @@
 #!/usr/bin/env node
 // gongkai: parse and check 政府信息公开工作年度报告 from the command line.
 
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { rules } from '../check/index.ts';
-import { IngestError } from '../ingest/errors.ts';
 import { describeFsError } from '../ingest/limits.ts';
 import { formats } from '../model/load.ts';
-import type { Report } from '../interchange/types.ts';
-import { parseFile } from '../pipeline.ts';
+import type { Report, Severity } from '../interchange/types.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
-import { internalFailure, readFailure } from './errors.ts';
+import { decodeResult, defaultJobs, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
+import { crashFailure, internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
-import { describeReport, formatCheck, formatRule, formatTables, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
-import { inspectFile } from './inspect.ts';
+import { colorEnabled, formatRule, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
 import { registerImport, registerServe, registerStart } from './corpus.ts';
+import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { BatchSummary } from './summary.ts';
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-interface Outcome {
-  file: InputFile;
-  report?: Report;
-  error?: string;
-  /** A file found in a directory that is readable but is no annual report (a README, say). */
-  skipped?: string;
+/** `--jobs`: a whole number of threads, at least 1. */
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('线程数应为正整数（1 表示逐个处理，不用工作线程）');
+  return n;
 }
 
-/** Parse every input in order, one at a time; unreadable inputs give an error, not an exception. */
-async function* run(files: InputFile[], opts: { format?: string | undefined; check?: boolean | undefined }, progress: Progress): AsyncGenerator<Outcome> {
-  for (const file of files) {
-    let outcome: Outcome;
-    if (file.note) {
-      outcome = { file, skipped: `${file.path}：${file.note}` };
-    } else if (file.error) {
-      outcome = { file, error: `${file.path}：${file.error}` };
-    } else {
-      try {
-        outcome = { file, report: await parseFile(file.path, { format: opts.format, check: opts.check }) };
-      } catch (e) {
-        if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) outcome = { file, skipped: `${file.path}：不是年度报告，已跳过` };
-        else outcome = { file, error: readFailure(file.path, e) };
-      }
+
+/**
+ * Every input's result, in input order, with the progress line kept: one file at a time on this
+ * thread, or on a pool of worker threads (`jobs` > 1; by default one per core when there are
+ * enough files). Both paths run the same `processFile`, so they print the same bytes.
+ */
+async function* results(files: InputFile[], opts: BatchOptions, jobs: number | undefined, progress: Progress): AsyncGenerator<{ file: InputFile; result: FileResult }> {
+  const work = files.filter(needsReading);
+  const size = jobs ?? defaultJobs(work.length);
+  const pooled =
+    size > 1 && work.length > 1
+      ? runPool<InputFile, string>(work, {
+          url: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+          workerData: { options: opts, color: colorEnabled() },
+          size,
+          crashed: (file, reason) => encodeResult({ error: crashFailure(file.path, reason) }),
+        })
+      : null;
+  try {
+    for (const file of files) {
+      let result: FileResult;
+      if (!needsReading(file)) result = walkResult(file);
+      else if (pooled) result = decodeResult((await pooled.next()).value as string);
+      else result = await processFile(file, opts);
+      progress.tick(1, result.error ? 1 : 0);
+      yield { file, result };
     }
-    progress.tick(1, outcome.error ? 1 : 0);
-    yield outcome;
+  } finally {
+    await pooled?.return(undefined);
+    progress.stop();
   }
-  progress.stop();
 }
 
 const program = new Command();
@@ -71,24 +80,24 @@ program
   .option('--json', '输出 JSON Lines：每行一份报告，按输入顺序')
   .option('--no-check', '只解析，不运行核查规则（诊断中只有解析阶段的发现）')
   .addOption(formatOption)
+  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
   .addHelpText('after', '\n退出码：0 全部读取成功（即使报告有错误）；2 有文件无法读取（错误信息写在标准错误，其余文件照常处理）。')
-  .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string }) => {
+  .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string; jobs?: number }) => {
     let failed = false;
     const files = await expandInputs(paths);
-    const progress = new Progress(files.length, '解析');
-    for await (const o of run(files, opts, progress)) {
-      if (o.skipped) {
-        progress.print(`${o.skipped}\n`, process.stderr);
+    const progress = new Progress(files.length, '解析', { gather: true });
+    const batch: BatchOptions = { command: 'parse', json: opts.json, check: opts.check, format: opts.format };
+    for await (const { result } of results(files, batch, opts.jobs, progress)) {
+      if (result.skipped) {
+        progress.print(`${result.skipped}\n`, process.stderr);
         continue;
       }
-      if (o.error) {
+      if (result.error) {
         failed = true;
-        progress.print(`无法读取：${o.error}\n`, process.stderr);
+        progress.print(`无法读取：${result.error}\n`, process.stderr);
         continue;
       }
-      const r = o.report!;
-      if (opts.json) progress.print(JSON.stringify(r) + '\n');
-      else progress.print(`${o.file.path}  ${describeReport(r)}\n${formatTables(r)}\n\n`);
+      progress.print(result.out!);
     }
     process.exitCode = failed ? 2 : 0;
   });
@@ -100,38 +109,33 @@ program
   .option('--json', '以 JSON Lines 输出：每行 {file, agency, year, diagnostics}')
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
-  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
-  .action(async (paths: string[], opts: { json?: boolean; minSeverity: 'error' | 'warning' | 'info'; format?: string | undefined }) => {
-    const rank = { error: 0, warning: 1, info: 2 };
+  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
+  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n文件很多时在多个工作线程上同时处理（--jobs），输出与逐个处理完全相同，按输入顺序。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
+  .action(async (paths: string[], opts: { json?: boolean; minSeverity: Severity; format?: string | undefined; jobs?: number }) => {
     let errors = false;
     let unreadable = false;
     let count = 0;
     const files = await expandInputs(paths);
-    const progress = new Progress(files.length, '核查');
+    const progress = new Progress(files.length, '核查', { gather: true });
     const summary = new BatchSummary();
     summary.files = files.length;
-    for await (const o of run(files, { format: opts.format }, progress)) {
-      if (o.skipped) {
+    const batch: BatchOptions = { command: 'check', json: opts.json, minSeverity: opts.minSeverity, format: opts.format };
+    for await (const { result } of results(files, batch, opts.jobs, progress)) {
+      if (result.skipped) {
         summary.skipped++;
-        progress.print(`${o.skipped}\n`, process.stderr);
+        progress.print(`${result.skipped}\n`, process.stderr);
         continue;
       }
       count++;
-      if (o.error) {
+      if (result.error) {
         unreadable = true;
         summary.failed++;
-        progress.print(`无法读取：${o.error}\n`, process.stderr);
+        progress.print(`无法读取：${result.error}\n`, process.stderr);
         continue;
       }
-      const r = o.report!;
-      summary.addReport(r.diagnostics);
-      if (r.diagnostics.some((d) => d.severity === 'error')) errors = true;
-      const shown = { ...r, diagnostics: r.diagnostics.filter((d) => rank[d.severity] <= rank[opts.minSeverity]) };
-      if (opts.json) {
-        progress.print(JSON.stringify({ file: o.file.path, agency: r.agency, year: r.year, format: r.format, diagnostics: shown.diagnostics }) + '\n');
-      } else {
-        progress.print(formatCheck(o.file.path, shown) + '\n\n');
-      }
+      summary.addReport(result.marks!);
+      if (result.marks!.some((d) => d.severity === 'error')) errors = true;
+      progress.print(result.out!);
     }
     if (count === 0) process.stderr.write('没有找到要核查的文件\n');
     // The batch summary: after the results, on stdout (stderr with --json, to keep the lines JSON).
@@ -175,6 +179,7 @@ program
   .addOption(formatOption)
   .action(async (path: string, opts: { tokens?: boolean; format?: string; runs?: boolean; rulings?: boolean }) => {
     try {
+      const { inspectFile } = await import('./inspect.ts');
       process.stdout.write(await inspectFile(path, opts));
     } catch (e) {
       process.stderr.write(`无法读取：${readFailure(path, e)}\n`);
@@ -210,6 +215,7 @@ program
     const to = opts.to as RenderTarget;
     let report: Report;
     try {
+      const { parseFile } = await import('../pipeline.ts');
       report = await parseFile(path, { format: opts.format });
     } catch (e) {
       process.stderr.write(`无法读取：${readFailure(path, e)}\n`);

@@ -1,8 +1,13 @@
 // A one-line progress display on stderr, only when stderr is a terminal: files done of the
 // total, reports per second, errors so far, time left. Results written through `print` clear the
-// line first and redraw it after, so results and progress never overwrite each other.
+// line first and redraw it after, so results and progress never overwrite each other. Without
+// the line (output to a file or a pipe) and when asked (`gather`), results for stdout are gathered
+// and written in chunks of 64 KB or every 100 ms, not one write per file; anything for stderr
+// first writes out what was gathered, so the two streams keep their order.
 
 const REDRAW_MS = 100;
+/** Bytes of results gathered before they are written (when there is no progress line). */
+const CHUNK = 64 * 1024;
 
 export class Progress {
   readonly #total: number;
@@ -13,11 +18,16 @@ export class Progress {
   #errors = 0;
   #shown = false;
   #last = 0;
+  readonly #gather: boolean;
+  #held: string[] = [];
+  #heldLength = 0;
+  #heldSince = 0;
 
-  constructor(total: number, label: string, options: { enabled?: boolean } = {}) {
+  constructor(total: number, label: string, options: { enabled?: boolean; gather?: boolean } = {}) {
     this.#total = total;
     this.#label = label;
     this.#enabled = options.enabled ?? (process.stderr.isTTY === true && total > 1);
+    this.#gather = options.gather === true && !this.#enabled;
   }
 
   /** Count finished files (and failed ones among them). */
@@ -29,14 +39,30 @@ export class Progress {
 
   /** Write a result (to stdout by default) without breaking the progress line. */
   print(text: string, stream: NodeJS.WriteStream = process.stdout): void {
+    if (this.#gather && stream === process.stdout) {
+      if (!this.#held.length) this.#heldSince = Date.now();
+      this.#held.push(text);
+      this.#heldLength += text.length;
+      if (this.#heldLength >= CHUNK || Date.now() - this.#heldSince >= REDRAW_MS) this.#flush();
+      return;
+    }
+    this.#flush();
     this.#clear();
     stream.write(text);
     if (this.#enabled && this.#done < this.#total) this.#draw();
   }
 
-  /** Remove the line for good. */
+  /** Remove the line for good (and write out the results gathered). */
   stop(): void {
+    this.#flush();
     this.#clear();
+  }
+
+  #flush(): void {
+    if (!this.#held.length) return;
+    process.stdout.write(this.#held.join(''));
+    this.#held = [];
+    this.#heldLength = 0;
   }
 
   #line(): string {

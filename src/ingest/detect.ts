@@ -55,7 +55,10 @@ export function detectKind(bytes: Uint8Array): DetectedKind {
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) {
     return 'image';
   }
-  // Markup and JSON are recognised on the first kilobytes, ignoring BOM and whitespace.
+  // Markup and JSON are recognised on the first kilobytes, ignoring BOM and whitespace. Both
+  // start with '{' or '<': anything else is text, known from the first bytes that are neither
+  // (the whitespace trimStart removes from the Latin-1 reading below).
+  if (!startsMarkup(bytes)) return 'text';
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
   if (head.startsWith('{') && /"schema"\s*:\s*"gongkai\.report\//.test(head)) return 'json';
   const lower = head.slice(0, 2048).toLowerCase();
@@ -63,6 +66,14 @@ export function detectKind(bytes: Uint8Array): DetectedKind {
     return 'html';
   }
   return 'text';
+}
+
+/** Is the first byte after a UTF-8 BOM and whitespace (in the first 4 KB) '{' or '<'? */
+function startsMarkup(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 4096);
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (i < end && (bytes[i] === 0x20 || (bytes[i] >= 0x09 && bytes[i] <= 0x0d) || bytes[i] === 0xa0)) i++;
+  return i < end && (bytes[i] === 0x7b || bytes[i] === 0x3c);
 }
 
 export const KIND_NAMES: Record<DetectedKind, string> = {

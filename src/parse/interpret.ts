@@ -105,6 +105,33 @@ export function splitDigits(digits: string, parts: number, limit = PARSER_SETTIN
   return { splits: out, complete };
 }
 
+/**
+ * The number of cuts splitDigits(digits, parts) makes when not limited, counted without making
+ * them; any number above `limit` is given as `limit + 1`.
+ */
+export function countSplits(digits: string, parts: number, limit = PARSER_SETTINGS.maxSplits): number {
+  const L = digits.length;
+  if (parts < 1 || parts > L || L > parts * MAX_PIECE_DIGITS) return 0;
+  // ways[left][pos]: cuts of digits[pos..] into `left` pieces, by the rules of splitDigits.
+  let prev = new Array<number>(L + 1).fill(0);
+  for (let pos = 0; pos < L; pos++) if (L - pos <= MAX_PIECE_DIGITS && (L - pos === 1 || digits[pos] !== '0')) prev[pos] = 1;
+  for (let left = 2; left <= parts; left++) {
+    const cur = new Array<number>(L + 1).fill(0);
+    for (let pos = 0; pos < L; pos++) {
+      if (L - pos > left * MAX_PIECE_DIGITS) continue;
+      const maxLen = Math.min(MAX_PIECE_DIGITS, L - pos - (left - 1));
+      let ways = 0;
+      for (let len = 1; len <= maxLen; len++) {
+        if (len > 1 && digits[pos] === '0') break;
+        ways += prev[pos + len];
+      }
+      cur[pos] = Math.min(ways, limit + 1);
+    }
+    prev = cur;
+  }
+  return prev[0];
+}
+
 /** Choose `k` of `n` positions (increasing), calling `fn` with a boolean mask. */
 function choose(n: number, k: number, fn: (mask: boolean[]) => boolean | void): void {
   const mask = new Array<boolean>(n).fill(false);
@@ -204,32 +231,58 @@ export function interpretUnit(
   // Too few values: some cells were not printed, or numbers ran together.
   const deficit = n - k;
   const splittable = values.map((t) => (t.kind === 'num' && t.digits.length >= 2 ? t.digits.length - 1 : 0));
-  // Ways to cut token i into `parts` pieces, computed once. A run with more ways than the limit
-  // leaves the row unread: a reading found among some of them would not be known to be the one.
-  const splitMemo = new Map<number, string[][]>();
+  // Ways to cut token i into `parts` pieces (the cuts of splitDigits, in its order). A run with
+  // more ways than the limit leaves the row unread: a reading found among some of them would not
+  // be known to be the one. The cuts are counted first (countSplits, once per run and count) and
+  // then walked without being listed: a run of glued digits has thousands, each of several
+  // pieces, and a list of them all cost most of a slow row's time in allocation.
+  const countMemo = new Map<number, number>();
   let splitsCut = false;
-  const splitsOf = (i: number, parts: number): string[][] => {
+  const withinLimit = (i: number, parts: number): boolean => {
     const key = i * 65536 + parts;
-    let v = splitMemo.get(key);
+    let c = countMemo.get(key);
+    if (c === undefined) countMemo.set(key, (c = countSplits(values[i].digits, parts, settings.maxSplits)));
+    if (c > settings.maxSplits) splitsCut = true;
+    return !splitsCut;
+  };
+  // The piece of run i at digit `pos`, `len` digits long, made once (the same piece serves every
+  // cut that has it). The first piece of a run carries the run's sign.
+  const pieceMemo: (Piece | undefined)[][] = [];
+  const pieceAt = (i: number, pos: number, len: number): Piece => {
+    const memo = (pieceMemo[i] ??= []);
+    const key = pos * (MAX_PIECE_DIGITS + 1) + len;
+    let v = memo[key];
     if (!v) {
-      const s = splitDigits(values[i].digits, parts, settings.maxSplits);
-      if (!s.complete) splitsCut = true;
-      splitMemo.set(key, (v = s.splits));
+      const t = values[i];
+      const p = t.digits.slice(pos, pos + len);
+      const sign = pos === 0 ? signOf(t) : 1;
+      memo[key] = v = { token: t, value: sign * Number(p), piece: sign < 0 ? `-${p}` : p };
     }
     return v;
   };
-  // The same cuts as the pieces a reading holds, made once per run and count (not per reading).
-  const pieceMemo = new Map<number, Piece[][]>();
-  const piecesOf = (i: number, parts: number): Piece[][] => {
-    const key = i * 65536 + parts;
-    let v = pieceMemo.get(key);
-    if (!v) {
-      const t = values[i];
-      const sign = signOf(t);
-      v = splitsOf(i, parts).map((cut) => cut.map((p, at) => ({ token: t, value: at === 0 ? sign * Number(p) : Number(p), piece: at === 0 && sign < 0 ? `-${p}` : p })));
-      pieceMemo.set(key, v);
-    }
-    return v;
+  /** Each cut of run i into `parts` pieces, pushed onto `acc` in turn while `then` runs. */
+  const eachCut = (i: number, parts: number, acc: Piece[], then: () => void) => {
+    const digits = values[i].digits;
+    const L = digits.length;
+    const rec = (pos: number, left: number) => {
+      if (L - pos > left * MAX_PIECE_DIGITS) return;
+      if (left === 1) {
+        if (L - pos === 1 || digits[pos] !== '0') {
+          acc.push(pieceAt(i, pos, L - pos));
+          then();
+          acc.pop();
+        }
+        return;
+      }
+      const maxLen = Math.min(MAX_PIECE_DIGITS, L - pos - (left - 1));
+      for (let len = 1; len <= maxLen; len++) {
+        if (len > 1 && digits[pos] === '0') break;
+        acc.push(pieceAt(i, pos, len));
+        rec(pos + len, left - 1);
+        acc.pop();
+      }
+    };
+    if (parts >= 1 && parts <= L && L <= parts * MAX_PIECE_DIGITS) rec(0, parts);
   };
   // Digits that can still become extra cells from token i on (for pruning complete readings).
   const capacity = new Array<number>(values.length + 1).fill(0);
@@ -277,11 +330,8 @@ export function interpretUnit(
       acc.pop();
     }
     for (let e = 1; e <= Math.min(extraLeft, splittable[i]); e++) {
-      for (const parts of piecesOf(i, e + 1)) {
-        for (const p of parts) acc.push(p);
-        build(i + 1, extraLeft - e, acc, completeOnly);
-        acc.length -= parts.length;
-      }
+      if (!withinLimit(i, e + 1)) return;
+      eachCut(i, e + 1, acc, () => build(i + 1, extraLeft - e, acc, completeOnly));
     }
   };
   // Readings that fill every cell come first; when there are any, the others wait until asked.

@@ -1,0 +1,124 @@
+// One input file of `gongkai parse` or `gongkai check`, read, parsed and turned into exactly what
+// the command prints for it. The same function runs on the main thread (one file at a time) and in
+// the worker threads of a pool (src/cli/worker.ts), so both paths print the same bytes; what it
+// returns is small and plain (strings and a few flags), cheap to send between threads.
+
+import { availableParallelism, loadavg } from 'node:os';
+import type { Diagnostic, Severity } from '../interchange/types.ts';
+import { IngestError } from '../ingest/errors.ts';
+import type * as Pipeline from '../pipeline.ts';
+import { readFailure } from './errors.ts';
+import type { InputFile } from './files.ts';
+import { describeReport, formatCheck, formatTables } from './format.ts';
+
+export interface BatchOptions {
+  command: 'parse' | 'check';
+  json?: boolean | undefined;
+  format?: string | undefined;
+  /** parse: run the checker (default true; `--no-check` sets false). */
+  check?: boolean | undefined;
+  /** check: the lowest severity shown (all are counted in the summary). */
+  minSeverity?: Severity | undefined;
+}
+
+/** What one file gives: exactly one of `skipped`, `error` or `out`. */
+export interface FileResult {
+  /** Readable but no annual report (a README in a directory), or a folder walked already. */
+  skipped?: string;
+  /** Could not be read: the Chinese explanation, starting with the path. */
+  error?: string;
+  /** The text printed on stdout for this file. */
+  out?: string;
+  /** The report's diagnostics as the batch summary needs them: one per rule and severity. */
+  marks?: Pick<Diagnostic, 'rule' | 'severity'>[];
+}
+
+/** Files from which a pool of worker threads repays its start-up (each thread loads the parser). */
+const POOL_MIN_FILES = 64;
+
+/**
+ * Threads by default: one per core, but no more than the cores other processes leave idle, plus
+ * one (the load average of the last minute counts the busy ones). Threads beyond the idle cores
+ * only take turns on the busy ones: on a machine whose two cores ran six other processes, two
+ * threads took half as much CPU again as one and finished later.
+ */
+export function defaultJobs(files: number, cores = availableParallelism(), load = loadavg()[0]): number {
+  if (files < POOL_MIN_FILES) return 1;
+  return Math.max(1, Math.min(cores, Math.round(cores - load) + 1));
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether a file needs reading at all (a note or an error from the directory walk does not). */
+export function needsReading(file: InputFile): boolean {
+  return !file.note && !file.error;
+}
+
+/** The result of a file the directory walk already decided about (see `needsReading`). */
+export function walkResult(file: InputFile): FileResult {
+  return file.note ? { skipped: `${file.path}：${file.note}` } : { error: `${file.path}：${file.error}` };
+}
+
+// The pipeline (parser, readers, checker) is loaded when the first file is read: the main thread
+// of a batch run on worker threads never needs it.
+let pipeline: typeof Pipeline | undefined;
+
+/** Read, parse (and check) one file and format its output; never throws for a bad file. */
+export async function processFile(file: InputFile, opts: BatchOptions): Promise<FileResult> {
+  if (!needsReading(file)) return walkResult(file);
+  const { parseFile } = (pipeline ??= await import('../pipeline.ts'));
+  const check = opts.command === 'check' || opts.check !== false;
+  let report;
+  try {
+    report = await parseFile(file.path, { format: opts.format, check });
+  } catch (e) {
+    if (e instanceof IngestError && e.code === 'no_report' && file.fromDirectory) return { skipped: `${file.path}：不是年度报告，已跳过` };
+    return { error: readFailure(file.path, e) };
+  }
+  if (opts.command === 'parse') {
+    return { out: opts.json ? JSON.stringify(report) + '\n' : `${file.path}  ${describeReport(report)}\n${formatTables(report)}\n\n` };
+  }
+  const seen = new Set<string>();
+  const marks: FileResult['marks'] = [];
+  for (const d of report.diagnostics) {
+    const key = `${d.severity} ${d.rule}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      marks.push({ rule: d.rule, severity: d.severity });
+    }
+  }
+  const least = RANK[opts.minSeverity ?? 'info'];
+  const shown = { ...report, diagnostics: report.diagnostics.filter((d) => RANK[d.severity] <= least) };
+  const out = opts.json
+    ? JSON.stringify({ file: file.path, agency: report.agency, year: report.year, format: report.format, diagnostics: shown.diagnostics }) + '\n'
+    : formatCheck(file.path, shown) + '\n\n';
+  return { out, marks };
+}
+
+const SEVERITY_CODE: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
+const CODE_SEVERITY: Record<string, Severity> = { E: 'error', W: 'warning', I: 'info' };
+
+/**
+ * A result as one string, to cross from a worker thread: a string is copied whole, where an
+ * object is taken apart and rebuilt field by field (a tenth of a worker's time went there).
+ * The first character says which field is set; an output is preceded by its marks, one
+ * severity letter and rule id per line, and a NUL.
+ */
+export function encodeResult(r: FileResult): string {
+  if (r.skipped !== undefined) return `s${r.skipped}`;
+  if (r.error !== undefined) return `e${r.error}`;
+  const marks = (r.marks ?? []).map((m) => SEVERITY_CODE[m.severity] + m.rule).join('\n');
+  return `${r.marks ? 'm' : 'o'}${marks}\u0000${r.out ?? ''}`;
+}
+
+export function decodeResult(s: string): FileResult {
+  const kind = s[0];
+  if (kind === 's') return { skipped: s.slice(1) };
+  if (kind === 'e') return { error: s.slice(1) };
+  const nul = s.indexOf('\u0000');
+  const out = s.slice(nul + 1);
+  if (kind === 'o') return { out };
+  const list = s.slice(1, nul);
+  const marks = list ? list.split('\n').map((l) => ({ severity: CODE_SEVERITY[l[0]], rule: l.slice(1) })) : [];
+  return { out, marks };
+}

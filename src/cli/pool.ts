@@ -1,0 +1,161 @@
+// A pool of worker threads that works through a list of tasks and gives the results back in the
+// order of the list, whatever order the workers finish in. Each worker takes its tasks one at a
+// time, in the order it was given them, with more queued ahead so it is never idle waiting for the
+// main thread; it sends its results back several at a time (servePool), since every message wakes
+// the main thread, which then takes a core from a worker.
+//
+// A worker that dies (an uncaught failure, running out of memory, exiting) never hangs the batch
+// and costs only the task it was working on. Its unanswered tasks go back to the queue marked
+// `careful`: a worker answers a careful task as soon as it is done, so when a worker dies with a
+// careful task as its oldest unanswered one, that task is the one it died on, and its result is
+// made by `crashed`. (With results held back, the oldest unanswered task of a worker that died may
+// have finished; its tasks are then simply tried again, carefully.) A new worker takes the dead
+// one's place.
+//
+// Protocol: the pool posts `{ id, task, careful }`; the worker answers `[[id, result], …]`. The
+// worker finds the pool's `workerData` option as `workerData.data`.
+
+import { parentPort, Worker } from 'node:worker_threads';
+
+export interface PoolOptions<T, R> {
+  /** The worker's module; it calls servePool. */
+  url: URL;
+  /** Given to every worker as `workerData.data`. */
+  workerData?: unknown;
+  /** Number of workers (at most one per task). */
+  size: number;
+  /** Results a worker holds before it sends them (default 16); it also sends when it has no more tasks. */
+  batch?: number;
+  /** The result of a task whose worker died while working on it. */
+  crashed: (task: T, reason: unknown) => R;
+}
+
+/**
+ * Loads the worker's module. When the sources run as TypeScript through tsx (tests,
+ * `npm run gongkai`), the worker registers tsx itself first: loader hooks of the main thread do
+ * not reach worker threads (as in src/ingest/pdf/sandbox.ts).
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+(async () => {
+  if (workerData.tsx) (await import(workerData.tsx)).register();
+  await import(workerData.entry);
+})().catch((e) => { throw e; });
+`;
+
+function startWorker(url: URL, data: unknown): Worker {
+  const tsx = url.pathname.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+  return new Worker(BOOTSTRAP, { eval: true, workerData: { entry: url.href, tsx, data } });
+}
+
+interface Slot {
+  worker: Worker;
+  /** Ids of the tasks posted to this worker and not yet answered, oldest first. */
+  pending: number[];
+  /** The failure the worker reported before it exited, if any. */
+  failure?: unknown;
+  /** Stopped by the pool (not a crash). */
+  retired?: boolean;
+}
+
+/** Run `tasks` on a pool of workers; yields every task's result in the order of `tasks`. */
+export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T, R>): AsyncGenerator<R> {
+  const batch = Math.max(1, options.batch ?? 16);
+  const size = Math.max(1, Math.min(options.size, tasks.length));
+  const results = new Map<number, R>();
+  const careful = new Set<number>();
+  let next = 0;
+  // Tasks handed back by a dead worker, taken before the rest (lowest id first).
+  const retry: number[] = [];
+  const slots = new Set<Slot>();
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+
+  const feed = (slot: Slot) => {
+    // Twice a batch in flight keeps a worker busy; near the end, fewer, so that no worker is left
+    // with a long queue while the others have finished.
+    const left = retry.length + tasks.length - next;
+    const inFlight = Math.max(1, Math.min(2 * batch, Math.ceil(left / size)));
+    while (slot.pending.length < inFlight) {
+      const id = retry.length ? retry.shift() : next < tasks.length ? next++ : undefined;
+      if (id === undefined) return;
+      slot.pending.push(id);
+      slot.worker.postMessage({ id, task: tasks[id], careful: careful.has(id) });
+    }
+  };
+
+  const spawn = () => {
+    const worker = startWorker(options.url, options.workerData);
+    const slot: Slot = { worker, pending: [] };
+    slots.add(slot);
+    worker.on('message', (answers: [number, R][]) => {
+      for (const [id, result] of answers) {
+        const at = slot.pending.indexOf(id);
+        if (at >= 0) slot.pending.splice(at, 1);
+        results.set(id, result);
+      }
+      feed(slot);
+      notify();
+    });
+    worker.on('error', (e) => {
+      slot.failure = e;
+    });
+    worker.on('exit', (code) => {
+      slots.delete(slot);
+      if (slot.retired) return;
+      const [oldest, ...rest] = slot.pending;
+      if (oldest !== undefined && careful.has(oldest)) {
+        results.set(oldest, options.crashed(tasks[oldest], slot.failure ?? new Error(`worker exited with code ${code}`)));
+        retry.push(...rest);
+      } else retry.push(...slot.pending);
+      for (const id of slot.pending) careful.add(id);
+      retry.sort((a, b) => a - b);
+      if (retry.length || next < tasks.length) feed(spawn());
+      notify();
+    });
+    return slot;
+  };
+
+  try {
+    for (let i = 0; i < size; i++) feed(spawn());
+    for (let i = 0; i < tasks.length; i++) {
+      while (!results.has(i)) await new Promise<void>((resolve) => (wake = resolve));
+      const r = results.get(i)!;
+      results.delete(i);
+      yield r;
+    }
+  } finally {
+    const stopping = [...slots].map((s) => {
+      s.retired = true;
+      return s.worker.terminate();
+    });
+    await Promise.all(stopping);
+  }
+}
+
+/**
+ * The worker's side: `handle` each task in turn, in the order posted, and send the results back
+ * `batch` at a time, or as soon as there is no task left to start, or right after a careful task.
+ */
+export function servePool<T, R>(handle: (task: T) => Promise<R> | R, batch = 16): void {
+  const port = parentPort!;
+  let waiting = 0;
+  let held: [number, R][] = [];
+  let turn: Promise<void> = Promise.resolve();
+  port.on('message', (m: { id: number; task: T; careful: boolean }) => {
+    waiting++;
+    turn = turn.then(async () => {
+      const result = await handle(m.task);
+      waiting--;
+      held.push([m.id, result]);
+      if (m.careful || waiting === 0 || held.length >= batch) {
+        port.postMessage(held);
+        held = [];
+      }
+    });
+  });
+}
