@@ -13,7 +13,7 @@ import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/type
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { cellRows, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
+import { readCellSets, tablesFromRows, tablesFromSet, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
@@ -176,7 +176,11 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
   const formatOf = new Map(formats.map((f) => [f.id, f.format]));
   for (const h of heads) {
     const e = cached.get(h.id);
-    const rows = e ? (withCells && e.cells ? cellRows(e.cells.set, e.cells.layout) : []) : (cells.get(`${h.id}/${h.current_version}`) ?? []);
+    const tables = e
+      ? withCells && e.cells
+        ? tablesFromSet(e.cells.set, e.cells.layout)
+        : { tables: {}, cells: {} }
+      : tablesFromRows(cells.get(`${h.id}/${h.current_version}`) ?? []);
     const secs = e ? e.sections! : (sectionsBy.get(h.id) ?? []);
     if (!e) cache?.stage(h.id, h.current_version, { sections: secs, format: formatOf.get(h.id) });
     out.set(h.id, {
@@ -187,7 +191,7 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
       agency: h.agency,
       year: h.year,
       format: (e ? e.format : formatOf.get(h.id)) ?? '2021',
-      ...tablesFromRows(rows),
+      ...tables,
       sections: secs.map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
     });
   }
@@ -198,6 +202,8 @@ interface Context {
   db: Executor;
   reports: Map<string, Lite>;
   prepared: Map<string, Prepared>;
+  /** MinHash bands computed already (by the parse worker), by report id. */
+  bands: ReadonlyMap<string, string[]>;
   cache: VersionCacheTx | undefined;
   /** Current version of each report met (the key of its cache entry). */
   versions: Map<string, number>;
@@ -229,7 +235,7 @@ async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<
   for (const h of heads) {
     const p = preparedOf(ctx, h.id);
     if (h.year === null || !p) continue;
-    bandKeys(p).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
+    (ctx.bands.get(h.id) ?? bandKeys(p)).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
   }
   await ctx.db.deleteFrom('narrative_bands').where('report_id', 'in', heads.map((h) => h.id)).execute();
   const peers = new Map<string, string[]>();
@@ -356,11 +362,19 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 /**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
- * `prepared`: narratives of `known` reports prepared already.
+ * `prepared`: narratives of `known` reports prepared already; `bands`: their MinHash bands
+ * (bandKeys of the prepared narrative), when computed already.
  */
-export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>, cache?: VersionCacheTx, prepared?: ReadonlyMap<string, Prepared>): Promise<void> {
+export async function crossCheck(
+  db: Executor,
+  reportIds: readonly string[],
+  known?: ReadonlyMap<string, Report>,
+  cache?: VersionCacheTx,
+  prepared?: ReadonlyMap<string, Prepared>,
+  bands?: ReadonlyMap<string, string[]>,
+): Promise<void> {
   if (!reportIds.length) return;
-  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), cache, versions: new Map() };
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), bands: bands ?? new Map(), cache, versions: new Map() };
   const heads = await headsOf(db, [...new Set(reportIds)]);
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));

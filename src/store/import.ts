@@ -33,6 +33,8 @@ interface Parsed {
   /** Segmented and prepared by the parse worker (else done when stored). */
   words?: string[] | undefined;
   prepared?: Prepared | undefined;
+  /** The narrative's MinHash bands, computed by the parse worker. */
+  bands?: string[] | undefined;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -102,6 +104,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const versions: VersionRows[] = [];
   const inMemory = new Map<string, Report>();
   const prepared = new Map<string, Prepared>();
+  const bands = new Map<string, string[]>();
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
@@ -142,6 +145,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
     versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: p.words }));
     if (p.prepared) prepared.set(reportId, p.prepared);
+    if (p.bands) bands.set(reportId, p.bands);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
@@ -169,9 +173,13 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await insertVersions(tx, versions);
-  for (const v of versions) cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections: v.sections });
+  // The cache keeps what the checks read back: not the sections' indexed words.
+  for (const v of versions) {
+    const sections = v.sections.map((s) => ({ section_id: s.section_id, title: s.title, body: s.body, line: s.line }));
+    cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections });
+  }
   const touched = [...inMemory.keys()];
-  await crossCheck(tx, touched, inMemory, cache, prepared);
+  await crossCheck(tx, touched, inMemory, cache, prepared, bands);
   await refreshCounts(tx, touched);
   return { results, reports: touched };
 }
@@ -189,7 +197,7 @@ export async function parseChunk(items: ClaimedItem[], options: { worker?: boole
   const results = await parseChunkItems(items, options);
   items.forEach((item, i) => {
     const r = results[i];
-    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared });
+    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared, bands: r.bands });
     else failed.push(failure(item, errorOf(r)));
   });
   return { parsed, failed };
