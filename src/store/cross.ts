@@ -268,10 +268,18 @@ interface Outcome {
 async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boolean): Promise<Outcome> {
   const out: Outcome = { findings: new Map(), mirrors: [], neighbours: new Set() };
   const dated = heads.filter((h) => h.agency_id && h.year !== null);
-  const [prevs, nexts] = await Promise.all([
-    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }))),
-    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }))),
-  ]);
+  // Previous and next years' reports and the governments' of departments, in one query.
+  const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
+  const prevPairs = dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }));
+  const nextPairs = dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }));
+  const parentPairs = parents.map((h) => ({ agency: h.parent_id!, year: h.year! }));
+  const around = [...new Map((await reportsAt(ctx.db, [...prevPairs, ...nextPairs, ...parentPairs])).map((r) => [r.id, r])).values()];
+  const at = (pairs: readonly { agency: string; year: number }[]) => {
+    const keys = new Set(pairs.map((p) => `${p.agency}/${p.year}`));
+    return around.filter((r) => keys.has(`${r.agency_id}/${r.year}`));
+  };
+  const prevs = at(prevPairs);
+  const nexts = at(nextPairs);
   seen(ctx, prevs);
   if (!heads.length) return out;
   const governments = dated.filter((h) => h.kind === 'government');
@@ -281,8 +289,7 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
   const depReports = departments.length
     ? await reportsAt(ctx.db, governments.flatMap((g) => departments.filter((d) => d.parent_id === g.agency_id).map((d) => ({ agency: d.id, year: g.year! }))))
     : [];
-  const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
-  const parentReports = await reportsAt(ctx.db, parents.map((h) => ({ agency: h.parent_id!, year: h.year! })));
+  const parentReports = at(parentPairs);
   seen(ctx, depReports);
   const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
   const peerIds = [...new Set([...peers.values()].flat())];

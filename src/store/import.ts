@@ -35,6 +35,8 @@ interface Parsed {
   prepared?: Prepared | undefined;
   /** The narrative's MinHash bands, computed by the parse worker. */
   bands?: string[] | undefined;
+  /** The report's figures (figureValues), computed by the parse worker. */
+  figures?: string | undefined;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -116,8 +118,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const agencyId = match.agency?.id ?? null;
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
-    const measured = figuresOf(report);
-    const values = figureValues(measured);
+    const values = p.figures ?? figureValues(figuresOf(report));
     let reportId: string;
     let version = 1;
     if (before) {
@@ -197,7 +198,7 @@ export async function parseChunk(items: ClaimedItem[], options: { worker?: boole
   const results = await parseChunkItems(items, options);
   items.forEach((item, i) => {
     const r = results[i];
-    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared, bands: r.bands });
+    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared, bands: r.bands, figures: r.figures });
     else failed.push(failure(item, errorOf(r)));
   });
   return { parsed, failed };

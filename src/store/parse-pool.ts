@@ -13,6 +13,7 @@ import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
+import { figureValues, figuresOf } from './figures.ts';
 import { sectionWords } from './words.ts';
 
 export interface ParseItem {
@@ -22,7 +23,7 @@ export interface ParseItem {
 }
 
 export type ParseResult =
-  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined; bands?: string[] | undefined }
+  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined; bands?: string[] | undefined; figures?: string | undefined }
   | { ok: false; error: { code: IngestErrorCode; file: string; message: string } | { internal: string } };
 
 export interface ParseRequest {
@@ -74,8 +75,8 @@ export function itemBytesSync(item: ParseItem): Uint8Array {
 
 /**
  * Read and parse items one after the other; `ahead`: read with blocking calls, and also segment
- * the sections' words, prepare the narrative and compute its MinHash bands (in the worker, where
- * it costs the main thread nothing).
+ * the sections' words, prepare the narrative, compute its MinHash bands and the report's figures
+ * (in the worker, where it costs the main thread nothing).
  */
 export async function parseItems(items: readonly ParseItem[], ahead: boolean): Promise<ParseResult[]> {
   const out: ParseResult[] = [];
@@ -86,7 +87,8 @@ export async function parseItems(items: readonly ParseItem[], ahead: boolean): P
       const report = await parseReport(bytes, { name: item.name });
       if (ahead) {
         const prepared = prepare(report);
-        out.push({ ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared) });
+        const figures = figureValues(figuresOf(report));
+        out.push({ ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures });
       } else out.push({ ok: true, sha256, bytes, report });
     } catch (e) {
       out.push({ ok: false, error: e instanceof IngestError ? { code: e.code, file: e.file, message: e.message } : { internal: (e as Error).message } });
