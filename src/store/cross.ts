@@ -369,19 +369,22 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 /**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
- * `prepared`: narratives of `known` reports prepared already; `bands`: their MinHash bands
- * (bandKeys of the prepared narrative), when computed already.
+ * `ahead.prepared`: narratives of `known` reports prepared already; `ahead.bands`: their MinHash
+ * bands (bandKeys of the prepared narrative), when computed already; `ahead.recount`: reports
+ * whose finding counts the caller would refresh next (refreshed here with the others).
  */
 export async function crossCheck(
   db: Executor,
   reportIds: readonly string[],
   known?: ReadonlyMap<string, Report>,
   cache?: VersionCacheTx,
-  prepared?: ReadonlyMap<string, Prepared>,
-  bands?: ReadonlyMap<string, string[]>,
+  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[] } = {},
 ): Promise<void> {
-  if (!reportIds.length) return;
-  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), bands: bands ?? new Map(), cache, versions: new Map() };
+  if (!reportIds.length) {
+    await refreshCounts(db, ahead.recount ?? []);
+    return;
+  }
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(ahead.prepared ?? []), bands: ahead.bands ?? new Map(), cache, versions: new Map() };
   const heads = await headsOf(db, [...new Set(reportIds)]);
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
@@ -410,7 +413,7 @@ export async function crossCheck(
     new Map([...byPeer].map(([id, e]) => [id, e.findings])),
     (d) => d.rule === 'similarity.peer' && !!d.related_report_id && related.has(d.related_report_id),
   );
-  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys()])];
+  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys(), ...(ahead.recount ?? [])])];
   if (recount.length) await refreshCounts(db, recount);
   if (cache) {
     for (const [id, prepared] of ctx.prepared) {

@@ -13,7 +13,7 @@ import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResu
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
 import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
-import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
+import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
 import { errorOf, parseChunkItems } from './parse-pool.ts';
@@ -180,8 +180,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections });
   }
   const touched = [...inMemory.keys()];
-  await crossCheck(tx, touched, inMemory, cache, prepared, bands);
-  await refreshCounts(tx, touched);
+  // The counts of the chunk's reports are refreshed with those the checks changed.
+  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched });
   return { results, reports: touched };
 }
 
@@ -189,6 +189,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
 export interface ParsedChunk {
   parsed: Parsed[];
   failed: ItemResult[];
+  /** Its agencies, when matched already (agenciesOf). */
+  agencies?: Map<Parsed, MatchResult | string> | undefined;
 }
 
 /** Read and parse a chunk's items (in the parse worker when the chunk is big, or `worker`). */
@@ -216,7 +218,7 @@ export async function importChunk(store: Store, items: ClaimedItem[], cache?: Ve
 export async function storeChunk(store: Store, chunk: ParsedChunk, cache?: VersionCache): Promise<ChunkOutcome> {
   const { parsed } = chunk;
   const failed = [...chunk.failed];
-  const agencies = await agenciesOf(store.db, parsed);
+  const agencies = chunk.agencies ?? (await agenciesOf(store.db, parsed));
   const matches = new Map<Parsed, MatchResult>();
   const allowed: Parsed[] = [];
   for (const p of parsed) {
@@ -278,9 +280,18 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   const deadWorkers = await deadLocalWorkers(store.db);
   const workers = options.workers ?? 1;
   const cache = new VersionCache();
+  // Chunks' agencies are matched one chunk after the other, in the order they were parsed: the
+  // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
+  // finds the agencies the chunk before it created, as when each was matched just before storing.
+  let agencyTurn: Promise<unknown> = Promise.resolve();
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
     const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
-    return items.length ? parseChunk(items, { worker: options.parseWorker }) : null;
+    if (!items.length) return null;
+    const chunk = await parseChunk(items, { worker: options.parseWorker });
+    const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
+    agencyTurn = matched.catch(() => undefined);
+    chunk.agencies = await matched;
+    return chunk;
   };
   const loop = async () => {
     if (options.signal?.aborted) return;
