@@ -76,6 +76,14 @@ async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<
   return out;
 }
 
+/** Note the versions written for the cache: what the checks read back, not the sections' indexed words. */
+function stageVersions(cache: VersionCacheTx, versions: readonly VersionRows[]): void {
+  for (const v of versions) {
+    const sections = v.sections.map((s) => ({ section_id: s.section_id, title: s.title, body: s.body, line: s.line }));
+    cache.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections });
+  }
+}
+
 /** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
 async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>, cache?: VersionCacheTx): Promise<ChunkOutcome> {
   const results: ItemResult[] = [];
@@ -174,11 +182,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await insertVersions(tx, versions);
-  // The cache keeps what the checks read back: not the sections' indexed words.
-  for (const v of versions) {
-    const sections = v.sections.map((s) => ({ section_id: s.section_id, title: s.title, body: s.body, line: s.line }));
-    cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections });
-  }
+  if (cache) stageVersions(cache, versions);
   const touched = [...inMemory.keys()];
   // The counts of the chunk's reports are refreshed with those the checks changed.
   await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched });
