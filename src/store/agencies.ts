@@ -11,14 +11,24 @@ import type { Agency, AgencyKind, AgencyLevel, AgencyMatch, AgencySuggestion } f
 export const LEVEL_NAMES: Record<AgencyLevel, string> = { province: '省级', city: '市级', county: '县级', township: '乡级' };
 export const KIND_NAMES: Record<AgencyKind, string> = { government: '政府', department: '部门' };
 
+/** Names normalised already (an import matches each chunk's names against the same agencies). */
+const normalized = new Map<string, string>();
+
 /** Spaces and full-width forms removed, so that printed variants of one name compare equal. */
 export function normalizeAgencyName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/[（(]/g, '（')
-    .replace(/[）)]/g, '）');
+  let out = normalized.get(name);
+  if (out === undefined) {
+    out = name
+      .normalize('NFKC')
+      .replace(/[\s\u3000]+/g, '')
+      .replace(/[（(]/g, '（')
+      .replace(/[）)]/g, '）');
+    if (normalized.size >= 20_000) normalized.clear();
+    normalized.set(name, out);
+  }
+  return out;
 }
+
 
 /** The kind of agency a name says it is (a government or a department), when it says. */
 export function kindFromName(name: string): AgencyKind | null {

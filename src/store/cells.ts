@@ -164,6 +164,37 @@ export function cellRows(
   }));
 }
 
+/**
+ * Tables and cell provenance of the interchange report straight from a cell set's arrays: the
+ * same as tablesFromRows(cellRows(s, layout)), without a row object per cell.
+ */
+export function tablesFromSet(
+  s: Pick<CellSet, 'statuses' | 'raws' | 'lines' | 'pages' | 'src_tables' | 'src_rows' | 'src_cols'> & { vals: readonly (number | string | null)[] },
+  layout: Pick<CellLayout, 'table_ids' | 'row_ids' | 'col_ids'>,
+): Pick<Report, 'tables' | 'cells'> {
+  const tables: Report['tables'] = {};
+  const cells: Report['cells'] = {};
+  const { table_ids, row_ids, col_ids } = layout;
+  for (let i = 0; i < table_ids.length; i++) {
+    const t = table_ids[i];
+    const r = row_ids[i];
+    const c = col_ids[i];
+    const v = s.vals[i];
+    ((tables[t] ??= {})[r] ??= {})[c] = v === null ? null : Number(v) + 0;
+    const p: CellProvenance = { raw: s.raws[i], line: s.lines[i], status: s.statuses[i] };
+    const page = s.pages[i];
+    const st = s.src_tables[i];
+    const sr = s.src_rows[i];
+    const sc = s.src_cols[i];
+    if (page !== null) p.page = page;
+    if (st !== null) p.table = st;
+    if (sr !== null) p.row = sr;
+    if (sc !== null) p.col = sc;
+    cells[`${t}.${r}.${c}`] = p;
+  }
+  return { tables, cells };
+}
+
 /** Tables and cell provenance of the interchange report, from cell rows. */
 export function tablesFromRows(rows: readonly Omit<CellRow, 'report_id' | 'version'>[]): Pick<Report, 'tables' | 'cells'> {
   const tables: Report['tables'] = {};

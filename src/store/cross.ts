@@ -13,7 +13,7 @@ import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/type
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { cellRows, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
+import { readCellSets, tablesFromRows, tablesFromSet, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
@@ -176,7 +176,11 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
   const formatOf = new Map(formats.map((f) => [f.id, f.format]));
   for (const h of heads) {
     const e = cached.get(h.id);
-    const rows = e ? (withCells && e.cells ? cellRows(e.cells.set, e.cells.layout) : []) : (cells.get(`${h.id}/${h.current_version}`) ?? []);
+    const tables = e
+      ? withCells && e.cells
+        ? tablesFromSet(e.cells.set, e.cells.layout)
+        : { tables: {}, cells: {} }
+      : tablesFromRows(cells.get(`${h.id}/${h.current_version}`) ?? []);
     const secs = e ? e.sections! : (sectionsBy.get(h.id) ?? []);
     if (!e) cache?.stage(h.id, h.current_version, { sections: secs, format: formatOf.get(h.id) });
     out.set(h.id, {
@@ -187,7 +191,7 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
       agency: h.agency,
       year: h.year,
       format: (e ? e.format : formatOf.get(h.id)) ?? '2021',
-      ...tablesFromRows(rows),
+      ...tables,
       sections: secs.map((s) => ({ id: s.section_id, title: s.title, text: s.body, ...(s.line !== null ? { line: s.line } : {}) })),
     });
   }
@@ -198,6 +202,8 @@ interface Context {
   db: Executor;
   reports: Map<string, Lite>;
   prepared: Map<string, Prepared>;
+  /** MinHash bands computed already (by the parse worker), by report id. */
+  bands: ReadonlyMap<string, string[]>;
   cache: VersionCacheTx | undefined;
   /** Current version of each report met (the key of its cache entry). */
   versions: Map<string, number>;
@@ -229,7 +235,7 @@ async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<
   for (const h of heads) {
     const p = preparedOf(ctx, h.id);
     if (h.year === null || !p) continue;
-    bandKeys(p).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
+    (ctx.bands.get(h.id) ?? bandKeys(p)).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
   }
   await ctx.db.deleteFrom('narrative_bands').where('report_id', 'in', heads.map((h) => h.id)).execute();
   const peers = new Map<string, string[]>();
@@ -262,10 +268,18 @@ interface Outcome {
 async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boolean): Promise<Outcome> {
   const out: Outcome = { findings: new Map(), mirrors: [], neighbours: new Set() };
   const dated = heads.filter((h) => h.agency_id && h.year !== null);
-  const [prevs, nexts] = await Promise.all([
-    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }))),
-    reportsAt(ctx.db, dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }))),
-  ]);
+  // Previous and next years' reports and the governments' of departments, in one query.
+  const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
+  const prevPairs = dated.map((h) => ({ agency: h.agency_id!, year: h.year! - 1 }));
+  const nextPairs = dated.map((h) => ({ agency: h.agency_id!, year: h.year! + 1 }));
+  const parentPairs = parents.map((h) => ({ agency: h.parent_id!, year: h.year! }));
+  const around = [...new Map((await reportsAt(ctx.db, [...prevPairs, ...nextPairs, ...parentPairs])).map((r) => [r.id, r])).values()];
+  const at = (pairs: readonly { agency: string; year: number }[]) => {
+    const keys = new Set(pairs.map((p) => `${p.agency}/${p.year}`));
+    return around.filter((r) => keys.has(`${r.agency_id}/${r.year}`));
+  };
+  const prevs = at(prevPairs);
+  const nexts = at(nextPairs);
   seen(ctx, prevs);
   if (!heads.length) return out;
   const governments = dated.filter((h) => h.kind === 'government');
@@ -275,8 +289,7 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
   const depReports = departments.length
     ? await reportsAt(ctx.db, governments.flatMap((g) => departments.filter((d) => d.parent_id === g.agency_id).map((d) => ({ agency: d.id, year: g.year! }))))
     : [];
-  const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
-  const parentReports = await reportsAt(ctx.db, parents.map((h) => ({ agency: h.parent_id!, year: h.year! })));
+  const parentReports = at(parentPairs);
   seen(ctx, depReports);
   const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
   const peerIds = [...new Set([...peers.values()].flat())];
@@ -356,11 +369,22 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 /**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
- * `prepared`: narratives of `known` reports prepared already.
+ * `ahead.prepared`: narratives of `known` reports prepared already; `ahead.bands`: their MinHash
+ * bands (bandKeys of the prepared narrative), when computed already; `ahead.recount`: reports
+ * whose finding counts the caller would refresh next (refreshed here with the others).
  */
-export async function crossCheck(db: Executor, reportIds: readonly string[], known?: ReadonlyMap<string, Report>, cache?: VersionCacheTx, prepared?: ReadonlyMap<string, Prepared>): Promise<void> {
-  if (!reportIds.length) return;
-  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(prepared ?? []), cache, versions: new Map() };
+export async function crossCheck(
+  db: Executor,
+  reportIds: readonly string[],
+  known?: ReadonlyMap<string, Report>,
+  cache?: VersionCacheTx,
+  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[] } = {},
+): Promise<void> {
+  if (!reportIds.length) {
+    await refreshCounts(db, ahead.recount ?? []);
+    return;
+  }
+  const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(ahead.prepared ?? []), bands: ahead.bands ?? new Map(), cache, versions: new Map() };
   const heads = await headsOf(db, [...new Set(reportIds)]);
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
@@ -389,7 +413,7 @@ export async function crossCheck(db: Executor, reportIds: readonly string[], kno
     new Map([...byPeer].map(([id, e]) => [id, e.findings])),
     (d) => d.rule === 'similarity.peer' && !!d.related_report_id && related.has(d.related_report_id),
   );
-  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys()])];
+  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys(), ...(ahead.recount ?? [])])];
   if (recount.length) await refreshCounts(db, recount);
   if (cache) {
     for (const [id, prepared] of ctx.prepared) {

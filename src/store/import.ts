@@ -13,7 +13,7 @@ import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResu
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
 import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
-import { decisionsOfMany, refreshCounts } from './diagnostics.ts';
+import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
 import { errorOf, parseChunkItems } from './parse-pool.ts';
@@ -33,6 +33,10 @@ interface Parsed {
   /** Segmented and prepared by the parse worker (else done when stored). */
   words?: string[] | undefined;
   prepared?: Prepared | undefined;
+  /** The narrative's MinHash bands, computed by the parse worker. */
+  bands?: string[] | undefined;
+  /** The report's figures (figureValues), computed by the parse worker. */
+  figures?: string | undefined;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -72,6 +76,14 @@ async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<
   return out;
 }
 
+/** Note the versions written for the cache: what the checks read back, not the sections' indexed words. */
+function stageVersions(cache: VersionCacheTx, versions: readonly VersionRows[]): void {
+  for (const v of versions) {
+    const sections = v.sections.map((s) => ({ section_id: s.section_id, title: s.title, body: s.body, line: s.line }));
+    cache.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections });
+  }
+}
+
 /** Store parsed items; runs inside one transaction, in a fixed number of statements per chunk. */
 async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<Parsed, MatchResult>, cache?: VersionCacheTx): Promise<ChunkOutcome> {
   const results: ItemResult[] = [];
@@ -102,6 +114,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const versions: VersionRows[] = [];
   const inMemory = new Map<string, Report>();
   const prepared = new Map<string, Prepared>();
+  const bands = new Map<string, string[]>();
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
@@ -113,8 +126,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const agencyId = match.agency?.id ?? null;
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
-    const measured = figuresOf(report);
-    const values = figureValues(measured);
+    const values = p.figures ?? figureValues(figuresOf(report));
     let reportId: string;
     let version = 1;
     if (before) {
@@ -142,6 +154,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
     versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: p.words }));
     if (p.prepared) prepared.set(reportId, p.prepared);
+    if (p.bands) bands.set(reportId, p.bands);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
@@ -169,10 +182,10 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     await tx.insertInto('documents').values(documents.slice(i, i + 100)).onConflict((oc) => oc.column('sha256').doNothing()).execute();
   }
   await insertVersions(tx, versions);
-  for (const v of versions) cache?.stage(v.version.report_id, v.version.version, { format: v.version.format, cells: v.cells, sections: v.sections });
+  if (cache) stageVersions(cache, versions);
   const touched = [...inMemory.keys()];
-  await crossCheck(tx, touched, inMemory, cache, prepared);
-  await refreshCounts(tx, touched);
+  // The counts of the chunk's reports are refreshed with those the checks changed.
+  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched });
   return { results, reports: touched };
 }
 
@@ -180,6 +193,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
 export interface ParsedChunk {
   parsed: Parsed[];
   failed: ItemResult[];
+  /** Its agencies, when matched already (agenciesOf). */
+  agencies?: Map<Parsed, MatchResult | string> | undefined;
 }
 
 /** Read and parse a chunk's items (in the parse worker when the chunk is big, or `worker`). */
@@ -189,7 +204,7 @@ export async function parseChunk(items: ClaimedItem[], options: { worker?: boole
   const results = await parseChunkItems(items, options);
   items.forEach((item, i) => {
     const r = results[i];
-    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared });
+    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared, bands: r.bands, figures: r.figures });
     else failed.push(failure(item, errorOf(r)));
   });
   return { parsed, failed };
@@ -207,7 +222,7 @@ export async function importChunk(store: Store, items: ClaimedItem[], cache?: Ve
 export async function storeChunk(store: Store, chunk: ParsedChunk, cache?: VersionCache): Promise<ChunkOutcome> {
   const { parsed } = chunk;
   const failed = [...chunk.failed];
-  const agencies = await agenciesOf(store.db, parsed);
+  const agencies = chunk.agencies ?? (await agenciesOf(store.db, parsed));
   const matches = new Map<Parsed, MatchResult>();
   const allowed: Parsed[] = [];
   for (const p of parsed) {
@@ -269,9 +284,18 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   const deadWorkers = await deadLocalWorkers(store.db);
   const workers = options.workers ?? 1;
   const cache = new VersionCache();
+  // Chunks' agencies are matched one chunk after the other, in the order they were parsed: the
+  // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
+  // finds the agencies the chunk before it created, as when each was matched just before storing.
+  let agencyTurn: Promise<unknown> = Promise.resolve();
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
     const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
-    return items.length ? parseChunk(items, { worker: options.parseWorker }) : null;
+    if (!items.length) return null;
+    const chunk = await parseChunk(items, { worker: options.parseWorker });
+    const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
+    agencyTurn = matched.catch(() => undefined);
+    chunk.agencies = await matched;
+    return chunk;
   };
   const loop = async () => {
     if (options.signal?.aborted) return;

@@ -5,13 +5,15 @@
 // for the similarity checks. Small imports parse in the main thread (no worker to start).
 
 import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { prepare, type Prepared } from '../check/similarity.ts';
+import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
+import { figureValues, figuresOf } from './figures.ts';
 import { sectionWords } from './words.ts';
 
 export interface ParseItem {
@@ -21,7 +23,7 @@ export interface ParseItem {
 }
 
 export type ParseResult =
-  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined }
+  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined; bands?: string[] | undefined; figures?: string | undefined }
   | { ok: false; error: { code: IngestErrorCode; file: string; message: string } | { internal: string } };
 
 export interface ParseRequest {
@@ -47,17 +49,47 @@ export async function itemBytes(item: ParseItem): Promise<Uint8Array> {
 }
 
 /**
- * Read and parse items one after the other; `ahead`: also segment the sections' words and
- * prepare the narrative (in the worker, where it costs the main thread nothing).
+ * itemBytes with blocking reads (for the worker thread, where nothing else waits): one open, one
+ * fstat and one read instead of the promise API's separate stat, open, fstat, read and close.
+ */
+export function itemBytesSync(item: ParseItem): Uint8Array {
+  if (item.upload) return item.upload;
+  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
+  let fd: number;
+  try {
+    fd = openSync(item.path, 'r');
+  } catch {
+    throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
+    if (info.size > LIMITS.maxInputBytes) {
+      throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
+    }
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Read and parse items one after the other; `ahead`: read with blocking calls, and also segment
+ * the sections' words, prepare the narrative, compute its MinHash bands and the report's figures
+ * (in the worker, where it costs the main thread nothing).
  */
 export async function parseItems(items: readonly ParseItem[], ahead: boolean): Promise<ParseResult[]> {
   const out: ParseResult[] = [];
   for (const item of items) {
     try {
-      const bytes = await itemBytes(item);
+      const bytes = ahead ? itemBytesSync(item) : await itemBytes(item);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const report = await parseReport(bytes, { name: item.name });
-      out.push(ahead ? { ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared: prepare(report) } : { ok: true, sha256, bytes, report });
+      if (ahead) {
+        const prepared = prepare(report);
+        const figures = figureValues(figuresOf(report));
+        out.push({ ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures });
+      } else out.push({ ok: true, sha256, bytes, report });
     } catch (e) {
       out.push({ ok: false, error: e instanceof IngestError ? { code: e.code, file: e.file, message: e.message } : { internal: (e as Error).message } });
     }
