@@ -163,64 +163,132 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
   return db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
 }
 
+/** Whether `candidate` shares a 4-character stretch of `name` (the candidates' query, in memory). */
+function sharesPiece(name: string, candidate: string): boolean {
+  for (let i = 0; i + 4 <= name.length; i += 2) if (candidate.includes(name.slice(i, i + 4))) return true;
+  return false;
+}
+
+const placeOf = (name: string) => name.replace('人民政府', '').replace('街道办事处', '');
+
+/** The government a new department's name starts with (the longest such place), if any. */
+function parentOf<G extends { name: string }>(name: string, governments: readonly G[]): G | undefined {
+  let best: G | undefined;
+  for (const g of governments) {
+    const place = placeOf(g.name);
+    if (place.length < 2 || place.length >= name.length || !name.startsWith(place) || g.name === name) continue;
+    if (!best || place.length > placeOf(best.name).length) best = g;
+  }
+  return best;
+}
+
+const bySuggestion = (n: string) => (a: AgencySuggestion, b: AgencySuggestion) =>
+  Math.abs(a.name.length - n.length) - Math.abs(b.name.length - n.length) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
- * Match printed agency names (many at once, in a fixed number of queries). Exact name or alias
- * → matched. Otherwise, if existing agencies look alike → undecided, with them as suggestions.
- * Otherwise a new agency is created, placed under the government its name starts with when that
- * is known (its region and level taken from it).
+ * Match printed agency names in order, one result per printed name (in a fixed number of
+ * queries). Exact name or alias → matched. Otherwise, if existing agencies look alike →
+ * undecided, with them as suggestions. Otherwise a new agency is created, placed under the
+ * government its name starts with when that is known (its region and level taken from it).
+ * The names are taken one after the other, each seeing the agencies the names before it
+ * created: the result is the same as matching each name on its own, in that order (a
+ * department finds the government created just before it; the second report of a new agency
+ * has it matched, not created).
  */
-export async function matchAgencies(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | undefined } = {}): Promise<Map<string, MatchResult>> {
-  const out = new Map<string, MatchResult>();
-  const names = [...new Set(printed.filter((p): p is string => !!p).map(normalizeAgencyName).filter(Boolean))];
-  if (!names.length) return out;
+export async function matchAgenciesInOrder(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | undefined } = {}): Promise<(MatchResult | undefined)[]> {
+  const norms = printed.map((p) => (p ? normalizeAgencyName(p) : ''));
+  const names = [...new Set(norms.filter(Boolean))];
+  if (!names.length) return norms.map(() => undefined);
   const known = await findAgenciesByNames(db, names);
-  for (const [n, a] of known) out.set(n, { match: 'matched', agency: a, suggestions: [] });
   const unknown = names.filter((n) => !known.has(n));
-  if (!unknown.length) return out;
   // Candidates for a person's choice share a 4-character stretch with a name.
   const patterns = new Set<string>();
   for (const n of unknown) for (let i = 0; i + 4 <= n.length; i += 2) patterns.add(`%${n.slice(i, i + 4).replace(/[\\%_]/g, '\\$&')}%`);
   const candidates = patterns.size
     ? await db.selectFrom('agencies').select(['id', 'name']).where(sql<boolean>`name LIKE ANY(${[...patterns]}::text[])`).execute()
     : [];
-  const create: string[] = [];
-  for (const n of unknown) {
+  // Governments whose place is a beginning of a new department's name.
+  const places = new Set<string>();
+  for (const n of unknown) if (kindFromName(n) === 'department') for (let i = 2; i < n.length; i++) places.add(n.slice(0, i));
+  const governments: Agency[] = places.size
+    ? await db
+        .selectFrom('agencies')
+        .selectAll()
+        .where('kind', '=', 'government')
+        .where(sql<boolean>`replace(replace(name, '人民政府', ''), '街道办事处', '') = ANY(${[...places]}::text[])`)
+        .execute()
+    : [];
+  type Row = { id: string; name: string; kind: AgencyKind | null; level: AgencyLevel | null; region_code: string | null; parent_id: string | null; demo: boolean };
+  // Agencies this call creates, in the order of their first printed name.
+  const created = new Map<string, Row>();
+  const out: ({ kind: 'known'; name: string } | { kind: 'undecided'; suggestions: AgencySuggestion[] } | { kind: 'created'; name: string; first: boolean } | undefined)[] = [];
+  norms.forEach((n) => {
+    if (!n) return out.push(undefined);
+    if (known.has(n)) return out.push({ kind: 'known', name: n });
+    const row = created.get(n);
+    if (row) return out.push({ kind: 'created', name: n, first: false });
+    // Names undecided before are looked at again: agencies created since may be suggested too.
     const suggestions: AgencySuggestion[] = [];
+    // Only the candidates this name's own query would find: the answer must not depend on the other names.
     for (const c of candidates) {
+      if (!sharesPiece(n, c.name)) continue;
       const why = resemblance(n, normalizeAgencyName(c.name));
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     }
-    suggestions.sort((a, b) => Math.abs(a.name.length - n.length) - Math.abs(b.name.length - n.length));
-    if (suggestions.length) out.set(n, { match: 'undecided', suggestions: suggestions.slice(0, 5) });
-    else create.push(n);
-  }
-  if (!create.length) return out;
-  // Governments whose place is a beginning of a new department's name.
-  const places = new Set<string>();
-  for (const n of create) for (let i = 2; i < n.length; i++) places.add(n.slice(0, i));
-  const governments = await db
-    .selectFrom('agencies')
-    .selectAll()
-    .where('kind', '=', 'government')
-    .where(sql<boolean>`replace(replace(name, '人民政府', ''), '街道办事处', '') = ANY(${[...places]}::text[])`)
-    .execute();
-  const placeOf = (g: Agency) => g.name.replace('人民政府', '').replace('街道办事处', '');
-  const rows = create.map((name) => {
-    const kind = kindFromName(name);
-    const parent =
-      kind === 'department' ? governments.filter((g) => name.startsWith(placeOf(g)) && g.name !== name).sort((a, b) => placeOf(b).length - placeOf(a).length)[0] : undefined;
-    return {
+    for (const c of created.values()) {
+      if (!sharesPiece(n, c.name)) continue;
+      const why = resemblance(n, c.name);
+      if (why) suggestions.push({ id: c.id, name: c.name, why });
+    }
+    if (suggestions.length) return out.push({ kind: 'undecided', suggestions: suggestions.sort(bySuggestion(n)).slice(0, 5) });
+    const kind = kindFromName(n);
+    const parent = kind === 'department' ? parentOf(n, [...governments, ...[...created.values()].filter((r) => r.kind === 'government')]) : undefined;
+    created.set(n, {
       id: newId(),
-      name,
+      name: n,
       kind,
-      level: parent?.level ?? levelFromName(name),
+      level: parent?.level ?? levelFromName(n),
       region_code: parent?.region_code ?? null,
       parent_id: parent?.id ?? null,
       demo: options.demo ?? false,
-    };
+    });
+    return out.push({ kind: 'created', name: n, first: true });
   });
-  await db.insertInto('agencies').values(rows).onConflict((oc) => oc.column('name').doNothing()).execute();
-  for (const a of await db.selectFrom('agencies').selectAll().where('name', 'in', create).execute()) out.set(a.name, { match: 'created', agency: a, suggestions: [] });
+  const stored = new Map<string, Agency>(known);
+  if (created.size) {
+    // Departments under a government created here are written after it, under its stored id
+    // (another worker may have created the same name first).
+    const rows = [...created.values()];
+    const ownIds = new Set(rows.map((r) => r.id));
+    const first = rows.filter((r) => !r.parent_id || !ownIds.has(r.parent_id));
+    const second = rows.filter((r) => r.parent_id && ownIds.has(r.parent_id));
+    const write = async (batch: Row[]) => {
+      if (!batch.length) return;
+      await db.insertInto('agencies').values(batch).onConflict((oc) => oc.column('name').doNothing()).execute();
+      for (const a of await db.selectFrom('agencies').selectAll().where('name', 'in', batch.map((r) => r.name)).execute()) stored.set(a.name, a);
+    };
+    await write(first);
+    const idOf = new Map(rows.map((r) => [r.id, r.name]));
+    await write(second.map((r) => ({ ...r, parent_id: stored.get(idOf.get(r.parent_id!)!)?.id ?? null })));
+  }
+  // Suggestions of agencies created here, under their stored ids.
+  const ownId = new Map([...created.values()].map((r) => [r.id, stored.get(r.name)?.id ?? r.id]));
+  return out.map((o): MatchResult | undefined => {
+    if (!o) return undefined;
+    if (o.kind === 'known') return { match: 'matched', agency: stored.get(o.name), suggestions: [] };
+    if (o.kind === 'undecided') return { match: 'undecided', suggestions: o.suggestions.map((s) => ({ ...s, id: ownId.get(s.id) ?? s.id })) };
+    return { match: o.first ? 'created' : 'matched', agency: stored.get(o.name), suggestions: [] };
+  });
+}
+
+/** Match printed agency names (see matchAgenciesInOrder), by normalised name: each name's first result. */
+export async function matchAgencies(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | undefined } = {}): Promise<Map<string, MatchResult>> {
+  const results = await matchAgenciesInOrder(db, printed, options);
+  const out = new Map<string, MatchResult>();
+  printed.forEach((p, i) => {
+    const r = results[i];
+    if (p && r && !out.has(normalizeAgencyName(p))) out.set(normalizeAgencyName(p), r);
+  });
   return out;
 }
 

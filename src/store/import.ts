@@ -9,7 +9,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Prepared } from '../check/similarity.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type { Report } from '../interchange/types.ts';
-import { findAgenciesByNames, matchAgencies, normalizeAgencyName, type MatchResult } from './agencies.ts';
+import { findAgenciesByNames, matchAgenciesInOrder, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
 import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
@@ -61,9 +61,10 @@ export interface ChunkOutcome {
 async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<Parsed, MatchResult | string>> {
   const out = new Map<Parsed, MatchResult | string>();
   const open = parsed.filter((p) => p.item.creator_role !== 'agency');
-  const byName = await matchAgencies(db, open.map((p) => p.report.agency), { demo: open.some((p) => p.item.demo) });
+  // In the items' order: the same agencies as when each item is matched on its own, wherever chunks end.
+  const matched = await matchAgenciesInOrder(db, open.map((p) => p.report.agency), { demo: open.some((p) => p.item.demo) });
   const undecided: MatchResult = { match: 'undecided', suggestions: [] };
-  for (const p of open) out.set(p, (p.report.agency && byName.get(normalizeAgencyName(p.report.agency))) || undecided);
+  open.forEach((p, i) => out.set(p, matched[i] ?? undecided));
   const staff = parsed.filter((p) => p.item.creator_role === 'agency');
   if (!staff.length) return out;
   const known = await findAgenciesByNames(db, staff.flatMap((p) => (p.report.agency ? [p.report.agency] : [])));

@@ -1,0 +1,89 @@
+// Matching printed agency names in the store, on both backends: names matched together give the
+// same agencies and the same answers as each name matched on its own, in the same order (an
+// import's chunks must not change which government a department is placed under).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { matchAgenciesInOrder, matchAgencies, type MatchResult } from '../src/store/agencies.ts';
+import type { Executor } from '../src/store/bulk.ts';
+import { BACKENDS, freshStore, type TestStore } from './support/store.ts';
+
+/** The agencies table with ids replaced by names (ids differ from one store to the other). */
+async function agenciesOf(db: Executor) {
+  const rows = await db.selectFrom('agencies').select(['id', 'name', 'kind', 'level', 'region_code', 'parent_id']).orderBy('name').execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return rows.map(({ id: _id, parent_id, ...r }) => ({ ...r, parent: parent_id ? names.get(parent_id) : null }));
+}
+
+/** A result with ids replaced by names. */
+function shown(r: MatchResult | undefined) {
+  if (!r) return r;
+  return { match: r.match, agency: r.agency?.name, suggestions: r.suggestions.map((s) => `${s.name}：${s.why}`) };
+}
+
+const PRINTED = [
+  '合肥市人民政府',
+  '合肥市财政局',
+  '合肥市 财政局', // the same name printed with a space: matched, not created again
+  '昆山市人民政府办公室',
+  '昆山市人民政府办公厅', // one character from 昆山市人民政府办公室: left for a person
+  '安徽省合肥市财政局', // 合肥市财政局 with its province in front: left for a person
+  '合肥市人民政府',
+  '三亚市统计局', // before its government: no parent, as when matched on its own
+  '三亚市人民政府',
+  '三亚市统计局执法大队',
+  null,
+];
+
+for (const backend of BACKENDS) {
+  describe(`agency matching on ${backend}`, () => {
+    let together: TestStore;
+    let apart: TestStore;
+    before(async () => {
+      together = await freshStore(backend);
+      apart = await freshStore(backend);
+    });
+    after(async () => {
+      await together.close();
+      await apart.close();
+    });
+
+    test('a department finds the government created before it in the same call', async () => {
+      const byName = await matchAgencies(together.db, ['合肥市人民政府', '合肥市财政局']);
+      const [gov, dept] = [byName.get('合肥市人民政府'), byName.get('合肥市财政局')];
+      assert.equal(gov?.match, 'created');
+      assert.equal(dept?.match, 'created');
+      assert.equal(dept?.agency?.parent_id, gov?.agency?.id);
+      assert.equal(dept?.agency?.level, gov?.agency?.level);
+    });
+
+    test('names matched together give what each name matched on its own gives', async () => {
+      // `together` has the first two names already (test above); so does `apart`, one at a time.
+      await matchAgenciesInOrder(apart.db, ['合肥市人民政府']);
+      await matchAgenciesInOrder(apart.db, ['合肥市财政局']);
+      const all = await matchAgenciesInOrder(together.db, PRINTED);
+      const one: (MatchResult | undefined)[] = [];
+      for (const p of PRINTED) one.push((await matchAgenciesInOrder(apart.db, [p]))[0]);
+      assert.deepEqual(all.map(shown), one.map(shown));
+      assert.deepEqual(await agenciesOf(together.db), await agenciesOf(apart.db));
+      const rows = new Map((await agenciesOf(together.db)).map((a) => [a.name, a]));
+      assert.equal(rows.get('三亚市统计局执法大队')?.parent, '三亚市人民政府');
+      assert.equal(rows.get('三亚市统计局')?.parent, null);
+      assert.equal(all[4]?.match, 'undecided');
+      assert.deepEqual(all[4]?.suggestions.map((s) => s.name), ['昆山市人民政府办公室']);
+      assert.equal(all[4]?.suggestions[0].id, all[3]?.agency?.id);
+      assert.equal(all[5]?.match, 'undecided');
+      assert.deepEqual(all[5]?.suggestions.map((s) => s.name), ['合肥市财政局']);
+      assert.equal(all[9]?.match, 'created');
+      assert.equal(all[10], undefined);
+    });
+
+    test('a new agency is created once: its later reports have it matched', async () => {
+      const all = await matchAgenciesInOrder(together.db, ['南京市人民政府', '南京市人民政府', '南京市 人民政府']);
+      assert.deepEqual(all.map((r) => r?.match), ['created', 'matched', 'matched']);
+      assert.equal(new Set(all.map((r) => r?.agency?.id)).size, 1);
+      const byName = await matchAgencies(together.db, ['南京市人民政府']);
+      assert.equal(byName.get('南京市人民政府')?.agency?.id, all[0]?.agency?.id);
+    });
+  });
+}
