@@ -23,7 +23,12 @@ import { insertVersions, versionRows, type VersionRows } from './reports.ts';
 import type { AgencySuggestion, DocumentsTable, ReportsTable } from './schema.ts';
 
 /** Items per transaction: big enough to amortise round trips, small enough to redo after a crash. */
-export const CHUNK_SIZE = 50;
+export const CHUNK_SIZE = 100;
+/**
+ * Items of a drain's first chunk; each next chunk is twice as big, up to CHUNK_SIZE. The first
+ * chunk is parsed while nothing is being written: a small one starts the overlap sooner.
+ */
+export const FIRST_CHUNK_SIZE = 25;
 
 interface Parsed {
   item: ClaimedItem;
@@ -289,8 +294,10 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
   // finds the agencies the chunk before it created, as when each was matched just before storing.
   let agencyTurn: Promise<unknown> = Promise.resolve();
+  let size = FIRST_CHUNK_SIZE;
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
-    const items = await claim(store.db, CHUNK_SIZE, { batchId: options.batchId, deadWorkers });
+    const items = await claim(store.db, size, { batchId: options.batchId, deadWorkers });
+    size = Math.min(CHUNK_SIZE, size * 2);
     if (!items.length) return null;
     const chunk = await parseChunk(items, { worker: options.parseWorker });
     const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
