@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { matchAgenciesInOrder, matchAgencies, type MatchResult } from '../src/store/agencies.ts';
+import { levelFromName, matchAgenciesInOrder, matchAgencies, type MatchResult } from '../src/store/agencies.ts';
 import type { Executor } from '../src/store/bulk.ts';
 import { BACKENDS, freshStore, type TestStore } from './support/store.ts';
 
@@ -87,3 +87,17 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('the level of an agency from its name', () => {
+  test('an autonomous region and its departments are provincial; its prefectures and counties are not', () => {
+    assert.equal(levelFromName('广西壮族自治区人民政府'), 'province');
+    assert.equal(levelFromName('内蒙古自治区'), 'province');
+    assert.equal(levelFromName('西藏自治区林业和草原局'), 'province');
+    assert.equal(levelFromName('宁夏回族自治区人民政府办公厅'), 'province');
+    assert.equal(levelFromName('新疆维吾尔自治区乌鲁木齐市人民政府'), 'city');
+    assert.equal(levelFromName('延边朝鲜族自治州人民政府'), 'city');
+    assert.equal(levelFromName('长阳土家族自治县人民政府'), 'county');
+    assert.equal(levelFromName('北京市海淀区人民政府'), 'county');
+    assert.equal(levelFromName('湖北省人民政府'), 'province');
+  });
+});

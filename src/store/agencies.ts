@@ -39,7 +39,8 @@ export function kindFromName(name: string): AgencyKind | null {
 
 /** The level a name implies from its place words, when it does (a suggestion only). */
 export function levelFromName(name: string): AgencyLevel | null {
-  const place = name.replace(/(人民政府.*|街道办事处.*)$/, '');
+  // An autonomous region (自治区) is a province: its 区 is not a county's district.
+  const place = name.replace(/(人民政府.*|街道办事处.*)$/, '').replaceAll('自治区', '省');
   if (/(乡|镇|街道)$/.test(place) || /街道办事处$/.test(name)) return 'township';
   if (/(县|区|旗|县级市)$/.test(place) || /[县区旗](?=[^县区旗市州省]*$)/.test(place.slice(-8))) return 'county';
   if (/(市|州|盟|地区)/.test(place)) return 'city';
