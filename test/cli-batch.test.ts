@@ -3,26 +3,14 @@
 // pool itself: results in order, a worker that dies costs only its own task, never a hang.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultJobs } from '../src/cli/batch.ts';
 import { runPool } from '../src/cli/pool.ts';
 import { CORPUS_DIR, loadManifest } from './support/corpus.ts';
-import { ROOT } from './support/seeds.ts';
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { gongkai } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
 const reports = join(dir, 'reports');

@@ -2,15 +2,8 @@
 // marked, Chinese errors with exit code 2, fees with their bands.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from './support/seeds.ts';
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { gongkai } from './support/cli.ts';
 
 describe('gongkai workdays add', () => {
   it('gives the 20th working day after receipt across 春节 2024', () => {

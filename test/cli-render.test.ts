@@ -2,23 +2,13 @@
 // refusal with exit code 1, interchange JSON as input, Chinese messages.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { chromiumPath } from '../src/render/browser.ts';
-import { ROOT, seedPath } from './support/seeds.ts';
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+import { seedPath } from './support/seeds.ts';
+import { gongkai } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-render-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,24 +1,15 @@
 // The command line as users run it: JSON Lines contract, Chinese output, exit codes, directories.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, SEEDS_DIR, seedPath } from './support/seeds.ts';
+import { gongkai } from './support/cli.ts';
 import type { Report } from '../src/interchange/types.ts';
 import { rules } from '../src/check/index.ts';
 import { formats } from '../src/model/index.ts';
-
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
