@@ -85,6 +85,12 @@ for (const backend of BACKENDS) {
       const byName = await matchAgencies(together.db, ['南京市人民政府']);
       assert.equal(byName.get('南京市人民政府')?.agency?.id, all[0]?.agency?.id);
     });
+
+    test('an agency is demo data only when the item that names it first is', async () => {
+      const all = await matchAgenciesInOrder(together.db, ['苏州市人民政府', '无锡市人民政府', '苏州市人民政府'], { demo: [true, false, false] });
+      assert.deepEqual(all.map((r) => r?.match), ['created', 'created', 'matched']);
+      assert.deepEqual(all.map((r) => r?.agency?.demo), [true, false, true]);
+    });
   });
 }
 

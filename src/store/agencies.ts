@@ -186,6 +186,11 @@ function parentOf<G extends { name: string }>(name: string, governments: readonl
 const bySuggestion = (n: string) => (a: AgencySuggestion, b: AgencySuggestion) =>
   Math.abs(a.name.length - n.length) - Math.abs(b.name.length - n.length) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** Whether an agency created for the name at `index` is demo data: the item that first names it decides, never its neighbours in the same call. */
+function demoFlag(demo: boolean | readonly boolean[] | undefined, index: number): boolean {
+  return (typeof demo === 'object' ? demo[index] : demo) ?? false;
+}
+
 /**
  * Match printed agency names in order, one result per printed name (in a fixed number of
  * queries). Exact name or alias → matched. Otherwise, if existing agencies look alike →
@@ -194,9 +199,9 @@ const bySuggestion = (n: string) => (a: AgencySuggestion, b: AgencySuggestion) =
  * The names are taken one after the other, each seeing the agencies the names before it
  * created: the result is the same as matching each name on its own, in that order (a
  * department finds the government created just before it; the second report of a new agency
- * has it matched, not created).
+ * has it matched, not created). `demo`: one flag for every name, or one per name.
  */
-export async function matchAgenciesInOrder(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | undefined } = {}): Promise<(MatchResult | undefined)[]> {
+export async function matchAgenciesInOrder(db: Executor, printed: readonly (string | null)[], options: { demo?: boolean | readonly boolean[] | undefined } = {}): Promise<(MatchResult | undefined)[]> {
   const norms = printed.map((p) => (p ? normalizeAgencyName(p) : ''));
   const names = [...new Set(norms.filter(Boolean))];
   if (!names.length) return norms.map(() => undefined);
@@ -223,7 +228,7 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
   // Agencies this call creates, in the order of their first printed name.
   const created = new Map<string, Row>();
   const out: ({ kind: 'known'; name: string } | { kind: 'undecided'; suggestions: AgencySuggestion[] } | { kind: 'created'; name: string; first: boolean } | undefined)[] = [];
-  norms.forEach((n) => {
+  norms.forEach((n, index) => {
     if (!n) return out.push(undefined);
     if (known.has(n)) return out.push({ kind: 'known', name: n });
     const row = created.get(n);
@@ -251,7 +256,7 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
       level: parent?.level ?? levelFromName(n),
       region_code: parent?.region_code ?? null,
       parent_id: parent?.id ?? null,
-      demo: options.demo ?? false,
+      demo: demoFlag(options.demo, index),
     });
     return out.push({ kind: 'created', name: n, first: true });
   });

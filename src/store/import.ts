@@ -67,7 +67,7 @@ async function agenciesOf(db: Executor, parsed: readonly Parsed[]): Promise<Map<
   const out = new Map<Parsed, MatchResult | string>();
   const open = parsed.filter((p) => p.item.creator_role !== 'agency');
   // In the items' order: the same agencies as when each item is matched on its own, wherever chunks end.
-  const matched = await matchAgenciesInOrder(db, open.map((p) => p.report.agency), { demo: open.some((p) => p.item.demo) });
+  const matched = await matchAgenciesInOrder(db, open.map((p) => p.report.agency), { demo: open.map((p) => p.item.demo) });
   const undecided: MatchResult = { match: 'undecided', suggestions: [] };
   open.forEach((p, i) => out.set(p, matched[i] ?? undecided));
   const staff = parsed.filter((p) => p.item.creator_role === 'agency');
