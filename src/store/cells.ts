@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { CellProvenance, Report } from '../interchange/types.ts';
 import { formats, getFormat } from '../model/load.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import type { CellsTable } from './schema.ts';
+import type { CellSetsTable, CellsTable } from './schema.ts';
 
 export type CellRow = CellsTable;
 
@@ -19,20 +19,8 @@ export interface CellLayout {
   col_ids: string[];
 }
 
-/** One version's cells as stored (cell_sets). */
-export interface CellSet {
-  report_id: string;
-  version: number;
-  layout: string;
-  vals: (number | null)[];
-  statuses: CellRow['status'][];
-  raws: (string | null)[];
-  lines: (number | null)[];
-  pages: (number | null)[];
-  src_tables: (number | null)[];
-  src_rows: (number | null)[];
-  src_cols: (number | null)[];
-}
+/** One version's cells as written (cell_sets; the values as numbers, no provenance: read from a document). */
+export type CellSet = Omit<CellSetsTable, 'vals' | 'provenances'> & { vals: (number | null)[] };
 
 /** The layout of a list of addresses ('table.row.col'); its id is the md5 of the list joined by ','. */
 export function layoutOf(addresses: readonly string[]): CellLayout {

@@ -115,8 +115,6 @@ export interface ActionSchema {
 
 export const URGENCY_COLORS: Record<string, string> = { overdue: 'red', due_soon: 'orange', on_track: 'green', waiting_applicant: 'blue', closed: 'default' };
 
-export const CASE_ROLE_LABELS: Record<string, string> = { registrar: '登记员', handler: '承办人', reviewer: '审核人', head: '负责人' };
-
 export function useVocabulary() {
   return useApi<Vocabulary>('/cases/vocabulary');
 }
