@@ -18,6 +18,7 @@ import { registerImport, registerServe, registerStart } from './corpus.ts';
 import { runPool } from './pool.ts';
 import { Progress } from './progress.ts';
 import { BatchSummary } from './summary.ts';
+import { moduleBeside } from '../worker-threads.ts';
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -40,7 +41,7 @@ async function* results(files: InputFile[], opts: BatchOptions, jobs: number | u
   const pooled =
     size > 1 && work.length > 1
       ? runPool<InputFile, string>(work, {
-          url: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+          url: moduleBeside(import.meta.url, 'worker'),
           workerData: { options: opts, color: colorEnabled() },
           size,
           crashed: (file, reason) => encodeResult({ error: crashFailure(file.path, reason) }),

@@ -15,7 +15,8 @@
 // Protocol: the pool posts `{ id, task, careful }`; the worker answers `[[id, result], …]`. The
 // worker finds the pool's `workerData` option as `workerData.data`.
 
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, type Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../worker-threads.ts';
 
 export interface PoolOptions<T, R> {
   /** The worker's module; it calls servePool. */
@@ -30,22 +31,8 @@ export interface PoolOptions<T, R> {
   crashed: (task: T, reason: unknown) => R;
 }
 
-/**
- * Loads the worker's module. When the sources run as TypeScript through tsx (tests,
- * `npm run gongkai`), the worker registers tsx itself first: loader hooks of the main thread do
- * not reach worker threads (as in src/ingest/pdf/sandbox.ts).
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((e) => { throw e; });
-`;
-
 function startWorker(url: URL, data: unknown): Worker {
-  const tsx = url.pathname.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
-  return new Worker(BOOTSTRAP, { eval: true, workerData: { entry: url.href, tsx, data } });
+  return startModuleWorker(url, { data });
 }
 
 interface Slot {

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleBeside, startModuleWorker } from '../worker-threads.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
@@ -107,16 +108,6 @@ export function errorOf(result: Extract<ParseResult, { ok: false }>): Error {
 /** Chunks from this many items on are parsed in the worker thread. */
 export const WORKER_FROM_ITEMS = 16;
 
-// The worker loads parse-worker.ts (built: .js); under tsx it registers tsx itself first (the
-// main thread's loader hooks do not reach worker threads).
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((e) => { throw e; });
-`;
-
 let worker: Worker | null = null;
 /** Set when the worker failed: the process parses in the main thread from then on. */
 let broken = false;
@@ -124,10 +115,7 @@ let nextId = 1;
 const pending = new Map<number, { items: ParseItem[]; resolve: (r: ParseResult[]) => void }>();
 
 function spawn(): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./parse-worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
-  const tsx = typescript ? import.meta.resolve('tsx/esm/api') : null;
-  const w = new Worker(BOOTSTRAP, { eval: true, workerData: { entry, tsx } });
+  const w = startModuleWorker(moduleBeside(import.meta.url, 'parse-worker'));
   w.unref();
   w.on('message', (reply: ParseReply) => {
     const job = pending.get(reply.id);

@@ -5,7 +5,8 @@
 // and the next one gets a fresh worker. One document at a time; the worker is kept between
 // documents (pdf.js loads once) and does not keep the process alive when idle.
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { moduleBeside, startModuleWorker } from '../../worker-threads.ts';
 import { IngestError } from '../errors.ts';
 import type { PdfContent, PdfInspection, ReadOptions } from './document.ts';
 import { PDF_LIMITS } from './limits.ts';
@@ -27,26 +28,9 @@ let nextId = 1;
 const queue: Job[] = [];
 let busy = false;
 
-/**
- * The worker runs worker.ts (built: worker.js). When the sources run as TypeScript through tsx
- * (tests, `npm run gongkai`), the worker registers tsx itself before loading it: loader hooks of
- * the main thread do not reach worker threads.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  if (workerData.tsx) (await import(workerData.tsx)).register();
-  await import(workerData.entry);
-})().catch((e) => { throw e; });
-`;
-
 function spawn(): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./worker.${typescript ? 'ts' : 'js'}`, import.meta.url).href;
-  const tsx = typescript ? import.meta.resolve('tsx/esm/api') : null;
-  const w = new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: { entry, tsx },
+  // worker.ts (built: worker.js)
+  const w = startModuleWorker(moduleBeside(import.meta.url, 'worker'), {
     resourceLimits: { maxOldGenerationSizeMb: PDF_LIMITS.maxHeapMb, maxYoungGenerationSizeMb: 64 },
   });
   w.unref();
