@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { levelFromName, matchAgenciesInOrder, matchAgencies, type MatchResult } from '../src/store/agencies.ts';
+import { levelFromName, matchAgenciesInOrder, matchAgencies, similarAgencies, type MatchResult } from '../src/store/agencies.ts';
 import type { Executor } from '../src/store/bulk.ts';
 import { BACKENDS, freshStore, type TestStore } from './support/store.ts';
 
@@ -90,6 +90,21 @@ for (const backend of BACKENDS) {
       const all = await matchAgenciesInOrder(together.db, ['苏州市人民政府', '无锡市人民政府', '苏州市人民政府'], { demo: [true, false, false] });
       assert.deepEqual(all.map((r) => r?.match), ['created', 'created', 'matched']);
       assert.deepEqual(all.map((r) => r?.agency?.demo), [true, false, true]);
+    });
+
+    test('a short name with a character changed in its middle is left for a person, not created', async () => {
+      // Every 4-character stretch of 泗县财务局 and of 合肥巿财政局 (巿, a common misreading of 市)
+      // holds the changed character: the candidates are found by their length and first two characters.
+      await matchAgenciesInOrder(together.db, ['泗县财政局']);
+      const later = await matchAgenciesInOrder(together.db, ['泗县财务局', '合肥巿财政局', '泗县统计局']);
+      assert.equal(later[0]?.match, 'undecided');
+      assert.deepEqual(later[0]?.suggestions.map((s) => s.name), ['泗县财政局']);
+      assert.equal(later[1]?.match, 'undecided');
+      assert.deepEqual(later[1]?.suggestions.map((s) => s.name), ['合肥市财政局']);
+      assert.equal(later[2]?.match, 'created'); // two characters changed (统计 / 财政): another agency
+      const same = await matchAgenciesInOrder(together.db, ['滁州市教育局', '滁州巿教育局']);
+      assert.deepEqual(same.map((r) => r?.match), ['created', 'undecided']);
+      assert.deepEqual((await similarAgencies(together.db, '泗县财务局')).map((s) => s.name), ['泗县财政局']);
     });
   });
 }

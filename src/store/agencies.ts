@@ -86,15 +86,11 @@ export function resemblance(name: string, candidate: string): string | null {
 /** Agencies whose name is close to `name` (for a person to choose from). */
 export async function similarAgencies(db: Executor, name: string, limit = 5): Promise<AgencySuggestion[]> {
   const norm = normalizeAgencyName(name);
-  // Candidates share a 4-character stretch with the name (its place or its department words).
-  const pieces = new Set<string>();
-  for (let i = 0; i + 4 <= norm.length; i += 2) pieces.add(norm.slice(i, i + 4));
-  if (!pieces.size) pieces.add(norm);
-  const like = [...pieces].map((p) => `%${p.replace(/[\\%_]/g, '\\$&')}%`);
+  const patterns = candidatePatterns(norm);
   const rows = await db
     .selectFrom('agencies')
     .select(['id', 'name'])
-    .where((eb) => eb.or(like.map((l) => eb('name', 'like', l))))
+    .where(sql<boolean>`name LIKE ANY(${patterns.length ? patterns : [`%${escapeLike(norm)}%`]}::text[])`)
     .limit(500)
     .execute();
   const out: AgencySuggestion[] = [];
@@ -164,8 +160,24 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
   return db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
 }
 
-/** Whether `candidate` shares a 4-character stretch of `name` (the candidates' query, in memory). */
-function sharesPiece(name: string, candidate: string): boolean {
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
+/**
+ * The LIKE patterns that find every agency `resemblance` may accept for `name`: names sharing a
+ * 4-character stretch with it (one is the other with a place in front), and names of its length
+ * that begin with its first two characters (a character or two changed: 某县财政局 / 某县财务局,
+ * where every stretch of four may hold the changed character).
+ */
+export function candidatePatterns(name: string): string[] {
+  const patterns = new Set<string>();
+  for (let i = 0; i + 4 <= name.length; i += 2) patterns.add(`%${escapeLike(name.slice(i, i + 4))}%`);
+  if (name.length >= 3) patterns.add(escapeLike(name.slice(0, 2)) + '_'.repeat(name.length - 2));
+  return [...patterns];
+}
+
+/** Whether `candidate` is one that `candidatePatterns(name)` finds (the candidates' query, in memory). */
+function mayResemble(name: string, candidate: string): boolean {
+  if (candidate.length === name.length && name.length >= 3 && candidate.startsWith(name.slice(0, 2))) return true;
   for (let i = 0; i + 4 <= name.length; i += 2) if (candidate.includes(name.slice(i, i + 4))) return true;
   return false;
 }
@@ -207,9 +219,8 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
   if (!names.length) return norms.map(() => undefined);
   const known = await findAgenciesByNames(db, names);
   const unknown = names.filter((n) => !known.has(n));
-  // Candidates for a person's choice share a 4-character stretch with a name.
-  const patterns = new Set<string>();
-  for (const n of unknown) for (let i = 0; i + 4 <= n.length; i += 2) patterns.add(`%${n.slice(i, i + 4).replace(/[\\%_]/g, '\\$&')}%`);
+  // Candidates for a person's choice: what each name's own query would find (candidatePatterns).
+  const patterns = new Set(unknown.flatMap(candidatePatterns));
   const candidates = patterns.size
     ? await db.selectFrom('agencies').select(['id', 'name']).where(sql<boolean>`name LIKE ANY(${[...patterns]}::text[])`).execute()
     : [];
@@ -237,12 +248,12 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
     const suggestions: AgencySuggestion[] = [];
     // Only the candidates this name's own query would find: the answer must not depend on the other names.
     for (const c of candidates) {
-      if (!sharesPiece(n, c.name)) continue;
+      if (!mayResemble(n, c.name)) continue;
       const why = resemblance(n, normalizeAgencyName(c.name));
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     }
     for (const c of created.values()) {
-      if (!sharesPiece(n, c.name)) continue;
+      if (!mayResemble(n, c.name)) continue;
       const why = resemblance(n, c.name);
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     }
