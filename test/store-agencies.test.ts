@@ -105,6 +105,9 @@ for (const backend of BACKENDS) {
       const same = await matchAgenciesInOrder(together.db, ['滁州市教育局', '滁州巿教育局']);
       assert.deepEqual(same.map((r) => r?.match), ['created', 'undecided']);
       assert.deepEqual((await similarAgencies(together.db, '泗县财务局')).map((s) => s.name), ['泗县财政局']);
+      // Two departments of one place are two agencies, one character apart or not.
+      const departments = await matchAgenciesInOrder(together.db, ['泗县民政局', '合肥市民政局', '泗县水利局', '泗县水务局']);
+      assert.deepEqual(departments.map((r) => r?.match), ['created', 'created', 'created', 'created']);
     });
   });
 }

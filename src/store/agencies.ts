@@ -4,6 +4,7 @@
 // existing agencies without equalling one is left for a person, with those as suggestions.
 
 import { sql } from 'kysely';
+import { departmentOf } from '../model/departments.ts';
 import type { Executor } from './bulk.ts';
 import { newId } from './ids.ts';
 import type { Agency, AgencyKind, AgencyLevel, AgencyMatch, AgencySuggestion } from './schema.ts';
@@ -71,7 +72,8 @@ const SUBORDINATE = /(分局|大队|支队|中队|中心|站|所|办公室|办�
  * Why `candidate` may be the agency printed as `name`, or null when it is not alike: one name is
  * the other with a place in front (安徽省合肥市财政局 / 合肥市财政局), or they differ by a character
  * or two at the same place (办公厅 / 办公室, a typo). Not alike: the same department of another
- * place (六安市财政局), or a unit under the other (合肥市财政局 / 合肥市财政局执法大队).
+ * place (六安市财政局), a unit under the other (合肥市财政局 / 合肥市财政局执法大队), or two
+ * departments of the same place (合肥市民政局 / 合肥市财政局, see model/departments.ts).
  */
 export function resemblance(name: string, candidate: string): string | null {
   if (name === candidate) return '名称相同';
@@ -79,6 +81,9 @@ export function resemblance(name: string, candidate: string): string | null {
   if (short.length >= 4 && long.endsWith(short)) return `名称只差前面的“${long.slice(0, long.length - short.length)}”`;
   if (short.length >= 4 && long.startsWith(short) && SUBORDINATE.test(long)) return null;
   if (name.length !== candidate.length || name.slice(0, 2) !== candidate.slice(0, 2)) return null;
+  // Two departments of one place differ by a character or two (民政局 / 财政局): no misprint.
+  const [own, other] = [departmentOf(name), departmentOf(candidate)];
+  if (own && other && own !== other) return null;
   const distance = editDistance(name, candidate);
   return distance <= Math.max(1, Math.floor(short.length / 8)) ? `名称仅差${distance}个字` : null;
 }
