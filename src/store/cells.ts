@@ -110,21 +110,38 @@ export async function insertCellSets(db: Executor, list: readonly { set: CellSet
   );
 }
 
+/**
+ * Layouts read from the store, by id. A layout's id is the md5 of its addresses, so a layout never
+ * changes: each is read once per process (a handful exist: one per format and model revision).
+ */
+const storedLayouts = new Map<string, CellLayout>();
+
+/** The layouts of these ids: the model's formats' and those read before from memory, the rest in one query. */
+async function layoutsById(db: Executor, ids: Iterable<string>): Promise<Map<string, CellLayout>> {
+  for (const f of formats()) {
+    const l = formatLayout(f.id);
+    storedLayouts.set(l.id, l);
+  }
+  const missing = [...new Set(ids)].filter((id) => !storedLayouts.has(id));
+  if (missing.length) for (const l of await db.selectFrom('cell_layouts').selectAll().where('id', 'in', missing).execute()) storedLayouts.set(l.id, l);
+  return storedLayouts;
+}
+
 /** Cell sets of these versions with their layouts, as long-form rows by `reportId/version`. */
 export async function readCellSets(db: Executor, versions: readonly { reportId: string; version: number }[]): Promise<Map<string, Omit<CellRow, 'report_id' | 'version'>[]>> {
   const out = new Map<string, Omit<CellRow, 'report_id' | 'version'>[]>();
   if (!versions.length) return out;
   const sets = await db
     .selectFrom('cell_sets as s')
-    .innerJoin('cell_layouts as l', 'l.id', 's.layout')
-    .select(['s.report_id', 's.version', 's.vals', 's.statuses', 's.raws', 's.lines', 's.pages', 's.src_tables', 's.src_rows', 's.src_cols', 'l.table_ids', 'l.row_ids', 'l.col_ids'])
+    .select(['s.report_id', 's.version', 's.layout', 's.vals', 's.statuses', 's.raws', 's.lines', 's.pages', 's.src_tables', 's.src_rows', 's.src_cols'])
     .where('s.report_id', 'in', [...new Set(versions.map((v) => v.reportId))])
     .execute();
   const wanted = new Set(versions.map((v) => `${v.reportId}/${v.version}`));
+  const layouts = await layoutsById(db, sets.map((s) => s.layout));
   for (const s of sets) {
     const key = `${s.report_id}/${s.version}`;
     if (!wanted.has(key)) continue;
-    out.set(key, cellRows(s, s));
+    out.set(key, cellRows(s, layouts.get(s.layout)!));
   }
   return out;
 }
