@@ -108,6 +108,9 @@ for (const backend of BACKENDS) {
       // Two departments of one place are two agencies, one character apart or not.
       const departments = await matchAgenciesInOrder(together.db, ['泗县民政局', '合肥市民政局', '泗县水利局', '泗县水务局']);
       assert.deepEqual(departments.map((r) => r?.match), ['created', 'created', 'created', 'created']);
+      // The same department with another ending (厅 for 局) may be a misprint: left for a person.
+      const ending = await matchAgenciesInOrder(together.db, ['泗县民政厅']);
+      assert.deepEqual(ending[0]?.suggestions.map((s) => s.name), ['泗县民政局']);
     });
   });
 }

@@ -1,6 +1,6 @@
 // The names of the departments a people's government usually has (its 组成部门 and 直属机构,
 // at province, city and county level), as they end an agency's name. Two agency names that end in
-// two different names of this list are two departments, however few characters they differ by
+// two different departments of this list are two agencies, however few characters they differ by
 // (福州市民政局 / 福州市财政局); a name that ends in none of them (财务局) may be a misprint of one.
 
 const BODIES = [
@@ -18,11 +18,17 @@ const BODIES = [
 /** What ends a department's name after its body (民政 + 局, 卫生健康 + 委员会). */
 const ENDINGS = ['局', '厅', '委员会', '委', '办公室', '办'];
 
-/** Every department name of the list with each ending, longest first. */
-export const DEPARTMENT_NAMES: readonly string[] = [...new Set(BODIES.flatMap((b) => ENDINGS.map((e) => b + e)))].sort((a, b) => b.length - a.length);
+/** Every department name of the list with each ending, longest first, with its body. */
+const NAMES: readonly { name: string; body: string }[] = [...new Map(BODIES.flatMap((body) => ENDINGS.map((e) => [body + e, body] as const))).entries()]
+  .map(([name, body]) => ({ name, body }))
+  .sort((a, b) => b.name.length - a.name.length);
 
-/** The department name of the list that `name` ends with (the longest), or null. */
+/**
+ * The department `name` ends with, as its body (民政 for 合肥市民政局), or null. The ending is
+ * not part of it: 生态环境局 and 生态环境厅 are the same department printed for two levels (or
+ * misprinted), 民政局 and 财政局 are two.
+ */
 export function departmentOf(name: string): string | null {
-  for (const d of DEPARTMENT_NAMES) if (name.endsWith(d)) return d;
+  for (const d of NAMES) if (name.endsWith(d.name)) return d.body;
   return null;
 }
