@@ -282,6 +282,8 @@ export interface DrainOptions {
   workers?: number | undefined;
   /** Parse in the worker thread (default: for chunks of WORKER_FROM_ITEMS items or more). */
   parseWorker?: boolean | undefined;
+  /** Items in every chunk (default: FIRST_CHUNK_SIZE, then twice as many up to CHUNK_SIZE). */
+  chunkSize?: number | undefined;
 }
 
 /** Work the queue until nothing is claimable. Returns the number of items processed. */
@@ -294,10 +296,10 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
   // finds the agencies the chunk before it created, as when each was matched just before storing.
   let agencyTurn: Promise<unknown> = Promise.resolve();
-  let size = FIRST_CHUNK_SIZE;
+  let size = options.chunkSize ?? FIRST_CHUNK_SIZE;
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
     const items = await claim(store.db, size, { batchId: options.batchId, deadWorkers });
-    size = Math.min(CHUNK_SIZE, size * 2);
+    size = options.chunkSize ?? Math.min(CHUNK_SIZE, size * 2);
     if (!items.length) return null;
     const chunk = await parseChunk(items, { worker: options.parseWorker });
     const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
