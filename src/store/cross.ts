@@ -6,7 +6,9 @@
 // decisions. The reports next to a changed one are checked again (next year's, its
 // government's); a peer gets the mirror of a near-identical finding. Everything is read and
 // written for a whole set of reports at once (a chunk of an import), in a fixed number of
-// queries.
+// queries. An import's chunk is checked in the items' order: a report's peers are the stored
+// reports and those before it in the chunk, and a later one's finding comes back to it as a
+// mirror, as if each item had been imported on its own, wherever chunks end.
 
 import { sql } from 'kysely';
 import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/types.ts';
@@ -228,8 +230,13 @@ function preparedOf(ctx: Context, id: string): Prepared | null {
   return p;
 }
 
-/** Write the MinHash bands of these reports and find each one's peer candidates. */
-async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<string, string[]>> {
+/**
+ * Write the MinHash bands of these reports and find each one's peer candidates: the reports of
+ * its year sharing at least MIN_SHARED_BANDS bands with it, the MAX_PEERS sharing most. `inOrder`:
+ * the heads arrived in this order (an import's chunk), and each sees the stored reports and the
+ * heads before it, never those after it (they see it in their turn); else each sees every other.
+ */
+async function bandsAndPeers(ctx: Context, heads: readonly Head[], inOrder: boolean): Promise<Map<string, string[]>> {
   const rows: { report_id: string; version: number; year: number; band: number; bucket: string }[] = [];
   if (!heads.length) return new Map();
   for (const h of heads) {
@@ -241,14 +248,19 @@ async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<
   const peers = new Map<string, string[]>();
   if (!rows.length) return peers;
   await insertMany(ctx.db, 'narrative_bands', { report_id: 'uuid', version: 'int4', year: 'int4', band: 'int4', bucket: 'text' }, rows);
+  // The heads' places in their order (none: no order), to leave out the heads after each one.
+  const order = inOrder ? heads.map((h) => h.id) : [];
   const found = await sql<{ head: string; peer: string }>`
     WITH k AS (SELECT * FROM unnest(${rows.map((r) => r.report_id)}::uuid[], ${rows.map((r) => r.year)}::int4[], ${rows.map((r) => r.band)}::int4[], ${rows.map((r) => r.bucket)}::text[]) AS k(head, year, band, bucket)),
+    o AS (SELECT * FROM unnest(${order}::uuid[]) WITH ORDINALITY AS o(id, n)),
     m AS (
       SELECT k.head, b.report_id AS peer, count(*) AS shared
       FROM k JOIN narrative_bands b ON b.year = k.year AND b.band = k.band AND b.bucket = k.bucket AND b.report_id <> k.head
       JOIN reports r ON r.id = b.report_id AND r.current_version = b.version
       JOIN reports h ON h.id = k.head
-      WHERE h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id
+      LEFT JOIN o p ON p.id = b.report_id
+      LEFT JOIN o q ON q.id = k.head
+      WHERE (h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id) AND (p.n IS NULL OR p.n < q.n)
       GROUP BY k.head, b.report_id HAVING count(*) >= ${MIN_SHARED_BANDS}),
     ranked AS (SELECT head, peer, row_number() OVER (PARTITION BY head ORDER BY shared DESC, peer) AS n FROM m)
     SELECT head, peer FROM ranked WHERE n <= ${MAX_PEERS}`.execute(ctx.db);
@@ -260,13 +272,16 @@ const cross = (list: Diagnostic[], related: string | null): StoredDiagnostic[] =
 
 interface Outcome {
   findings: Map<string, StoredDiagnostic[]>;
-  mirrors: { head: Head; findings: StoredDiagnostic[] }[];
+  /** Each report's peer candidates (compared with it here). */
+  peers: Map<string, string[]>;
+  /** A peer's findings about the report `from` that found it near-identical, in the reports' order. */
+  mirrors: { head: Head; from: string; findings: StoredDiagnostic[] }[];
   neighbours: Set<string>;
 }
 
 /** The cross findings of these reports (whose current versions are in ctx.reports or loaded). */
-async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boolean): Promise<Outcome> {
-  const out: Outcome = { findings: new Map(), mirrors: [], neighbours: new Set() };
+async function findingsOf(ctx: Context, heads: readonly Head[], peersOf: 'none' | 'all' | 'in order'): Promise<Outcome> {
+  const out: Outcome = { findings: new Map(), peers: new Map(), mirrors: [], neighbours: new Set() };
   const dated = heads.filter((h) => h.agency_id && h.year !== null);
   // Previous and next years' reports and the governments' of departments, in one query.
   const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
@@ -291,7 +306,8 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
     : [];
   const parentReports = at(parentPairs);
   seen(ctx, depReports);
-  const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
+  const peers = peersOf !== 'none' ? await bandsAndPeers(ctx, heads, peersOf === 'in order') : new Map<string, string[]>();
+  out.peers = peers;
   const peerIds = [...new Set([...peers.values()].flat())];
   const peerHeads = await headsOf(ctx.db, peerIds.filter((id) => !ctx.reports.has(id)));
   seen(ctx, peerHeads);
@@ -332,7 +348,7 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
       if (!peer || !pp) continue;
       const found = similarityPeer(prepared, pp, peer.agency ?? '另一机关（待确认）', h.year!);
       list.push(...cross(found, peerId));
-      if (found.length) out.mirrors.push({ head: peer, findings: cross(similarityPeer(pp, prepared, h.agency ?? '另一机关（待确认）', h.year!), h.id) });
+      if (found.length) out.mirrors.push({ head: peer, from: h.id, findings: cross(similarityPeer(pp, prepared, h.agency ?? '另一机关（待确认）', h.year!), h.id) });
     }
     out.findings.set(h.id, list);
   }
@@ -340,7 +356,12 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
 }
 
 /** Replace the cross findings of these reports' current versions (decisions kept by key). */
-async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<string, StoredDiagnostic[]>, only?: (d: { rule: string; related_report_id: string | null }) => boolean): Promise<void> {
+async function replaceCross(
+  db: Executor,
+  heads: readonly Head[],
+  findings: Map<string, StoredDiagnostic[]>,
+  only?: (d: { report_id: string; rule: string; related_report_id: string | null }) => boolean,
+): Promise<void> {
   if (!heads.length) return;
   const old = await db
     .selectFrom('diagnostics as d')
@@ -367,51 +388,81 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
 }
 
 /**
+ * The mirrors on reports of the set go with their own findings: a report gets the mirrors of the
+ * later ones' findings about it (in order: it never saw them) after its own, unless it compared
+ * that report itself (not in order). Returns, for each report, the reports whose peer findings
+ * about it were worked out here.
+ */
+function mirrorsWithin(heads: readonly Head[], first: Outcome): Map<string, Set<string>> {
+  const recomputed = new Map(heads.map((h) => [h.id, new Set(first.peers.get(h.id))]));
+  for (const m of first.mirrors) {
+    const mine = recomputed.get(m.head.id);
+    if (!mine || mine.has(m.from)) continue;
+    mine.add(m.from);
+    first.findings.set(m.head.id, [...(first.findings.get(m.head.id) ?? []), ...m.findings]);
+  }
+  return recomputed;
+}
+
+/** The mirrors on reports outside the set, by report: the findings, and the reports they are about. */
+function mirrorsOutside(first: Outcome, done: ReadonlySet<string>): Map<string, { head: Head; from: Set<string>; findings: StoredDiagnostic[] }> {
+  const byPeer = new Map<string, { head: Head; from: Set<string>; findings: StoredDiagnostic[] }>();
+  for (const m of first.mirrors) {
+    if (done.has(m.head.id)) continue;
+    const e = byPeer.get(m.head.id) ?? { head: m.head, from: new Set<string>(), findings: [] };
+    e.from.add(m.from);
+    e.findings.push(...m.findings);
+    byPeer.set(m.head.id, e);
+  }
+  return byPeer;
+}
+
+/**
  * Run the checks across reports for these reports (`known`: those already in memory, by id),
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
  * `ahead.prepared`: narratives of `known` reports prepared already; `ahead.bands`: their MinHash
  * bands (bandKeys of the prepared narrative), when computed already; `ahead.recount`: reports
- * whose finding counts the caller would refresh next (refreshed here with the others).
+ * whose finding counts the caller would refresh next (refreshed here with the others);
+ * `ahead.inOrder`: `reportIds` arrived in this order (an import's chunk): each report's peers are
+ * the stored reports and those before it, as if each had been checked on its own in turn (else, on
+ * demand, each report's peers are found among all the others).
  */
 export async function crossCheck(
   db: Executor,
   reportIds: readonly string[],
   known?: ReadonlyMap<string, Report>,
   cache?: VersionCacheTx,
-  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[] } = {},
+  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[]; inOrder?: boolean } = {},
 ): Promise<void> {
   if (!reportIds.length) {
     await refreshCounts(db, ahead.recount ?? []);
     return;
   }
   const ctx: Context = { db, reports: new Map(known ?? []), prepared: new Map(ahead.prepared ?? []), bands: ahead.bands ?? new Map(), cache, versions: new Map() };
-  const heads = await headsOf(db, [...new Set(reportIds)]);
+  const ids = [...new Set(reportIds)];
+  const place = new Map(ids.map((id, i) => [id, i]));
+  const heads = (await headsOf(db, ids)).sort((a, b) => place.get(a.id)! - place.get(b.id)!);
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
   for (const [id, r] of await loadLite(db, missing, true, cache)) ctx.reports.set(id, r);
-  const first = await findingsOf(ctx, heads, true);
-  await replaceCross(db, heads, first.findings);
+  const first = await findingsOf(ctx, heads, ahead.inOrder ? 'in order' : 'all');
   const done = new Set(heads.map((h) => h.id));
+  const recomputed = mirrorsWithin(heads, first);
+  // Its findings about reports it was not compared with here (mirrors of theirs) stay as they are.
+  await replaceCross(db, heads, first.findings, (d) => d.rule !== 'similarity.peer' || !d.related_report_id || !!recomputed.get(d.report_id)?.has(d.related_report_id));
   const again = await headsOf(db, [...first.neighbours].filter((id) => !done.has(id)));
   seen(ctx, again);
   for (const [id, r] of await loadLite(db, again.filter((h) => !ctx.reports.has(h.id)), true, cache)) ctx.reports.set(id, r);
   // Neighbours: their findings other than peers' (those stay as they are).
-  const second = await findingsOf(ctx, again, false);
+  const second = await findingsOf(ctx, again, 'none');
   await replaceCross(db, again, second.findings, (d) => d.rule !== 'similarity.peer');
-  // Mirrors: a peer's finding about this report, replacing its earlier one about it.
-  const mirrors = first.mirrors.filter((m) => !done.has(m.head.id));
-  const byPeer = new Map<string, { head: Head; findings: StoredDiagnostic[] }>();
-  for (const m of mirrors) {
-    const e = byPeer.get(m.head.id) ?? { head: m.head, findings: [] };
-    e.findings.push(...m.findings);
-    byPeer.set(m.head.id, e);
-  }
-  const related = new Set(heads.map((h) => h.id));
+  // Mirrors on reports outside the set: a peer's finding about this report, replacing its earlier one about it.
+  const byPeer = mirrorsOutside(first, done);
   await replaceCross(
     db,
     [...byPeer.values()].map((e) => e.head),
     new Map([...byPeer].map(([id, e]) => [id, e.findings])),
-    (d) => d.rule === 'similarity.peer' && !!d.related_report_id && related.has(d.related_report_id),
+    (d) => d.rule === 'similarity.peer' && !!d.related_report_id && !!byPeer.get(d.report_id)?.from.has(d.related_report_id),
   );
   const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys(), ...(ahead.recount ?? [])])];
   if (recount.length) await refreshCounts(db, recount);

@@ -162,6 +162,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     if (p.prepared) prepared.set(reportId, p.prepared);
     if (p.bands) bands.set(reportId, p.bands);
     known.set(p.sha256, { report_id: reportId, version });
+    // In the order of the items, a report at its last one (a second version comes after the items between).
+    inMemory.delete(reportId);
     inMemory.set(reportId, report);
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
@@ -190,8 +192,9 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   await insertVersions(tx, versions);
   if (cache) stageVersions(cache, versions);
   const touched = [...inMemory.keys()];
-  // The counts of the chunk's reports are refreshed with those the checks changed.
-  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched });
+  // The counts of the chunk's reports are refreshed with those the checks changed. Checked in the
+  // items' order: the same findings as when each item is stored on its own, wherever chunks end.
+  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched, inOrder: true });
   return { results, reports: touched };
 }
 
