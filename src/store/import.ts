@@ -12,7 +12,7 @@ import type { Report } from '../interchange/types.ts';
 import { findAgenciesByNames, matchAgenciesInOrder, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
-import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
+import { crossCheck, VersionCache, type Arrival, type VersionCacheTx } from './cross.ts';
 import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
@@ -121,6 +121,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const inMemory = new Map<string, Report>();
   const prepared = new Map<string, Prepared>();
   const bands = new Map<string, string[]>();
+  const arrivals: Arrival[] = [];
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
@@ -162,9 +163,8 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     if (p.prepared) prepared.set(reportId, p.prepared);
     if (p.bands) bands.set(reportId, p.bands);
     known.set(p.sha256, { report_id: reportId, version });
-    // In the order of the items, a report at its last one (a second version comes after the items between).
-    inMemory.delete(reportId);
     inMemory.set(reportId, report);
+    arrivals.push({ reportId, version, report, prepared: p.prepared, bands: p.bands });
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
       id: p.item.id,
@@ -194,7 +194,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const touched = [...inMemory.keys()];
   // The counts of the chunk's reports are refreshed with those the checks changed. Checked in the
   // items' order: the same findings as when each item is stored on its own, wherever chunks end.
-  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched, inOrder: true });
+  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched, arrivals });
   return { results, reports: touched };
 }
 
