@@ -271,27 +271,38 @@ interface Candidate {
  * (on demand) each turn sees every other report.
  */
 async function peerCandidates(ctx: Context, heads: readonly Head[], turns: readonly Turn[], inOrder: boolean): Promise<Candidate[]> {
-  const k: { n: number; head: string; year: number; band: number; bucket: string }[] = [];
-  turns.forEach((t, n) => t.bands && t.year !== null && t.bands.forEach((bucket, band) => k.push({ n, head: t.id, year: t.year!, band, bucket })));
+  // Each turn's bands, with the place of its report's next turn (a turn stands for its report until then).
+  const next = new Map<number, number>();
+  const first = new Map<string, number>();
+  const lastOf = new Map<string, number>();
+  turns.forEach((t, n) => {
+    if (lastOf.has(t.id)) next.set(lastOf.get(t.id)!, n);
+    lastOf.set(t.id, n);
+    if (!first.has(t.id)) first.set(t.id, n);
+  });
+  const k: { n: number; head: string; year: number; band: number; bucket: string; next: number | null }[] = [];
+  turns.forEach((t, n) => t.bands && t.year !== null && t.bands.forEach((bucket, band) => k.push({ n, head: t.id, year: t.year!, band, bucket, next: next.get(n) ?? null })));
+  // A report of the set is seen through its stored bands (its version before the set) only by
+  // the turns before its first one, in order; on demand, only through its turn.
   const found = k.length
     ? await sql<Candidate>`
-    WITH k AS (SELECT * FROM unnest(${k.map((r) => r.n)}::int4[], ${k.map((r) => r.head)}::uuid[], ${k.map((r) => r.year)}::int4[], ${k.map((r) => r.band)}::int4[], ${k.map((r) => r.bucket)}::text[]) AS k(n, head, year, band, bucket)),
-    a AS (SELECT * FROM unnest(${turns.map((_, n) => n)}::int4[], ${turns.map((t) => t.id)}::uuid[]) AS a(n, head)),
+    WITH k AS NOT MATERIALIZED (SELECT * FROM unnest(${k.map((r) => r.n)}::int4[], ${k.map((r) => r.head)}::uuid[], ${k.map((r) => r.year)}::int4[], ${k.map((r) => r.band)}::int4[], ${k.map((r) => r.bucket)}::text[], ${k.map((r) => r.next)}::int4[]) AS k(n, head, year, band, bucket, next)),
+    s AS (SELECT * FROM unnest(${[...first.keys()]}::uuid[], ${[...first.values()]}::int4[]) AS s(head, n)),
     c AS (
       SELECT k.n, k.head, b.report_id AS peer, b.version, NULL::int4 AS via, count(*) AS shared
       FROM k JOIN narrative_bands b ON b.year = k.year AND b.band = k.band AND b.bucket = k.bucket AND b.report_id <> k.head
-      WHERE NOT EXISTS (SELECT 1 FROM a WHERE a.head = b.report_id ${inOrder ? sql`AND a.n < k.n` : sql``})
-      GROUP BY k.n, k.head, b.report_id, b.version
+      GROUP BY k.n, k.head, b.report_id, b.version HAVING count(*) >= ${MIN_SHARED_BANDS}
       UNION ALL
       SELECT k.n, k.head, f.head, NULL, f.n, count(*)
       FROM k JOIN k f ON f.year = k.year AND f.band = k.band AND f.bucket = k.bucket AND f.head <> k.head
-      ${inOrder ? sql`WHERE f.n < k.n AND NOT EXISTS (SELECT 1 FROM a WHERE a.head = f.head AND a.n > f.n AND a.n < k.n)` : sql``}
-      GROUP BY k.n, k.head, f.head, f.n),
+        ${inOrder ? sql`AND f.n < k.n AND (f.next IS NULL OR f.next > k.n)` : sql``}
+      GROUP BY k.n, k.head, f.head, f.n HAVING count(*) >= ${MIN_SHARED_BANDS}),
     m AS (
       SELECT c.n, c.peer, c.version, c.via, c.shared FROM c
+      LEFT JOIN s ON c.via IS NULL AND s.head = c.peer
       JOIN reports r ON r.id = c.peer
       JOIN reports h ON h.id = c.head
-      WHERE c.shared >= ${MIN_SHARED_BANDS} AND (c.via IS NOT NULL OR r.current_version = c.version OR EXISTS (SELECT 1 FROM a WHERE a.head = c.peer))
+      WHERE (s.head IS NULL ${inOrder ? sql`OR s.n > c.n` : sql``}) AND (c.via IS NOT NULL OR s.head IS NOT NULL OR r.current_version = c.version)
         AND (h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id)),
     ranked AS (SELECT n, peer, version, via, row_number() OVER (PARTITION BY n ORDER BY shared DESC, peer) AS rank FROM m)
     SELECT n, peer, version, via FROM ranked WHERE rank <= ${MAX_PEERS} ORDER BY n, rank`.execute(ctx.db)
