@@ -6,7 +6,10 @@
 // decisions. The reports next to a changed one are checked again (next year's, its
 // government's); a peer gets the mirror of a near-identical finding. Everything is read and
 // written for a whole set of reports at once (a chunk of an import), in a fixed number of
-// queries.
+// queries. An import's chunk is checked in the items' order: an item's peers are the stored
+// reports and the items before it (a report the chunk gives a new version later is seen as it
+// was), and a later item's finding comes back to it as a mirror, as if each item had been
+// imported on its own, wherever chunks end.
 
 import { sql } from 'kysely';
 import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/types.ts';
@@ -151,7 +154,7 @@ function cachedVersions(heads: readonly Head[], withCells: boolean, cache: Versi
   return cached;
 }
 
-/** Current versions of reports as the rules need them (tables with lines, narrative), in two queries. */
+/** Versions of reports (the heads' `current_version`) as the rules need them (tables with lines, narrative), in two queries. */
 async function loadLite(db: Executor, heads: readonly (Head & { format?: string })[], withCells = true, cache?: VersionCacheTx): Promise<Map<string, Lite>> {
   const out = new Map<string, Lite>();
   if (!heads.length) return out;
@@ -161,14 +164,13 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
   const [cells, sections, formats] = ids.length
     ? await Promise.all([
         withCells ? readCellSets(db, toRead.map((h) => ({ reportId: h.id, version: h.current_version }))) : Promise.resolve(new Map<string, never[]>()),
-        db
-          .selectFrom('sections as s')
-          .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 's.report_id').onRef('r.current_version', '=', 's.version'))
-          .select(['s.report_id', 's.section_id', 's.title', 's.body', 's.line'])
-          .where('s.report_id', 'in', ids)
-          .orderBy('s.report_id')
-          .orderBy('s.position')
-          .execute(),
+        sql<{ report_id: string; section_id: string | null; title: string; body: string; line: number | null }>`
+          SELECT s.report_id, s.section_id, s.title, s.body, s.line
+          FROM unnest(${ids}::uuid[], ${toRead.map((h) => h.current_version)}::int4[]) AS v(report_id, version)
+          JOIN sections s ON s.report_id = v.report_id AND s.version = v.version
+          ORDER BY s.report_id, s.position`
+          .execute(db)
+          .then((r) => r.rows),
         db.selectFrom('reports').select(['id', 'format']).where('id', 'in', ids).execute(),
       ])
     : [new Map<string, never[]>(), [], []];
@@ -228,45 +230,181 @@ function preparedOf(ctx: Context, id: string): Prepared | null {
   return p;
 }
 
-/** Write the MinHash bands of these reports and find each one's peer candidates. */
-async function bandsAndPeers(ctx: Context, heads: readonly Head[]): Promise<Map<string, string[]>> {
-  const rows: { report_id: string; version: number; year: number; band: number; bucket: string }[] = [];
-  if (!heads.length) return new Map();
-  for (const h of heads) {
-    const p = preparedOf(ctx, h.id);
-    if (h.year === null || !p) continue;
-    (ctx.bands.get(h.id) ?? bandKeys(p)).forEach((bucket, band) => rows.push({ report_id: h.id, version: h.current_version, year: h.year!, band, bucket }));
-  }
-  await ctx.db.deleteFrom('narrative_bands').where('report_id', 'in', heads.map((h) => h.id)).execute();
-  const peers = new Map<string, string[]>();
-  if (!rows.length) return peers;
-  await insertMany(ctx.db, 'narrative_bands', { report_id: 'uuid', version: 'int4', year: 'int4', band: 'int4', bucket: 'text' }, rows);
-  const found = await sql<{ head: string; peer: string }>`
-    WITH k AS (SELECT * FROM unnest(${rows.map((r) => r.report_id)}::uuid[], ${rows.map((r) => r.year)}::int4[], ${rows.map((r) => r.band)}::int4[], ${rows.map((r) => r.bucket)}::text[]) AS k(head, year, band, bucket)),
-    m AS (
-      SELECT k.head, b.report_id AS peer, count(*) AS shared
+/**
+ * A report's narrative taking its turn at finding peers: the reports of the set in their order.
+ * On import, each item of the chunk (a report with two items in it takes two turns: only its last
+ * is its current version, `final`); on demand, each report of the set.
+ */
+interface Turn {
+  id: string;
+  version: number;
+  year: number | null;
+  prepared: Prepared | null;
+  bands: string[] | null;
+  final: boolean;
+}
+
+/** An import's item, in the items' order: the report version it stored and its narrative. */
+export interface Arrival {
+  reportId: string;
+  version: number;
+  report: Report;
+  /** Prepared and MinHash bands, when the parse worker computed them. */
+  prepared?: Prepared | undefined;
+  bands?: string[] | undefined;
+}
+
+/** A turn's peer candidate: a stored report version (`via` null) or an earlier turn's. */
+interface Candidate {
+  n: number;
+  peer: string;
+  version: number | null;
+  via: number | null;
+}
+
+/**
+ * Find each turn's peer candidates, then write the MinHash bands of the set's current versions.
+ * A turn's candidates are the reports of its year sharing at least MIN_SHARED_BANDS bands with
+ * it, the MAX_PEERS sharing most. `inOrder` (an import's chunk): a turn sees the stored reports
+ * and the turns before it (a report's latest turn before it, else its stored version), never
+ * those after it (they see it in their turn), as if each item were imported on its own; else
+ * (on demand) each turn sees every other report.
+ */
+async function peerCandidates(ctx: Context, heads: readonly Head[], turns: readonly Turn[], inOrder: boolean): Promise<Candidate[]> {
+  // Each turn's bands, with the place of its report's next turn (a turn stands for its report until then).
+  const next = new Map<number, number>();
+  const first = new Map<string, number>();
+  const lastOf = new Map<string, number>();
+  turns.forEach((t, n) => {
+    if (lastOf.has(t.id)) next.set(lastOf.get(t.id)!, n);
+    lastOf.set(t.id, n);
+    if (!first.has(t.id)) first.set(t.id, n);
+  });
+  const k: { n: number; head: string; year: number; band: number; bucket: string; next: number | null }[] = [];
+  turns.forEach((t, n) => t.bands && t.year !== null && t.bands.forEach((bucket, band) => k.push({ n, head: t.id, year: t.year!, band, bucket, next: next.get(n) ?? null })));
+  // A report of the set is seen through its stored bands (its version before the set) only by
+  // the turns before its first one, in order; on demand, only through its turn.
+  const found = k.length
+    ? await sql<Candidate>`
+    WITH k AS NOT MATERIALIZED (SELECT * FROM unnest(${k.map((r) => r.n)}::int4[], ${k.map((r) => r.head)}::uuid[], ${k.map((r) => r.year)}::int4[], ${k.map((r) => r.band)}::int4[], ${k.map((r) => r.bucket)}::text[], ${k.map((r) => r.next)}::int4[]) AS k(n, head, year, band, bucket, next)),
+    s AS (SELECT * FROM unnest(${[...first.keys()]}::uuid[], ${[...first.values()]}::int4[]) AS s(head, n)),
+    c AS (
+      SELECT k.n, k.head, b.report_id AS peer, b.version, NULL::int4 AS via, count(*) AS shared
       FROM k JOIN narrative_bands b ON b.year = k.year AND b.band = k.band AND b.bucket = k.bucket AND b.report_id <> k.head
-      JOIN reports r ON r.id = b.report_id AND r.current_version = b.version
-      JOIN reports h ON h.id = k.head
-      WHERE h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id
-      GROUP BY k.head, b.report_id HAVING count(*) >= ${MIN_SHARED_BANDS}),
-    ranked AS (SELECT head, peer, row_number() OVER (PARTITION BY head ORDER BY shared DESC, peer) AS n FROM m)
-    SELECT head, peer FROM ranked WHERE n <= ${MAX_PEERS}`.execute(ctx.db);
-  for (const f of found.rows) peers.set(f.head, [...(peers.get(f.head) ?? []), f.peer]);
-  return peers;
+      GROUP BY k.n, k.head, b.report_id, b.version HAVING count(*) >= ${MIN_SHARED_BANDS}
+      UNION ALL
+      SELECT k.n, k.head, f.head, NULL, f.n, count(*)
+      FROM k JOIN k f ON f.year = k.year AND f.band = k.band AND f.bucket = k.bucket AND f.head <> k.head
+        ${inOrder ? sql`AND f.n < k.n AND (f.next IS NULL OR f.next > k.n)` : sql``}
+      GROUP BY k.n, k.head, f.head, f.n HAVING count(*) >= ${MIN_SHARED_BANDS}),
+    m AS (
+      SELECT c.n, c.peer, c.version, c.via, c.shared FROM c
+      LEFT JOIN s ON c.via IS NULL AND s.head = c.peer
+      JOIN reports r ON r.id = c.peer
+      JOIN reports h ON h.id = c.head
+      WHERE (s.head IS NULL ${inOrder ? sql`OR s.n > c.n` : sql``}) AND (c.via IS NOT NULL OR s.head IS NOT NULL OR r.current_version = c.version)
+        AND (h.agency_id IS NULL OR r.agency_id IS NULL OR r.agency_id <> h.agency_id)),
+    ranked AS (SELECT n, peer, version, via, row_number() OVER (PARTITION BY n ORDER BY shared DESC, peer) AS rank FROM m)
+    SELECT n, peer, version, via FROM ranked WHERE rank <= ${MAX_PEERS} ORDER BY n, rank`.execute(ctx.db)
+    : { rows: [] };
+  // The set's bands are replaced only now: a report's stored bands (its version before this set)
+  // are what the turns before its own saw.
+  await ctx.db.deleteFrom('narrative_bands').where('report_id', 'in', heads.map((h) => h.id)).execute();
+  const rows = turns.flatMap((t) => (t.final && t.bands && t.year !== null ? t.bands.map((bucket, band) => ({ report_id: t.id, version: t.version, year: t.year!, band, bucket })) : []));
+  if (rows.length) await insertMany(ctx.db, 'narrative_bands', { report_id: 'uuid', version: 'int4', year: 'int4', band: 'int4', bucket: 'text' }, rows);
+  return found.rows;
 }
 
 const cross = (list: Diagnostic[], related: string | null): StoredDiagnostic[] => list.map((d) => ({ ...d, origin: 'cross', related_report_id: related }));
 
+/**
+ * What a report says about a peer (by report, then peer): its own comparison, or the mirror of
+ * the peer's finding about it; the latest word stands (`at`). In order, the turn's place: a
+ * later turn's mirror replaces what the report found itself, as when it arrives later. On demand,
+ * a report's own comparison stands over a mirror.
+ */
+type Words = Map<string, Map<string, { at: number; findings: StoredDiagnostic[] }>>;
+
+function say(words: Words, report: string, about: string, at: number, findings: StoredDiagnostic[]): void {
+  const mine = words.get(report) ?? new Map<string, { at: number; findings: StoredDiagnostic[] }>();
+  const before = mine.get(about);
+  if (!before || at >= before.at) mine.set(about, { at, findings });
+  words.set(report, mine);
+}
+
+/** The turns of these reports (on import, `arrivals`: one a chunk's item, in order). */
+function turnsOf(ctx: Context, heads: readonly Head[], arrivals: readonly Arrival[] | undefined): Turn[] {
+  const turn = (id: string, version: number, year: number | null, prepared: Prepared | null, bands: string[] | undefined, final: boolean): Turn => ({
+    id,
+    version,
+    year,
+    prepared,
+    bands: bands ?? (prepared ? bandKeys(prepared) : null),
+    final,
+  });
+  if (!arrivals) return heads.map((h) => turn(h.id, h.current_version, h.year, preparedOf(ctx, h.id), ctx.bands.get(h.id), true));
+  const last = new Map(arrivals.map((a, n) => [a.reportId, n]));
+  return arrivals.map((a, n) => {
+    const final = last.get(a.reportId) === n;
+    const prepared = final ? preparedOf(ctx, a.reportId) : (a.prepared ?? prepare(a.report));
+    return turn(a.reportId, a.version, a.report.year, prepared, final ? ctx.bands.get(a.reportId) : a.bands, final);
+  });
+}
+
+/**
+ * The heads of the candidates, and their narratives: of reports outside the set, their current
+ * versions (into ctx.prepared); of reports of the set seen at their version before it (stored),
+ * that version (`older`). Compared by their narrative only: no cells read, not kept as full reports.
+ */
+async function peerNarratives(ctx: Context, inSet: ReadonlyMap<string, Head>, candidates: readonly Candidate[]): Promise<{ headOf: Map<string, Head>; older: Map<string, Prepared> }> {
+  const others = await headsOf(ctx.db, [...new Set(candidates.filter((c) => !inSet.has(c.peer)).map((c) => c.peer))]);
+  seen(ctx, others);
+  const earlier = new Map<string, Head>();
+  for (const c of candidates) if (c.via === null && inSet.has(c.peer)) earlier.set(c.peer, { ...inSet.get(c.peer)!, current_version: c.version! });
+  const toLoad = [...others.filter((h) => !ctx.reports.has(h.id) && !ctx.prepared.has(h.id) && !ctx.cache?.get(h.id, h.current_version)?.prepared), ...earlier.values()];
+  const older = new Map<string, Prepared>();
+  for (const [id, r] of await loadLite(ctx.db, toLoad, false, ctx.cache)) {
+    if (earlier.has(id)) older.set(id, prepare(r));
+    else ctx.prepared.set(id, prepare(r));
+  }
+  return { headOf: new Map([...inSet, ...others.map((h): [string, Head] => [h.id, h])]), older };
+}
+
+/**
+ * The peer findings of these reports, and the mirrors they give (Words, by the report that says
+ * them), with the heads of the peers met. Narratives are compared exactly with each candidate.
+ */
+async function peerWords(ctx: Context, heads: readonly Head[], arrivals: readonly Arrival[] | undefined): Promise<{ words: Words; peerHeads: Map<string, Head> }> {
+  const inOrder = !!arrivals;
+  const turns = turnsOf(ctx, heads, arrivals);
+  const candidates = await peerCandidates(ctx, heads, turns, inOrder);
+  const inSet = new Map(heads.map((h) => [h.id, h]));
+  const { headOf, older } = await peerNarratives(ctx, inSet, candidates);
+  const words: Words = new Map();
+  for (const c of candidates) {
+    const t = turns[c.n];
+    const head = inSet.get(t.id);
+    const peer = headOf.get(c.peer);
+    const pp = c.via !== null ? turns[c.via].prepared : inSet.has(c.peer) ? older.get(c.peer) : preparedOf(ctx, c.peer);
+    if (!t.prepared || !head || !peer || !pp) continue;
+    const found = similarityPeer(t.prepared, pp, peer.agency ?? '另一机关（待确认）', t.year!);
+    // A turn that is not its report's current version keeps no findings; its mirrors count.
+    if (t.final) say(words, t.id, c.peer, inOrder ? c.n : 1, cross(found, c.peer));
+    // The mirror goes to the version compared: only a current one (a stored peer outside the set, or a final turn) keeps it.
+    const current = c.via !== null ? turns[c.via].final : !inSet.has(c.peer);
+    if (found.length && current) say(words, c.peer, t.id, inOrder ? c.n : 0, cross(similarityPeer(pp, t.prepared, head.agency ?? '另一机关（待确认）', t.year!), t.id));
+  }
+  return { words, peerHeads: headOf };
+}
+
 interface Outcome {
   findings: Map<string, StoredDiagnostic[]>;
-  mirrors: { head: Head; findings: StoredDiagnostic[] }[];
   neighbours: Set<string>;
 }
 
-/** The cross findings of these reports (whose current versions are in ctx.reports or loaded). */
-async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boolean): Promise<Outcome> {
-  const out: Outcome = { findings: new Map(), mirrors: [], neighbours: new Set() };
+/** The cross findings of these reports other than peers' (their current versions in ctx.reports or loaded). */
+async function findingsOf(ctx: Context, heads: readonly Head[]): Promise<Outcome> {
+  const out: Outcome = { findings: new Map(), neighbours: new Set() };
   const dated = heads.filter((h) => h.agency_id && h.year !== null);
   // Previous and next years' reports and the governments' of departments, in one query.
   const parents = dated.filter((h) => h.kind !== 'government' && h.parent_id);
@@ -291,16 +429,8 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
     : [];
   const parentReports = at(parentPairs);
   seen(ctx, depReports);
-  const peers = withPeers ? await bandsAndPeers(ctx, heads) : new Map<string, string[]>();
-  const peerIds = [...new Set([...peers.values()].flat())];
-  const peerHeads = await headsOf(ctx.db, peerIds.filter((id) => !ctx.reports.has(id)));
-  seen(ctx, peerHeads);
-  const allPeerHeads = [...peerHeads, ...heads.filter((h) => peerIds.includes(h.id))];
   const toLoad = [...prevs, ...depReports].filter((h, i, a) => !ctx.reports.has(h.id) && a.findIndex((x) => x.id === h.id) === i);
   for (const [id, r] of await loadLite(ctx.db, toLoad, true, ctx.cache)) ctx.reports.set(id, r);
-  // Peers are compared by their narrative only: no cells read (and not kept as full reports).
-  const peersToLoad = peerHeads.filter((h) => !ctx.reports.has(h.id) && !ctx.prepared.has(h.id) && !ctx.cache?.get(h.id, h.current_version)?.prepared);
-  for (const [id, r] of await loadLite(ctx.db, peersToLoad, false, ctx.cache)) ctx.prepared.set(id, prepare(r));
 
   for (const h of heads) {
     const list: StoredDiagnostic[] = [];
@@ -326,21 +456,18 @@ async function findingsOf(ctx: Context, heads: readonly Head[], withPeers: boole
         if (gov) out.neighbours.add(gov.id);
       }
     }
-    for (const peerId of peers.get(h.id) ?? []) {
-      const peer = allPeerHeads.find((p) => p.id === peerId);
-      const pp = preparedOf(ctx, peerId);
-      if (!peer || !pp) continue;
-      const found = similarityPeer(prepared, pp, peer.agency ?? '另一机关（待确认）', h.year!);
-      list.push(...cross(found, peerId));
-      if (found.length) out.mirrors.push({ head: peer, findings: cross(similarityPeer(pp, prepared, h.agency ?? '另一机关（待确认）', h.year!), h.id) });
-    }
     out.findings.set(h.id, list);
   }
   return out;
 }
 
 /** Replace the cross findings of these reports' current versions (decisions kept by key). */
-async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<string, StoredDiagnostic[]>, only?: (d: { rule: string; related_report_id: string | null }) => boolean): Promise<void> {
+async function replaceCross(
+  db: Executor,
+  heads: readonly Head[],
+  findings: Map<string, StoredDiagnostic[]>,
+  only?: (d: { report_id: string; rule: string; related_report_id: string | null }) => boolean,
+): Promise<void> {
   if (!heads.length) return;
   const old = await db
     .selectFrom('diagnostics as d')
@@ -371,14 +498,17 @@ async function replaceCross(db: Executor, heads: readonly Head[], findings: Map<
  * then again for the reports next to them; peers get the mirror of a near-identical finding.
  * `ahead.prepared`: narratives of `known` reports prepared already; `ahead.bands`: their MinHash
  * bands (bandKeys of the prepared narrative), when computed already; `ahead.recount`: reports
- * whose finding counts the caller would refresh next (refreshed here with the others).
+ * whose finding counts the caller would refresh next (refreshed here with the others);
+ * `ahead.arrivals`: an import's chunk, its items in order (the report versions they stored): each
+ * item's peers are the stored reports and the items before it, as if each had been imported on
+ * its own in turn. Without it (on demand), each report's peers are found among all the others.
  */
 export async function crossCheck(
   db: Executor,
   reportIds: readonly string[],
   known?: ReadonlyMap<string, Report>,
   cache?: VersionCacheTx,
-  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[] } = {},
+  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[]; arrivals?: readonly Arrival[] } = {},
 ): Promise<void> {
   if (!reportIds.length) {
     await refreshCounts(db, ahead.recount ?? []);
@@ -389,31 +519,24 @@ export async function crossCheck(
   seen(ctx, heads);
   const missing = heads.filter((h) => !ctx.reports.has(h.id));
   for (const [id, r] of await loadLite(db, missing, true, cache)) ctx.reports.set(id, r);
-  const first = await findingsOf(ctx, heads, true);
-  await replaceCross(db, heads, first.findings);
+  const first = await findingsOf(ctx, heads);
+  const { words, peerHeads } = await peerWords(ctx, heads, ahead.arrivals);
   const done = new Set(heads.map((h) => h.id));
+  const peerFindings = (id: string) => [...(words.get(id)?.values() ?? [])].flatMap((w) => w.findings);
+  for (const h of heads) first.findings.set(h.id, [...(first.findings.get(h.id) ?? []), ...peerFindings(h.id)]);
+  // A report's findings about peers it was not compared with here (mirrors of theirs) stay as they are.
+  const said = (d: { report_id: string; related_report_id: string | null }) => !!d.related_report_id && !!words.get(d.report_id)?.has(d.related_report_id);
+  await replaceCross(db, heads, first.findings, (d) => d.rule !== 'similarity.peer' || said(d));
   const again = await headsOf(db, [...first.neighbours].filter((id) => !done.has(id)));
   seen(ctx, again);
   for (const [id, r] of await loadLite(db, again.filter((h) => !ctx.reports.has(h.id)), true, cache)) ctx.reports.set(id, r);
   // Neighbours: their findings other than peers' (those stay as they are).
-  const second = await findingsOf(ctx, again, false);
+  const second = await findingsOf(ctx, again);
   await replaceCross(db, again, second.findings, (d) => d.rule !== 'similarity.peer');
-  // Mirrors: a peer's finding about this report, replacing its earlier one about it.
-  const mirrors = first.mirrors.filter((m) => !done.has(m.head.id));
-  const byPeer = new Map<string, { head: Head; findings: StoredDiagnostic[] }>();
-  for (const m of mirrors) {
-    const e = byPeer.get(m.head.id) ?? { head: m.head, findings: [] };
-    e.findings.push(...m.findings);
-    byPeer.set(m.head.id, e);
-  }
-  const related = new Set(heads.map((h) => h.id));
-  await replaceCross(
-    db,
-    [...byPeer.values()].map((e) => e.head),
-    new Map([...byPeer].map(([id, e]) => [id, e.findings])),
-    (d) => d.rule === 'similarity.peer' && !!d.related_report_id && related.has(d.related_report_id),
-  );
-  const recount = [...new Set([...again.map((h) => h.id), ...byPeer.keys(), ...(ahead.recount ?? [])])];
+  // Mirrors on reports outside the set: a peer's finding about a report of the set, replacing its earlier one about it.
+  const mirrored = [...words.keys()].filter((id) => !done.has(id)).map((id) => peerHeads.get(id)!);
+  await replaceCross(db, mirrored, new Map(mirrored.map((h) => [h.id, peerFindings(h.id)])), (d) => d.rule === 'similarity.peer' && said(d));
+  const recount = [...new Set([...again.map((h) => h.id), ...mirrored.map((h) => h.id), ...(ahead.recount ?? [])])];
   if (recount.length) await refreshCounts(db, recount);
   if (cache) {
     for (const [id, prepared] of ctx.prepared) {

@@ -12,7 +12,7 @@ import type { Report } from '../interchange/types.ts';
 import { findAgenciesByNames, matchAgenciesInOrder, normalizeAgencyName, type MatchResult } from './agencies.ts';
 import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
-import { crossCheck, VersionCache, type VersionCacheTx } from './cross.ts';
+import { crossCheck, VersionCache, type Arrival, type VersionCacheTx } from './cross.ts';
 import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
@@ -121,6 +121,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   const inMemory = new Map<string, Report>();
   const prepared = new Map<string, Prepared>();
   const bands = new Map<string, string[]>();
+  const arrivals: Arrival[] = [];
   for (const p of parsed) {
     const dup = known.get(p.sha256);
     if (dup) {
@@ -163,6 +164,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     if (p.bands) bands.set(reportId, p.bands);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
+    arrivals.push({ reportId, version, report, prepared: p.prepared, bands: p.bands });
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
       id: p.item.id,
@@ -190,8 +192,9 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
   await insertVersions(tx, versions);
   if (cache) stageVersions(cache, versions);
   const touched = [...inMemory.keys()];
-  // The counts of the chunk's reports are refreshed with those the checks changed.
-  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched });
+  // The counts of the chunk's reports are refreshed with those the checks changed. Checked in the
+  // items' order: the same findings as when each item is stored on its own, wherever chunks end.
+  await crossCheck(tx, touched, inMemory, cache, { prepared, bands, recount: touched, arrivals });
   return { results, reports: touched };
 }
 
@@ -282,6 +285,8 @@ export interface DrainOptions {
   workers?: number | undefined;
   /** Parse in the worker thread (default: for chunks of WORKER_FROM_ITEMS items or more). */
   parseWorker?: boolean | undefined;
+  /** Items in every chunk (default: FIRST_CHUNK_SIZE, then twice as many up to CHUNK_SIZE). */
+  chunkSize?: number | undefined;
 }
 
 /** Work the queue until nothing is claimable. Returns the number of items processed. */
@@ -294,10 +299,10 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
   // finds the agencies the chunk before it created, as when each was matched just before storing.
   let agencyTurn: Promise<unknown> = Promise.resolve();
-  let size = FIRST_CHUNK_SIZE;
+  let size = options.chunkSize ?? FIRST_CHUNK_SIZE;
   const claimAndParse = async (): Promise<ParsedChunk | null> => {
     const items = await claim(store.db, size, { batchId: options.batchId, deadWorkers });
-    size = Math.min(CHUNK_SIZE, size * 2);
+    size = options.chunkSize ?? Math.min(CHUNK_SIZE, size * 2);
     if (!items.length) return null;
     const chunk = await parseChunk(items, { worker: options.parseWorker });
     const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
