@@ -107,15 +107,15 @@ export async function realSection(n = 4000): Promise<string[]> {
   for (const [k, ms] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) lines.push(`  ${k.padEnd(28)}${String(ms.length).padStart(4)} 份  ${stats(ms)}`);
   const slow = list.map((it, i) => ({ it, ms: times[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
   lines.push(`  最慢的 5 份：${slow.map((s) => `${s.it.name}（${s.ms.toFixed(1)} ms）`).join('；')}`);
-  // The threads the CLI will choose (cores, fewer when other processes keep them busy).
+  // The worker processes the CLI will choose (cores, fewer when other processes keep them busy).
   const threads = defaultJobs(n);
   const load = loadavg()[0];
   const w = wholeProcess(n);
   lines.push(
-    `整个进程：gongkai check --json 读一个目录的 ${w.files} 份真实版式文本（语料轮流复制；默认 ${threads} 个线程，${availableParallelism()} 核，当时 1 分钟负载 ${load.toFixed(1)}），含启动 ${w.seconds.toFixed(1)} 秒，${Math.round(w.perSecond)} 份/秒（墙钟；目标 ≥ 1000 份/秒）；` +
+    `整个进程：gongkai check --json 读一个目录的 ${w.files} 份真实版式文本（语料轮流复制；默认 ${threads === 1 ? '在本进程逐个处理' : `${threads} 个工作进程`}，${availableParallelism()} 核，当时 1 分钟负载 ${load.toFixed(1)}），含启动 ${w.seconds.toFixed(1)} 秒，${Math.round(w.perSecond)} 份/秒（墙钟；目标 ≥ 1000 份/秒）；` +
       `按进程的 CPU 时间 ${w.cpuSeconds.toFixed(1)} 秒，${Math.round(w.perCpuSecond)} 份/秒`,
   );
-  // The other way of the two, for comparison: one thread, or all the cores when the load chose one.
+  // The other way of the two, for comparison: in one process, or a worker per core when the load chose one.
   const other = threads > 1 ? 1 : availableParallelism();
   if (other !== threads) {
     const o = wholeProcess(n, ['--jobs', String(other)]);

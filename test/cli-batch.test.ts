@@ -17,7 +17,7 @@ const reports = join(dir, 'reports');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 before(() => {
-  // 70 corpus texts of every tool (enough for the default to choose a pool), an empty file (cannot
+  // 70 corpus texts of every tool, an empty file (cannot
   // be read) and a note that is no report (skipped), spread through the directory's order.
   mkdirSync(reports);
   const texts = loadManifest().texts;
@@ -29,7 +29,7 @@ before(() => {
 
 describe('gongkai check/parse --jobs', () => {
   for (const args of [['check'], ['check', '--json'], ['check', '--min-severity', 'error'], ['parse', '--json'], ['parse']]) {
-    it(`${args.join(' ')}：两个工作线程与逐个处理输出完全相同，按输入顺序`, () => {
+    it(`${args.join(' ')}：两个工作进程与逐个处理输出完全相同，按输入顺序`, () => {
       const one = gongkai(...args, '--jobs', '1', reports);
       const two = gongkai(...args, '--jobs', '2', reports);
       const auto = gongkai(...args, reports);
@@ -57,16 +57,16 @@ describe('gongkai check/parse --jobs', () => {
     for (const bad of ['0', '-1', '1.5', '两个']) {
       const r = gongkai('check', '--jobs', bad, reports);
       assert.notEqual(r.code, 0);
-      assert.match(r.err, /线程数应为正整数/);
+      assert.match(r.err, /进程数应为正整数/);
       assert.equal(r.out, '');
     }
   });
 });
 
 describe('默认线程数', () => {
-  it('文件少于 64 个时为 1；否则为核数，机器忙时减为空闲核数加一', () => {
-    assert.equal(defaultJobs(63, 8, 0), 1);
-    assert.equal(defaultJobs(64, 8, 0), 8);
+  it('文件少于 300 个时为 1；否则为核数，机器忙时减为空闲核数加一', () => {
+    assert.equal(defaultJobs(299, 8, 0), 1);
+    assert.equal(defaultJobs(300, 8, 0), 8);
     assert.equal(defaultJobs(4000, 2, 0.3), 2);
     assert.equal(defaultJobs(4000, 2, 1.2), 2);
     assert.equal(defaultJobs(4000, 2, 1.6), 1);
@@ -76,21 +76,22 @@ describe('默认线程数', () => {
   });
 });
 
-describe('runPool', () => {
+for (const mode of ['threads', 'processes'] as const) describe(`runPool（${mode === 'threads' ? '工作线程' : '子进程'}）`, () => {
   const url = new URL('./support/pool-worker.ts', import.meta.url);
+  const processes = mode === 'processes' ? { execArgv: ['--single-threaded'] } : undefined;
   const crashed = (task: unknown, reason: unknown) => `crashed ${String(task)}: ${reason instanceof Error ? reason.message : String(reason)}`;
 
   it('结果按任务顺序给出', async () => {
     const tasks = Array.from({ length: 50 }, (_, i) => i);
     const out: unknown[] = [];
-    for await (const r of runPool(tasks, { url, size: 3, crashed })) out.push(r);
-    assert.deepEqual(out, tasks.map((n) => n * 10));
+    for await (const r of runPool(tasks, { url, size: 3, crashed, processes, workerData: 1 })) out.push(r);
+    assert.deepEqual(out, tasks.map((n) => n * 10 + 1));
   });
 
   it('工作线程退出或抛出异常：只有它正在处理的任务算失败，排在其后的任务照常完成', async () => {
     const tasks: (number | 'exit' | 'throw')[] = [1, 2, 'exit', 4, 5, 'throw', 7, 8, 'exit', 'exit', 11];
     const out: unknown[] = [];
-    for await (const r of runPool(tasks, { url, size: 2, batch: 3, crashed })) out.push(r);
+    for await (const r of runPool(tasks, { url, size: 2, batch: 3, crashed, processes })) out.push(r);
     assert.equal(out.length, tasks.length);
     tasks.forEach((t, i) => {
       if (typeof t === 'number') assert.equal(out[i], t * 10);
@@ -101,14 +102,14 @@ describe('runPool', () => {
   it('每个工作线程都立刻退出：每个任务都得到失败结果，不会挂起', async () => {
     const tasks = Array.from({ length: 6 }, () => 'exit' as const);
     const out: unknown[] = [];
-    for await (const r of runPool(tasks, { url, size: 2, crashed })) out.push(r);
+    for await (const r of runPool(tasks, { url, size: 2, crashed, processes })) out.push(r);
     assert.deepEqual(out, tasks.map(() => 'crashed exit: worker exited with code 3'));
   });
 
   it('提前停止读取结果：工作线程全部结束', async () => {
     const tasks = Array.from({ length: 40 }, (_, i) => i);
     const out: unknown[] = [];
-    for await (const r of runPool(tasks, { url, size: 2, crashed })) {
+    for await (const r of runPool(tasks, { url, size: 2, crashed, processes })) {
       out.push(r);
       if (out.length === 3) break;
     }

@@ -27,5 +27,8 @@ function debug(e: unknown): void {
 export function crashFailure(path: string, e: unknown): string {
   debug(e);
   const oom = (e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-  return `${path}：读取此文件时工作线程意外终止（${oom ? '内存不足' : '内部错误'}），其余文件照常处理；请把此文件报告给开发者（设置环境变量 GONGKAI_DEBUG=1 可看到详细信息）`;
+  // A worker process killed from outside (SIGKILL: most often the system, short of memory) or aborted (V8 out of memory).
+  const killed = e instanceof Error && /\bSIG(KILL|ABRT)\b/.test(e.message);
+  const why = oom ? '内存不足' : killed ? '被系统终止，常见原因是内存不足' : '内部错误';
+  return `${path}：读取此文件时工作进程意外终止（${why}），其余文件照常处理；请把此文件报告给开发者（设置环境变量 GONGKAI_DEBUG=1 可看到详细信息）`;
 }

@@ -10,7 +10,7 @@ import { formats } from '../model/load.ts';
 import type { Report, Severity } from '../interchange/types.ts';
 import { closeBrowser, PublicationRefusedError, RENDER_TARGETS, RenderError, renderReport, TARGET_INFO, type RenderTarget } from '../render/index.ts';
 import { registerCaseCommands } from './cases.ts';
-import { decodeResult, defaultJobs, encodeResult, needsReading, processFile, walkResult, type BatchOptions, type FileResult } from './batch.ts';
+import { decodeResult, defaultJobs, encodeResult, needsReading, processFile, walkResult, workerFlags, type BatchOptions, type FileResult } from './batch.ts';
 import { crashFailure, internalFailure, readFailure } from './errors.ts';
 import { expandInputs, type InputFile } from './files.ts';
 import { colorEnabled, formatRule, SEVERITY_LABEL, STAGE_LABEL } from './format.ts';
@@ -22,17 +22,17 @@ import { moduleBeside } from '../worker-threads.ts';
 
 const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** `--jobs`: a whole number of threads, at least 1. */
+/** `--jobs`: a whole number of worker processes, at least 1. */
 function parseJobs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('线程数应为正整数（1 表示逐个处理，不用工作线程）');
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('进程数应为正整数（1 表示在本进程逐个处理，不用工作进程）');
   return n;
 }
 
 
 /**
- * Every input's result, in input order, with the progress line kept: one file at a time on this
- * thread, or on a pool of worker threads (`jobs` > 1; by default one per core when there are
+ * Every input's result, in input order, with the progress line kept: one file at a time in this
+ * process, or on a pool of worker processes (`jobs` > 1; by default one per core when there are
  * enough files). Both paths run the same `processFile`, so they print the same bytes.
  */
 async function* results(files: InputFile[], opts: BatchOptions, jobs: number | undefined, progress: Progress): AsyncGenerator<{ file: InputFile; result: FileResult }> {
@@ -44,6 +44,7 @@ async function* results(files: InputFile[], opts: BatchOptions, jobs: number | u
           url: moduleBeside(import.meta.url, 'worker'),
           workerData: { options: opts, color: colorEnabled() },
           size,
+          processes: { execArgv: workerFlags(size) },
           crashed: (file, reason) => encodeResult({ error: crashFailure(file.path, reason) }),
         })
       : null;
@@ -81,7 +82,7 @@ program
   .option('--json', '输出 JSON Lines：每行一份报告，按输入顺序')
   .option('--no-check', '只解析，不运行核查规则（诊断中只有解析阶段的发现）')
   .addOption(formatOption)
-  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
+  .addOption(new Option('--jobs <进程数>', '同时处理文件的工作进程数（默认：要读的文件不少于 300 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在本进程逐个处理）').argParser(parseJobs))
   .addHelpText('after', '\n退出码：0 全部读取成功（即使报告有错误）；2 有文件无法读取（错误信息写在标准错误，其余文件照常处理）。')
   .action(async (paths: string[], opts: { json?: boolean; check: boolean; format?: string; jobs?: number }) => {
     let failed = false;
@@ -110,8 +111,8 @@ program
   .option('--json', '以 JSON Lines 输出：每行 {file, agency, year, diagnostics}')
   .addOption(new Option('--min-severity <级别>', '只显示不低于此级别的问题').choices(['error', 'warning', 'info']).default('info'))
   .addOption(formatOption)
-  .addOption(new Option('--jobs <线程数>', '同时处理文件的线程数（默认：要读的文件不少于 64 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在主线程逐个处理）').argParser(parseJobs))
-  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n文件很多时在多个工作线程上同时处理（--jobs），输出与逐个处理完全相同，按输入顺序。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
+  .addOption(new Option('--jobs <进程数>', '同时处理文件的工作进程数（默认：要读的文件不少于 300 个时为 CPU 核数，机器忙时减为空闲核数加一；否则为 1；1 表示在本进程逐个处理）').argParser(parseJobs))
+  .addHelpText('after', '\n多个文件时最后给出汇总（文件数、跳过、无法读取、各类报告数、最常见的十个问题）；终端中在标准错误显示进度。\n文件很多时在多个工作进程上同时处理（--jobs），输出与逐个处理完全相同，按输入顺序。\n退出码：0 没有错误；1 有报告存在“错误”级别的问题；2 有文件无法读取（优先于 1）。')
   .action(async (paths: string[], opts: { json?: boolean; minSeverity: Severity; format?: string | undefined; jobs?: number }) => {
     let errors = false;
     let unreadable = false;

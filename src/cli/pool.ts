@@ -13,10 +13,16 @@
 // one's place.
 //
 // Protocol: the pool posts `{ id, task, careful }`; the worker answers `[[id, result], …]`. The
-// worker finds the pool's `workerData` option as `workerData.data`.
+// worker finds the pool's `workerData` option with `poolData()`.
+//
+// The workers are threads, or child processes (`processes`): a process has its own JIT compiler
+// and garbage collector threads, which its Node/V8 options can fit to its share of the cores
+// (threads share the process's, and with a worker on every core those threads only contend).
 
-import { parentPort, type Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../worker-threads.ts';
+import type { ChildProcess } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { parentPort, workerData } from 'node:worker_threads';
+import { PROCESS_DATA_ENV, startModuleProcess, startModuleWorker } from '../worker-threads.ts';
 
 export interface PoolOptions<T, R> {
   /** The worker's module; it calls servePool. */
@@ -29,14 +35,58 @@ export interface PoolOptions<T, R> {
   batch?: number;
   /** The result of a task whose worker died while working on it. */
   crashed: (task: T, reason: unknown) => R;
+  /** Workers as child processes started with these Node/V8 options (default: threads). */
+  processes?: { execArgv: string[] } | undefined;
 }
 
-function startWorker(url: URL, data: unknown): Worker {
-  return startModuleWorker(url, { data });
+/** What the pool uses of a worker, thread or process. */
+interface PoolWorker {
+  postMessage(message: unknown): void;
+  on(event: 'message' | 'error' | 'exit', listener: (value: unknown) => void): unknown;
+  terminate(): Promise<unknown>;
+}
+
+/** A failure a worker process reports before it exits (a thread's arrives as its 'error' event). */
+interface Failure {
+  failure: string;
+}
+const isFailure = (m: unknown): m is Failure => typeof m === 'object' && m !== null && 'failure' in m;
+
+/** A child process seen as a worker thread: messages, its reported failure as 'error', 'exit' with its code. */
+function processWorker(child: ChildProcess): PoolWorker {
+  const events = new EventEmitter();
+  child.on('message', (m: unknown) => (isFailure(m) ? events.emit('error', new Error(m.failure)) : events.emit('message', m)));
+  child.on('error', (e) => events.emit('error', e));
+  // 'close', not 'exit': every message the process sent has arrived by then.
+  child.on('close', (code, signal) => events.emit('exit', code ?? `signal ${signal ?? 'unknown'}`));
+  return {
+    postMessage: (m) => {
+      // A process that died is replaced on its 'close'; what was sent to it is retried then.
+      if (child.connected) child.send(m as object, () => {});
+    },
+    on: (event, listener) => events.on(event, listener),
+    terminate: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('close', () => resolve());
+        child.kill();
+      }),
+  };
+}
+
+function startWorker(url: URL, data: unknown, processes: PoolOptions<unknown, unknown>['processes']): PoolWorker {
+  if (processes) return processWorker(startModuleProcess(url, { execArgv: processes.execArgv, data }));
+  const worker = startModuleWorker(url, { data });
+  return { postMessage: (m) => worker.postMessage(m), on: (event, listener) => worker.on(event, listener), terminate: () => worker.terminate() };
+}
+
+/** The pool's `workerData` option, in a worker thread or a worker process. */
+export function poolData<D>(): D {
+  return (parentPort ? (workerData as { data: D }).data : JSON.parse(process.env[PROCESS_DATA_ENV] ?? 'null')) as D;
 }
 
 interface Slot {
-  worker: Worker;
+  worker: PoolWorker;
   /** Ids of the tasks posted to this worker and not yet answered, oldest first. */
   pending: number[];
   /** The failure the worker reported before it exited, if any. */
@@ -76,11 +126,11 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
   };
 
   const spawn = () => {
-    const worker = startWorker(options.url, options.workerData);
+    const worker = startWorker(options.url, options.workerData, options.processes);
     const slot: Slot = { worker, pending: [] };
     slots.add(slot);
-    worker.on('message', (answers: [number, R][]) => {
-      for (const [id, result] of answers) {
+    worker.on('message', (answers) => {
+      for (const [id, result] of answers as [number, R][]) {
         const at = slot.pending.indexOf(id);
         if (at >= 0) slot.pending.splice(at, 1);
         results.set(id, result);
@@ -88,7 +138,7 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
       feed(slot);
       notify();
     });
-    worker.on('error', (e) => {
+    worker.on('error', (e: unknown) => {
       slot.failure = e;
     });
     worker.on('exit', (code) => {
@@ -96,7 +146,7 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
       if (slot.retired) return;
       const [oldest, ...rest] = slot.pending;
       if (oldest !== undefined && careful.has(oldest)) {
-        results.set(oldest, options.crashed(tasks[oldest], slot.failure ?? new Error(`worker exited with code ${code}`)));
+        results.set(oldest, options.crashed(tasks[oldest], slot.failure ?? new Error(`worker exited with code ${String(code)}`)));
         retry.push(...rest);
       } else retry.push(...slot.pending);
       for (const id of slot.pending) careful.add(id);
@@ -129,11 +179,12 @@ export async function* runPool<T, R>(tasks: readonly T[], options: PoolOptions<T
  * `batch` at a time, or as soon as there is no task left to start, or right after a careful task.
  */
 export function servePool<T, R>(handle: (task: T) => Promise<R> | R, batch = 16): void {
-  const port = parentPort!;
+  const port = parentPort ?? processPort();
   let waiting = 0;
   let held: [number, R][] = [];
   let turn: Promise<void> = Promise.resolve();
-  port.on('message', (m: { id: number; task: T; careful: boolean }) => {
+  port.on('message', (message: unknown) => {
+    const m = message as { id: number; task: T; careful: boolean };
     waiting++;
     turn = turn.then(async () => {
       const result = await handle(m.task);
@@ -145,4 +196,17 @@ export function servePool<T, R>(handle: (task: T) => Promise<R> | R, batch = 16)
       }
     });
   });
+}
+
+/** A worker process's side of the pool: messages over IPC; a failure reported, then the exit. */
+function processPort(): { on(event: 'message', listener: (m: unknown) => void): unknown; postMessage(m: unknown): void } {
+  process.on('uncaughtException', (e) => {
+    process.send!({ failure: e instanceof Error ? e.message : String(e) } satisfies Failure, () => process.exit(1));
+  });
+  // The pool is gone (its process ended): nothing is left to do.
+  process.on('disconnect', () => process.exit(0));
+  return {
+    on: (_event, listener) => process.on('message', listener),
+    postMessage: (m) => process.send!(m),
+  };
 }

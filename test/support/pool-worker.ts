@@ -1,11 +1,13 @@
-// A worker for test/cli-batch.test.ts's pool tests: answers each task `n` with `n * 10`, in turn,
-// and dies on the tasks named 'exit' (the thread exits) and 'throw' (an uncaught exception).
+// A worker for test/cli-batch.test.ts's pool tests (as a thread or as a process): answers each
+// task `n` with `n * 10 + offset` (offset: the pool's workerData), in turn, and dies on the tasks
+// named 'exit' (it exits) and 'throw' (an uncaught exception).
 
-import { servePool } from '../../src/cli/pool.ts';
+import { poolData, servePool } from '../../src/cli/pool.ts';
 
+const offset = poolData<number | null>() ?? 0;
 servePool(async (task: number | 'exit' | 'throw') => {
   await new Promise((r) => setTimeout(r, 1));
   if (task === 'exit') process.exit(3);
   if (task === 'throw') throw new Error('boom');
-  return task * 10;
+  return task * 10 + offset;
 }, 3);
