@@ -23,12 +23,17 @@ const NAMES: readonly { name: string; body: string }[] = [...new Map(BODIES.flat
   .map(([name, body]) => ({ name, body }))
   .sort((a, b) => b.name.length - a.name.length);
 
+/** NAMES by their last character (局, 厅, 会, 委, 室, 办), longest first within each. */
+const byLastCharacter = new Map<string, { name: string; body: string }[]>();
+for (const d of NAMES) byLastCharacter.set(d.name.charAt(d.name.length - 1), [...(byLastCharacter.get(d.name.charAt(d.name.length - 1)) ?? []), d]);
+
 /**
  * The department `name` ends with, as its body (民政 for 合肥市民政局), or null. The ending is
  * not part of it: 生态环境局 and 生态环境厅 are the same department printed for two levels (or
  * misprinted), 民政局 and 财政局 are two.
  */
 export function departmentOf(name: string): string | null {
-  for (const d of NAMES) if (name.endsWith(d.name)) return d.body;
+  for (const d of byLastCharacter.get(name.charAt(name.length - 1)) ?? []) if (name.endsWith(d.name)) return d.body;
   return null;
 }
+

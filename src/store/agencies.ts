@@ -81,11 +81,11 @@ export function resemblance(name: string, candidate: string): string | null {
   if (short.length >= 4 && long.endsWith(short)) return `名称只差前面的“${long.slice(0, long.length - short.length)}”`;
   if (short.length >= 4 && long.startsWith(short) && SUBORDINATE.test(long)) return null;
   if (name.length !== candidate.length || name.slice(0, 2) !== candidate.slice(0, 2)) return null;
+  const distance = editDistance(name, candidate);
+  if (distance > Math.max(1, Math.floor(short.length / 8))) return null;
   // Two departments of one place differ by a character or two (民政局 / 财政局): no misprint.
   const [own, other] = [departmentOf(name), departmentOf(candidate)];
-  if (own && other && own !== other) return null;
-  const distance = editDistance(name, candidate);
-  return distance <= Math.max(1, Math.floor(short.length / 8)) ? `名称仅差${distance}个字` : null;
+  return own && other && own !== other ? null : `名称仅差${distance}个字`;
 }
 
 /** Agencies whose name is close to `name` (for a person to choose from). */
