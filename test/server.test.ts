@@ -295,12 +295,19 @@ for (const backend of BACKENDS) {
 
     test('an undecided report assigned to an agency and year that has a report becomes its next version', async () => {
       // Seed 002 again, its agency misprinted by one character: not matched, left for a person.
+      // Before it, the same narrative under another agency: a peer that gets a finding naming the undecided report.
       const f = seedFiles.find((x) => x.startsWith('002'))!;
-      const text = readFileSync(new URL(f, SEEDS), 'utf8').replaceAll('阜新市生态环境局', '阜新市生态环境厅');
+      const original = readFileSync(new URL(f, SEEDS), 'utf8');
+      const copy = await upload(app, admin, [{ name: 'copy.txt', bytes: new TextEncoder().encode(original.replaceAll('阜新市生态环境局', '云岫市水务局')) }]);
+      const copied = (await waitForBatch(app, admin, copy.json<{ batch: string }>().batch)).items[0].report_id!;
+      const text = original.replaceAll('阜新市生态环境局', '阜新市生态环境厅');
       const res = await upload(app, admin, [{ name: 'misprinted.txt', bytes: new TextEncoder().encode(text) }]);
       const done = await waitForBatch(app, admin, res.json<{ batch: string }>().batch);
       const undecided = done.items[0].report_id!;
       assert.notEqual(undecided, reportOf['002']);
+      const related = async (id: string) =>
+        (await call(app, admin, 'GET', `/api/reports/${id}/diagnostics`)).json<{ diagnostics: { rule: string; related_report_id: string | null }[] }>().diagnostics.filter((d) => d.rule === 'similarity.peer').map((d) => d.related_report_id);
+      assert.ok((await related(copied)).includes(undecided), 'the copy names the undecided report as its peer');
       const before = (await call(app, admin, 'GET', `/api/reports/${undecided}`)).json<{ report: { status: string } }>();
       assert.equal(before.report.status, 'needs_decision');
       // Agency staff do not even see an undecided report (only admins do), so cannot assign it.
@@ -314,6 +321,10 @@ for (const backend of BACKENDS) {
       assert.match(body.merged.message, /已作为那份报告的第2版/);
       // The undecided report is gone; its import item points to the version it became; version 1 stays.
       assert.equal((await call(app, admin, 'GET', `/api/reports/${undecided}`)).statusCode, 404);
+      // No finding names it any more: the copy's peer is the report it became.
+      const peers = await related(copied);
+      assert.ok(!peers.includes(undecided), 'no finding names the report that went');
+      assert.ok(peers.includes(reportOf['002']));
       const item = (await waitForBatch(app, admin, res.json<{ batch: string }>().batch)).items[0];
       assert.equal(item.report_id, reportOf['002']);
       const v1 = (await call(app, admin, 'GET', `/api/reports/${reportOf['002']}?version=1`)).json<{ content: { agency: string } }>();

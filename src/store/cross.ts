@@ -502,13 +502,14 @@ async function replaceCross(
  * `ahead.arrivals`: an import's chunk, its items in order (the report versions they stored): each
  * item's peers are the stored reports and the items before it, as if each had been imported on
  * its own in turn. Without it (on demand), each report's peers are found among all the others.
+ * `ahead.gone`: reports merged into another and deleted: findings naming them are replaced too.
  */
 export async function crossCheck(
   db: Executor,
   reportIds: readonly string[],
   known?: ReadonlyMap<string, Report>,
   cache?: VersionCacheTx,
-  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[]; arrivals?: readonly Arrival[] } = {},
+  ahead: { prepared?: ReadonlyMap<string, Prepared>; bands?: ReadonlyMap<string, string[]>; recount?: readonly string[]; arrivals?: readonly Arrival[]; gone?: readonly string[] } = {},
 ): Promise<void> {
   if (!reportIds.length) {
     await refreshCounts(db, ahead.recount ?? []);
@@ -524,8 +525,10 @@ export async function crossCheck(
   const done = new Set(heads.map((h) => h.id));
   const peerFindings = (id: string) => [...(words.get(id)?.values() ?? [])].flatMap((w) => w.findings);
   for (const h of heads) first.findings.set(h.id, [...(first.findings.get(h.id) ?? []), ...peerFindings(h.id)]);
-  // A report's findings about peers it was not compared with here (mirrors of theirs) stay as they are.
-  const said = (d: { report_id: string; related_report_id: string | null }) => !!d.related_report_id && !!words.get(d.report_id)?.has(d.related_report_id);
+  // A report's findings about peers it was not compared with here (mirrors of theirs) stay as they
+  // are, but for those about reports that are gone (`ahead.gone`: merged into another).
+  const gone = new Set(ahead.gone ?? []);
+  const said = (d: { report_id: string; related_report_id: string | null }) => !!d.related_report_id && (!!words.get(d.report_id)?.has(d.related_report_id) || gone.has(d.related_report_id));
   await replaceCross(db, heads, first.findings, (d) => d.rule !== 'similarity.peer' || said(d));
   const again = await headsOf(db, [...first.neighbours].filter((id) => !done.has(id)));
   seen(ctx, again);

@@ -221,14 +221,16 @@ export async function correctReport(
  * An undecided report assigned to an agency and year that already has a report: its current
  * version (same document, its cells and sections, checked again) becomes the next version of
  * that report, and the undecided report, now empty, goes — its import items point to the version
- * it became. Returns the new version number.
+ * it became. Returns the new version number, and the other reports whose current findings named
+ * the one that goes (a peer's mirror of a copied narrative): their cross checks are to be run
+ * again, with the report it became.
  */
 export async function mergeAsVersion(
   db: Executor,
   fromId: string,
   intoId: string,
   options: { userId: string; recheck: (report: Report) => Report },
-): Promise<{ version: number }> {
+): Promise<{ version: number; referring: string[] }> {
   const from = await loadReport(db, fromId);
   const into = await db.selectFrom('reports').select(['current_version']).where('id', '=', intoId).executeTakeFirst();
   if (!from || !into) throw new Error('报告不存在');
@@ -245,9 +247,17 @@ export async function mergeAsVersion(
     .execute();
   await insertVersions(db, [rows]);
   await db.updateTable('import_items').set({ report_id: intoId, version }).where('report_id', '=', fromId).execute();
+  const referring = await db
+    .selectFrom('diagnostics as d')
+    .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'd.report_id').onRef('r.current_version', '=', 'd.version'))
+    .select('d.report_id')
+    .distinct()
+    .where('d.related_report_id', '=', fromId)
+    .where('d.report_id', 'not in', [fromId, intoId])
+    .execute();
   for (const table of ['narrative_bands', 'diagnostics', 'cell_sets', 'sections', 'report_versions'] as const) {
     await db.deleteFrom(table).where('report_id', '=', fromId).execute();
   }
   await db.deleteFrom('reports').where('id', '=', fromId).execute();
-  return { version };
+  return { version, referring: referring.map((r) => r.report_id) };
 }

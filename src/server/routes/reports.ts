@@ -321,8 +321,9 @@ export const reportRoutes: FastifyPluginCallback = (app, _opts, done) => {
 async function mergeUndecided(app: FastifyInstance, req: FastifyRequest, fromId: string, other: { id: string; current_version: number }, agencyId: string, year: number) {
   const merged = await app.store.db.transaction().execute(async (tx) => {
     const m = await mergeAsVersion(tx, fromId, other.id, { userId: signedIn(req).userId, recheck: (rep) => withChecks(rep) });
-    await crossCheck(tx, [other.id]);
-    await refreshCounts(tx, [other.id]);
+    // Reports whose findings named the undecided report are checked again: they now meet the report it became.
+    await crossCheck(tx, [other.id, ...m.referring], undefined, undefined, { gone: [fromId] });
+    await refreshCounts(tx, [other.id, ...m.referring]);
     await recordAudit(tx, {
       user: auditUser(req),
       action: 'update',
