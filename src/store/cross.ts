@@ -154,6 +154,21 @@ function cachedVersions(heads: readonly Head[], withCells: boolean, cache: Versi
   return cached;
 }
 
+/**
+ * The tables of a cached cell set, built once: a chunk's neighbours (previous years, departments)
+ * are loaded chunk after chunk, and building their tables each time was a main-thread cost and
+ * much of its garbage on large imports. The rules only read them.
+ */
+const builtTables = new WeakMap<CellSet, Pick<Report, 'tables' | 'cells'>>();
+function tablesOf(set: CellSet, layout: CellLayout): Pick<Report, 'tables' | 'cells'> {
+  let t = builtTables.get(set);
+  if (!t) {
+    t = tablesFromSet(set, layout);
+    builtTables.set(set, t);
+  }
+  return t;
+}
+
 /** Versions of reports (the heads' `current_version`) as the rules need them (tables with lines, narrative), in two queries. */
 async function loadLite(db: Executor, heads: readonly (Head & { format?: string })[], withCells = true, cache?: VersionCacheTx): Promise<Map<string, Lite>> {
   const out = new Map<string, Lite>();
@@ -180,7 +195,7 @@ async function loadLite(db: Executor, heads: readonly (Head & { format?: string 
     const e = cached.get(h.id);
     const tables = e
       ? withCells && e.cells
-        ? tablesFromSet(e.cells.set, e.cells.layout)
+        ? tablesOf(e.cells.set, e.cells.layout)
         : { tables: {}, cells: {} }
       : tablesFromRows(cells.get(`${h.id}/${h.current_version}`) ?? []);
     const secs = e ? e.sections! : (sectionsBy.get(h.id) ?? []);
