@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultJobs } from '../src/cli/batch.ts';
+import { crashFailure } from '../src/cli/errors.ts';
 import { runPool } from '../src/cli/pool.ts';
 import { CORPUS_DIR, loadManifest } from './support/corpus.ts';
 import { gongkai } from './support/cli.ts';
@@ -105,6 +106,16 @@ for (const mode of ['threads', 'processes'] as const) describe(`runPool（${mode
     for await (const r of runPool(tasks, { url, size: 2, crashed, processes })) out.push(r);
     assert.deepEqual(out, tasks.map(() => 'crashed exit: worker exited with code 3'));
   });
+
+  if (mode === 'processes')
+    it('工作进程被系统终止（SIGKILL）：该文件的中文错误说明原因，其余照常', async () => {
+      const tasks: (number | 'kill')[] = [1, 'kill', 3];
+      const reasons: unknown[] = [];
+      const out: unknown[] = [];
+      for await (const r of runPool(tasks, { url, size: 1, crashed: (t, reason) => (reasons.push(reason), `crashed ${String(t)}`), processes })) out.push(r);
+      assert.deepEqual(out, [10, 'crashed kill', 30]);
+      assert.match(crashFailure('甲.txt', reasons[0]), /^甲\.txt：读取此文件时工作进程意外终止（被系统终止，常见原因是内存不足）/);
+    });
 
   it('提前停止读取结果：工作线程全部结束', async () => {
     const tasks = Array.from({ length: 40 }, (_, i) => i);

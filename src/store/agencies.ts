@@ -88,6 +88,9 @@ export function resemblance(name: string, candidate: string): string | null {
   return own && other && own !== other ? null : `名称仅差${distance}个字`;
 }
 
+/** Text for a LIKE pattern: its own %, _ and backslash taken literally. */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
+
 /** Agencies whose name is close to `name` (for a person to choose from). */
 export async function similarAgencies(db: Executor, name: string, limit = 5): Promise<AgencySuggestion[]> {
   const norm = normalizeAgencyName(name);
@@ -165,7 +168,6 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
   return db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 /**
  * The LIKE patterns that find every agency `resemblance` may accept for `name`: names sharing a

@@ -118,10 +118,7 @@ const storedLayouts = new Map<string, CellLayout>();
 
 /** The layouts of these ids: the model's formats' and those read before from memory, the rest in one query. */
 async function layoutsById(db: Executor, ids: Iterable<string>): Promise<Map<string, CellLayout>> {
-  for (const f of formats()) {
-    const l = formatLayout(f.id);
-    storedLayouts.set(l.id, l);
-  }
+  if (!storedLayouts.size) for (const f of formats()) storedLayouts.set(formatLayout(f.id).id, formatLayout(f.id));
   const missing = [...new Set(ids)].filter((id) => !storedLayouts.has(id));
   if (missing.length) for (const l of await db.selectFrom('cell_layouts').selectAll().where('id', 'in', missing).execute()) storedLayouts.set(l.id, l);
   return storedLayouts;

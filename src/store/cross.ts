@@ -21,6 +21,8 @@ import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
 const MAX_PEERS = 10;
+/** How a peer's finding names a report whose agency a person has yet to decide. */
+const UNDECIDED_AGENCY = '另一机关（待确认）';
 /** Bands two narratives must share to be compared (1 would bring pairs down to ~50% alike). */
 const MIN_SHARED_BANDS = 2;
 
@@ -402,12 +404,12 @@ async function peerWords(ctx: Context, heads: readonly Head[], arrivals: readonl
     const peer = headOf.get(c.peer);
     const pp = c.via !== null ? turns[c.via].prepared : inSet.has(c.peer) ? older.get(c.peer) : preparedOf(ctx, c.peer);
     if (!t.prepared || !head || !peer || !pp) continue;
-    const found = similarityPeer(t.prepared, pp, peer.agency ?? '另一机关（待确认）', t.year!);
+    const found = similarityPeer(t.prepared, pp, peer.agency ?? UNDECIDED_AGENCY, t.year!);
     // A turn that is not its report's current version keeps no findings; its mirrors count.
     if (t.final) say(words, t.id, c.peer, inOrder ? c.n : 1, cross(found, c.peer));
     // The mirror goes to the version compared: only a current one (a stored peer outside the set, or a final turn) keeps it.
     const current = c.via !== null ? turns[c.via].final : !inSet.has(c.peer);
-    if (found.length && current) say(words, c.peer, t.id, inOrder ? c.n : 0, cross(similarityPeer(pp, t.prepared, head.agency ?? '另一机关（待确认）', t.year!), t.id));
+    if (found.length && current) say(words, c.peer, t.id, inOrder ? c.n : 0, cross(similarityPeer(pp, t.prepared, head.agency ?? UNDECIDED_AGENCY, t.year!), t.id));
   }
   return { words, peerHeads: headOf };
 }

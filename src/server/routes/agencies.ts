@@ -2,7 +2,7 @@
 // creating and changing agencies and aliases is for administrators.
 
 import type { FastifyPluginCallback } from 'fastify';
-import { addAlias, agencyAliases, createAgency, normalizeAgencyName } from '../../store/agencies.ts';
+import { addAlias, agencyAliases, createAgency, escapeLike, normalizeAgencyName } from '../../store/agencies.ts';
 import { recordAudit } from '../../store/audit.ts';
 import { crossCheck } from '../../store/cross.ts';
 import { refreshCounts } from '../../store/diagnostics.ts';
@@ -55,7 +55,7 @@ export const agencyRoutes: FastifyPluginCallback = (app, _opts, done) => {
     async (req) => {
       const f = req.query;
       let q = app.store.db.selectFrom('agencies');
-      if (f.q) q = q.where('name', 'like', `%${normalizeAgencyName(f.q).replace(/[\\%_]/g, '\\$&')}%`);
+      if (f.q) q = q.where('name', 'like', `%${escapeLike(normalizeAgencyName(f.q))}%`);
       if (f.region) q = q.where('region_code', 'like', `${f.region}%`);
       if (f.level) q = q.where('level', '=', f.level as 'city');
       if (f.kind) q = q.where('kind', '=', f.kind as 'government');
