@@ -18,23 +18,18 @@ export function tooManyLines(name: string, what = '文本'): IngestError {
   return new IngestError('too_large', name, `${what}超过 ${LIMITS.maxLines.toLocaleString('en-US')} 行（段落），不像是一份年度报告（一份报告通常只有几千行）`);
 }
 
+// A line ends at CR LF, CR or LF.
+const LINE_END = /\r\n|\r|\n/;
+
 /** Split text into paragraph blocks, one per line, numbered from 1. Throws TooManyLines. */
 export function linesToBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let start = 0;
-  let line = 1;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (line > LIMITS.maxLines) throw new TooManyLines();
-      let end = i;
-      if (end - start > LIMITS.maxLineChars) end = start + LIMITS.maxLineChars;
-      blocks.push({ type: 'paragraph', text: text.slice(start, end), line });
-      if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-      line++;
-    }
+  // Split natively (the size limit on the input bounds the array), then refuse too many lines.
+  const lines = text.split(LINE_END);
+  if (lines.length > LIMITS.maxLines) throw new TooManyLines();
+  const blocks = new Array<Block>(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    blocks[i] = { type: 'paragraph', text: t.length > LIMITS.maxLineChars ? t.slice(0, LIMITS.maxLineChars) : t, line: i + 1 };
   }
   return blocks;
 }
