@@ -125,17 +125,39 @@ export function propagate(values: Value[], usable: number[], equations: Equation
 }
 
 /**
+ * filterLocally's arrays of the format's size, made once and reused (a report has dozens of rows,
+ * and two arrays of a few hundred cells for each was a tenth of what parsing allocates). Between
+ * calls `usable` is all 0; `values` is read only where `usable` is 1, and those cells are written
+ * before they are read.
+ */
+const scratch: { values: Value[]; usable: number[] } = { values: [], usable: [] };
+
+/**
  * The distinct value vectors a row may hold: its candidate readings that are consistent with the
  * equations among its own cells (row sums), with the unknowns those equations determine filled in.
  */
 export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[] {
   const cells = ui.unit.cells;
-  const local = ui.unit.ownEquations;
   const size = space.types.length;
-  const values = new Array<Value>(size);
-  const usable = cellArray(size);
-  for (const i of cells) usable[i] = 1;
-  const byKey = new Map<string, Option>();
+  if (scratch.usable.length < size) {
+    scratch.values = new Array<Value>(size);
+    scratch.usable = cellArray(size);
+  }
+  for (const i of cells) scratch.usable[i] = 1;
+  try {
+    return optionsOf(ui, space, scratch.values, scratch.usable);
+  } finally {
+    for (const i of cells) scratch.usable[i] = 0;
+  }
+}
+
+function optionsOf(ui: UnitInterpretation, space: CellSpace, values: Value[], usable: number[]): Option[] {
+  const cells = ui.unit.cells;
+  const own = ui.unit.ownEquations;
+  // Options in the order first seen; found again by a hash of their values and compared cell by
+  // cell (=== on values is what telling them apart by their printed form did, 0 and -0 alike).
+  const options: Option[] = [];
+  const byHash = new Map<number, Option[]>();
   for (const interp of ui.candidates) {
     let ok = true;
     for (let c = 0; c < cells.length; c++) {
@@ -143,20 +165,33 @@ export function filterLocally(ui: UnitInterpretation, space: CellSpace): Option[
       values[cells[c]] = v;
       if (ok && v !== undefined && v !== null && !validFor(ui.unit.types[c], v)) ok = false;
     }
-    if (ok) ok = propagate(values, usable, local, space.types);
+    if (ok) ok = propagate(values, usable, own, space.types);
     if (!ok) continue;
-    const filled = new Array<Value>(cells.length);
-    let key = '';
+    let hash = 0;
     for (let c = 0; c < cells.length; c++) {
       const v = values[cells[c]];
-      filled[c] = v;
-      key += v === undefined ? '?,' : `${v},`;
+      hash = (Math.imul(hash, 0x9e3779b1) + (v === undefined ? 0x51ed27 : v === null ? 0x2545f4 : (v * 65_599) | 0)) | 0;
     }
-    const option = byKey.get(key);
-    if (option) option.readings.push(interp);
-    else byKey.set(key, { values: filled, readings: [interp] });
+    const bucket = byHash.get(hash);
+    const option = bucket?.find((o) => sameValues(o.values, values, cells));
+    if (option) {
+      option.readings.push(interp);
+      continue;
+    }
+    const filled = new Array<Value>(cells.length);
+    for (let c = 0; c < cells.length; c++) filled[c] = values[cells[c]];
+    const made: Option = { values: filled, readings: [interp] };
+    options.push(made);
+    if (bucket) bucket.push(made);
+    else byHash.set(hash, [made]);
   }
-  return [...byKey.values()];
+  return options;
+}
+
+/** Whether a row's option holds the values the cells `cells` have in `values`. */
+function sameValues(option: Value[], values: Value[], cells: number[]): boolean {
+  for (let c = 0; c < cells.length; c++) if (option[c] !== values[cells[c]]) return false;
+  return true;
 }
 
 /**
