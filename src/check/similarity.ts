@@ -35,9 +35,10 @@ export interface Prepared {
 }
 
 /**
- * The shingles of `chars` as a hash table in typed arrays (no object per shingle): the hash of
- * the shingle at each position, and for each distinct hash its positions in increasing order
- * (`first` → `next` chain). `unique` lists the positions where a hash occurs first, in order.
+ * The shingles of `chars` in typed arrays (no object per shingle): the hash of the shingle at
+ * each position, and for each distinct hash its positions in increasing order (from its place
+ * in `unique`, the positions where a hash occurs first, along `next`); the distinct hashes
+ * also sorted, for compare to merge.
  */
 export interface Shingles {
   /** Hash of the shingle starting at each position. */
@@ -46,9 +47,6 @@ export interface Shingles {
   next: Int32Array;
   /** Positions where a hash occurs for the first time, in increasing order. */
   unique: Int32Array;
-  /** Open-addressing table (size a power of two): hash → first position + 1 (0: empty slot). */
-  slotHash: Uint32Array;
-  slotFirst: Int32Array;
   /** Index in `unique` of each position's hash. */
   uniqueOf: Int32Array;
   /** The distinct hashes in increasing order, and for each its index in `unique` (compare merges two of these). */
@@ -205,7 +203,7 @@ function shinglesOf(chars: string): Shingles {
     }
   }
   const { sorted, sortedUnique } = sortedHashes(hashes, unique);
-  return { hashes, next, unique: Int32Array.from(unique), slotHash, slotFirst, uniqueOf, sorted, sortedUnique };
+  return { hashes, next, unique: Int32Array.from(unique), uniqueOf, sorted, sortedUnique };
 }
 
 export function prepare(report: Pick<Report, 'sections'>): Prepared {

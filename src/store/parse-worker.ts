@@ -15,7 +15,7 @@ if (port) {
       const transfer = results.flatMap((r) => {
         if (!r.ok) return [];
         const p = r.ahead?.prepared;
-        const arrays = p ? [p.offsets, p.shingles.hashes, p.shingles.next, p.shingles.unique, p.shingles.slotHash, p.shingles.slotFirst] : [];
+        const arrays = p ? [p.offsets, ...Object.values(p.shingles)] : [];
         return [r.bytes, ...arrays].map((a) => a.buffer as ArrayBuffer);
       });
       port.postMessage(reply, transfer);
