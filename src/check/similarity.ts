@@ -284,12 +284,15 @@ function sameShingle(a: string, i: number, b: string, j: number): boolean {
   return true;
 }
 
-/** How much of A's narrative B repeats, and where. */
-export function compare(a: Prepared, b: Prepared): Comparison {
+/**
+ * Each position of A: B's first position with the same shingle (not only the same hash), or -1.
+ * B's first position with each of A's distinct hashes comes from merging the two sorted lists;
+ * where the shingle before matched at the position before this one, only the last character
+ * is left to compare there.
+ */
+function matchesIn(a: Prepared, b: Prepared): Int32Array {
   const sa = a.shingles;
   const sb = b.shingles;
-  const count = sa.hashes.length;
-  // B's first position with each of A's distinct hashes (-1: none), the two sorted lists merged.
   const firstInB = new Int32Array(sa.unique.length).fill(-1);
   const ha = sa.sorted;
   const hb = sb.sorted;
@@ -298,9 +301,7 @@ export function compare(a: Prepared, b: Prepared): Comparison {
     else if (ha[p] > hb[q]) q++;
     else firstInB[sa.sortedUnique[p++]] = sb.unique[sb.sortedUnique[q++]];
   }
-  // Each position of A: B's first position with the same shingle (not only the same hash), or -1.
-  // Where the shingle before matched at the position before this one, only the last character
-  // is left to compare there.
+  const count = sa.hashes.length;
   const match = new Int32Array(count).fill(-1);
   const ca = a.chars;
   const cb = b.chars;
@@ -317,8 +318,15 @@ export function compare(a: Prepared, b: Prepared): Comparison {
     while (j >= 0 && !sameShingle(ca, i, cb, j)) j = sb.next[j];
     match[i] = j;
   }
+  return match;
+}
+
+/** How much of A's narrative B repeats, and where. */
+export function compare(a: Prepared, b: Prepared): Comparison {
+  const count = a.shingles.hashes.length;
+  const match = matchesIn(a, b);
   // The rank of a position's hash among A's distinct ones, in the order they first occur.
-  const order = sa.uniqueOf;
+  const order = a.shingles.uniqueOf;
   // A character is covered by a matched shingle starting at most SHINGLE - 1 before it.
   const length = a.chars.length;
   const covered = new Uint8Array(length);

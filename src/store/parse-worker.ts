@@ -15,7 +15,8 @@ if (port) {
       const transfer = results.flatMap((r) => {
         if (!r.ok) return [];
         const p = r.ahead?.prepared;
-        const arrays = p ? [p.offsets, ...Object.values(p.shingles)] : [];
+        const s = p?.shingles;
+        const arrays = p && s ? [p.offsets, s.hashes, s.next, s.unique, s.uniqueOf, s.sorted, s.sortedUnique] : [];
         return [r.bytes, ...arrays].map((a) => a.buffer as ArrayBuffer);
       });
       port.postMessage(reply, transfer);
