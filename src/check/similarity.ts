@@ -35,9 +35,10 @@ export interface Prepared {
 }
 
 /**
- * The shingles of `chars` as a hash table in typed arrays (no object per shingle): the hash of
- * the shingle at each position, and for each distinct hash its positions in increasing order
- * (`first` → `next` chain). `unique` lists the positions where a hash occurs first, in order.
+ * The shingles of `chars` in typed arrays (no object per shingle): the hash of the shingle at
+ * each position, and for each distinct hash its positions in increasing order (from its place
+ * in `unique`, the positions where a hash occurs first, along `next`); the distinct hashes
+ * also sorted, for compare to merge.
  */
 export interface Shingles {
   /** Hash of the shingle starting at each position. */
@@ -46,9 +47,11 @@ export interface Shingles {
   next: Int32Array;
   /** Positions where a hash occurs for the first time, in increasing order. */
   unique: Int32Array;
-  /** Open-addressing table (size a power of two): hash → first position + 1 (0: empty slot). */
-  slotHash: Uint32Array;
-  slotFirst: Int32Array;
+  /** Index in `unique` of each position's hash. */
+  uniqueOf: Int32Array;
+  /** The distinct hashes in increasing order, and for each its index in `unique` (compare merges two of these). */
+  sorted: Uint32Array;
+  sortedUnique: Int32Array;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -130,6 +133,35 @@ function normalizedPhrases(): Phrase[] {
 /** Code units present in the narrative being prepared (cleared after each use). */
 const PRESENT = new Uint8Array(0x10000);
 
+/** Index numbers kept in the low bits of a sort key (hash·2²¹ + index stays exact in a double). */
+const INDEX_BITS = 0x200000;
+
+/** The distinct hashes in increasing order, with the index in `unique` of each. */
+function sortedHashes(hashes: Uint32Array, unique: readonly number[]): { sorted: Uint32Array; sortedUnique: Int32Array } {
+  const n = unique.length;
+  const sorted = new Uint32Array(n);
+  const sortedUnique = new Int32Array(n);
+  if (n >= INDEX_BITS) {
+    // A narrative of millions of characters: sorted with a comparator.
+    const order = Int32Array.from(unique.keys()).sort((x, y) => hashes[unique[x]] - hashes[unique[y]]);
+    order.forEach((u, k) => {
+      sorted[k] = hashes[unique[u]];
+      sortedUnique[k] = u;
+    });
+    return { sorted, sortedUnique };
+  }
+  // Sorted as numbers (a typed array's own sort: no comparator to call).
+  const keys = new Float64Array(n);
+  for (let u = 0; u < n; u++) keys[u] = hashes[unique[u]] * INDEX_BITS + u;
+  keys.sort();
+  for (let k = 0; k < n; k++) {
+    const u = keys[k] % INDEX_BITS;
+    sorted[k] = (keys[k] - u) / INDEX_BITS;
+    sortedUnique[k] = u;
+  }
+  return { sorted, sortedUnique };
+}
+
 function shinglesOf(chars: string): Shingles {
   const count = Math.max(0, chars.length - SHINGLE + 1);
   const hashes = new Uint32Array(count);
@@ -141,6 +173,7 @@ function shinglesOf(chars: string): Shingles {
   const slotFirst = new Int32Array(size);
   const slotLast = new Int32Array(size);
   const unique: number[] = [];
+  const uniqueOf = new Int32Array(count);
   const codes = new Uint16Array(chars.length);
   for (let i = 0; i < chars.length; i++) codes[i] = chars.charCodeAt(i);
   for (let i = 0; i < count; i++) {
@@ -156,10 +189,12 @@ function shinglesOf(chars: string): Shingles {
         slotHash[slot] = h;
         slotFirst[slot] = i + 1;
         slotLast[slot] = i;
+        uniqueOf[i] = unique.length;
         unique.push(i);
         break;
       }
       if (slotHash[slot] === h) {
+        uniqueOf[i] = uniqueOf[f - 1];
         next[slotLast[slot]] = i;
         slotLast[slot] = i;
         break;
@@ -167,17 +202,8 @@ function shinglesOf(chars: string): Shingles {
       slot = (slot + 1) & mask;
     }
   }
-  return { hashes, next, unique: Int32Array.from(unique), slotHash, slotFirst };
-}
-
-/** First position of a hash in these shingles, or -1. */
-function firstOf(s: Shingles, h: number): number {
-  const mask = s.slotFirst.length - 1;
-  for (let slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-    const f = s.slotFirst[slot];
-    if (f === 0) return -1;
-    if (s.slotHash[slot] === h) return f - 1;
-  }
+  const { sorted, sortedUnique } = sortedHashes(hashes, unique);
+  return { hashes, next, unique: Int32Array.from(unique), uniqueOf, sorted, sortedUnique };
 }
 
 export function prepare(report: Pick<Report, 'sections'>): Prepared {
@@ -258,49 +284,91 @@ function sameShingle(a: string, i: number, b: string, j: number): boolean {
   return true;
 }
 
-/** How much of A's narrative B repeats, and where. */
-export function compare(a: Prepared, b: Prepared): Comparison {
-  const covered = new Uint8Array(a.chars.length);
-  const otherPos = new Int32Array(a.chars.length).fill(-1);
+/**
+ * Each position of A: B's first position with the same shingle (not only the same hash), or -1.
+ * B's first position with each of A's distinct hashes comes from merging the two sorted lists;
+ * where the shingle before matched at the position before this one, only the last character
+ * is left to compare there.
+ */
+function matchesIn(a: Prepared, b: Prepared): Int32Array {
   const sa = a.shingles;
   const sb = b.shingles;
-  // A's distinct shingles in the order they first occur, each with all its positions.
-  for (let u = 0; u < sa.unique.length; u++) {
-    const first = firstOf(sb, sa.hashes[sa.unique[u]]);
-    if (first < 0) continue;
-    for (let i = sa.unique[u]; i >= 0; i = sa.next[i]) {
-      // B's first position with the same shingle (not only the same hash).
-      let j = first;
-      while (j >= 0 && !sameShingle(a.chars, i, b.chars, j)) j = sb.next[j];
-      if (j < 0) continue;
-      for (let k = 0; k < SHINGLE; k++) {
-        covered[i + k] = 1;
-        if (otherPos[i + k] < 0) otherPos[i + k] = j + k;
+  const firstInB = new Int32Array(sa.unique.length).fill(-1);
+  const ha = sa.sorted;
+  const hb = sb.sorted;
+  for (let p = 0, q = 0; p < ha.length && q < hb.length; ) {
+    if (ha[p] < hb[q]) p++;
+    else if (ha[p] > hb[q]) q++;
+    else firstInB[sa.sortedUnique[p++]] = sb.unique[sb.sortedUnique[q++]];
+  }
+  const count = sa.hashes.length;
+  const match = new Int32Array(count).fill(-1);
+  const ca = a.chars;
+  const cb = b.chars;
+  for (let i = 0; i < count; i++) {
+    let j = firstInB[sa.uniqueOf[i]];
+    if (j < 0) continue;
+    if (i > 0 && j === match[i - 1] + 1 && match[i - 1] >= 0) {
+      if (ca.charCodeAt(i + SHINGLE - 1) === cb.charCodeAt(j + SHINGLE - 1)) {
+        match[i] = j;
+        continue;
       }
+      j = sb.next[j];
+    }
+    while (j >= 0 && !sameShingle(ca, i, cb, j)) j = sb.next[j];
+    match[i] = j;
+  }
+  return match;
+}
+
+/** How much of A's narrative B repeats, and where. */
+export function compare(a: Prepared, b: Prepared): Comparison {
+  const count = a.shingles.hashes.length;
+  const match = matchesIn(a, b);
+  // The rank of a position's hash among A's distinct ones, in the order they first occur.
+  const order = a.shingles.uniqueOf;
+  // A character is covered by a matched shingle starting at most SHINGLE - 1 before it.
+  const length = a.chars.length;
+  const covered = new Uint8Array(length);
+  let n = 0;
+  for (let x = 0, last = -SHINGLE; x < length; x++) {
+    if (x < count && match[x] >= 0) last = x;
+    if (x - last < SHINGLE) {
+      covered[x] = 1;
+      n++;
     }
   }
-  let n = 0;
-  for (const c of covered) n += c;
+  // Where B has a character of A: from the covering shingle met first when A's distinct shingles
+  // are taken in the order they first occur, each at all its positions in turn.
+  const otherPos = (x: number): number => {
+    let best = -1;
+    for (let i = Math.max(0, x - SHINGLE + 1); i <= x && i < count; i++) {
+      if (match[i] >= 0 && (best < 0 || order[i] < order[best])) best = i;
+    }
+    return best < 0 ? -1 : match[best] + (x - best);
+  };
   const passages: Passage[] = [];
-  for (let i = 0; i < covered.length; ) {
+  for (let i = 0; i < length; ) {
     if (!covered[i]) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < covered.length && covered[j + 1]) j++;
+    while (j + 1 < length && covered[j + 1]) j++;
     // Passages of at least two shingles' length are worth showing.
     if (j - i + 1 >= SHINGLE * 2) {
       const start = a.offsets[i];
       const end = a.offsets[j] + 1;
-      const os = otherPos[i] >= 0 ? b.offsets[otherPos[i]] : -1;
-      const oe = otherPos[j] >= 0 ? b.offsets[otherPos[j]] + 1 : -1;
+      const oi = otherPos(i);
+      const oj = otherPos(j);
+      const os = oi >= 0 ? b.offsets[oi] : -1;
+      const oe = oj >= 0 ? b.offsets[oj] + 1 : -1;
       passages.push({ start, end, otherStart: os, otherEnd: oe, text: a.text.slice(start, end) });
     }
     i = j + 1;
   }
   passages.sort((x, y) => y.end - y.start - (x.end - x.start));
-  return { share: a.chars.length ? n / a.chars.length : 0, chars: a.chars.length, baseline: templateShare(a), passages };
+  return { share: length ? n / length : 0, chars: length, baseline: templateShare(a), passages };
 }
 
 /** Seeds of the MinHash functions (fixed, so that stored bands stay comparable). */

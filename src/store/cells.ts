@@ -48,15 +48,15 @@ export function formatLayout(formatId: string): CellLayout {
   return layout;
 }
 
-/** The cells of a report version, in its format's layout. */
-export function cellSet(reportId: string, version: number, report: Report): { set: CellSet; layout: CellLayout } {
+/** A cell set's arrays, without the version they belong to. */
+export type CellArrays = Omit<CellSet, 'report_id' | 'version'>;
+
+/** The cells of a report in its format's layout (what cellSet writes, before its version is known). */
+export function cellArrays(report: Pick<Report, 'format' | 'tables' | 'cells'>): CellArrays {
   const format = getFormat(report.format);
-  const layout = formatLayout(report.format);
   const n = format.cells.length;
-  const set: CellSet = {
-    report_id: reportId,
-    version,
-    layout: layout.id,
+  const set: CellArrays = {
+    layout: formatLayout(report.format).id,
     vals: new Array<number | null>(n),
     statuses: new Array<CellRow['status']>(n),
     raws: new Array<string | null>(n),
@@ -78,7 +78,33 @@ export function cellSet(reportId: string, version: number, report: Report): { se
     set.src_rows[i] = p?.row ?? null;
     set.src_cols[i] = p?.col ?? null;
   });
-  return { set, layout };
+  return set;
+}
+
+/** The cells of a report version, in its format's layout. */
+export function cellSet(reportId: string, version: number, report: Report): { set: CellSet; layout: CellLayout } {
+  return { set: { report_id: reportId, version, ...cellArrays(report) }, layout: formatLayout(report.format) };
+}
+
+/**
+ * Cell arrays as JSON, to send to another thread: a structured clone of eight arrays of mixed
+ * numbers, strings and nulls cost the receiving thread three times what JSON.parse does. The
+ * arrays themselves when JSON would not give them back (-0, NaN, ±Infinity).
+ */
+export function packCellArrays(set: CellArrays): CellArrays | string {
+  for (const column of [set.vals, set.lines, set.pages, set.src_tables, set.src_rows, set.src_cols]) {
+    for (const v of column) if (v !== null && (!Number.isFinite(v) || Object.is(v, -0))) return set;
+  }
+  return JSON.stringify(set);
+}
+
+export function unpackCellArrays(packed: CellArrays | string): CellArrays {
+  return typeof packed === 'string' ? (JSON.parse(packed) as CellArrays) : packed;
+}
+
+/** A cell set of a report version from arrays made before (cellArrays). */
+export function cellSetOf(reportId: string, version: number, format: string, set: CellArrays): { set: CellSet; layout: CellLayout } {
+  return { set: { report_id: reportId, version, ...set }, layout: formatLayout(format) };
 }
 
 async function insertLayouts(db: Executor, layouts: readonly CellLayout[]): Promise<void> {
@@ -195,6 +221,34 @@ export function tablesFromSet(
     cells[`${t}.${r}.${c}`] = p;
   }
   return { tables, cells };
+}
+
+/**
+ * The tables of a cell set, built once (by its `vals`, shared by the objects made of the same
+ * arrays): a report's tables are read by the checks of its own chunk and, cached, by those of
+ * the chunks after it (its next year's, its government's). The rules only read them.
+ */
+const builtTables = new WeakMap<object, Pick<Report, 'tables' | 'cells'>>();
+export function tablesOf(set: Parameters<typeof tablesFromSet>[0], layout: CellLayout): Pick<Report, 'tables' | 'cells'> {
+  let t = builtTables.get(set.vals);
+  if (!t) {
+    t = tablesFromSet(set, layout);
+    builtTables.set(set.vals, t);
+  }
+  return t;
+}
+
+/**
+ * A report sent without its tables and cell provenance (the parse worker sends its cell arrays
+ * instead: much less to copy between threads), given them back from those arrays, built when
+ * first read (tablesOf), as the report would read back from the store.
+ */
+export function withCellTables<R extends object>(report: R, format: string, set: CellArrays): R & Pick<Report, 'tables' | 'cells'> {
+  const built = () => tablesOf(set, formatLayout(format));
+  return Object.defineProperties(report, {
+    tables: { get: () => built().tables, enumerable: true, configurable: true },
+    cells: { get: () => built().cells, enumerable: true, configurable: true },
+  }) as R & Pick<Report, 'tables' | 'cells'>;
 }
 
 /** Tables and cell provenance of the interchange report, from cell rows. */

@@ -16,7 +16,7 @@ import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/type
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { insertMany, type Executor } from './bulk.ts';
-import { readCellSets, tablesFromRows, tablesFromSet, type CellLayout, type CellSet } from './cells.ts';
+import { readCellSets, tablesFromRows, tablesOf, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
@@ -154,21 +154,6 @@ function cachedVersions(heads: readonly Head[], withCells: boolean, cache: Versi
     if (e?.sections && e.format && (e.cells || !withCells)) cached.set(h.id, e);
   }
   return cached;
-}
-
-/**
- * The tables of a cached cell set, built once: a chunk's neighbours (previous years, departments)
- * are loaded chunk after chunk, and building their tables each time was a main-thread cost and
- * much of its garbage on large imports. The rules only read them.
- */
-const builtTables = new WeakMap<CellSet, Pick<Report, 'tables' | 'cells'>>();
-function tablesOf(set: CellSet, layout: CellLayout): Pick<Report, 'tables' | 'cells'> {
-  let t = builtTables.get(set);
-  if (!t) {
-    t = tablesFromSet(set, layout);
-    builtTables.set(set, t);
-  }
-  return t;
 }
 
 /** Versions of reports (the heads' `current_version`) as the rules need them (tables with lines, narrative), in two queries. */

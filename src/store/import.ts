@@ -16,7 +16,8 @@ import { crossCheck, VersionCache, type Arrival, type VersionCacheTx } from './c
 import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
-import { errorOf, parseChunkItems } from './parse-pool.ts';
+import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './cells.ts';
+import { errorOf, parseChunkItems, type Ahead } from './parse-pool.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';
 import { insertVersions, versionRows, type VersionRows } from './reports.ts';
@@ -35,13 +36,10 @@ interface Parsed {
   sha256: string;
   bytes: Uint8Array;
   report: Report;
-  /** Segmented and prepared by the parse worker (else done when stored). */
-  words?: string[] | undefined;
-  prepared?: Prepared | undefined;
-  /** The narrative's MinHash bands, computed by the parse worker. */
-  bands?: string[] | undefined;
-  /** The report's figures (figureValues), computed by the parse worker. */
-  figures?: string | undefined;
+  /** What the parse worker computed ahead (else done when stored). */
+  ahead?: Ahead | undefined;
+  /** The cell arrays it sent, unpacked. */
+  cells?: CellArrays | undefined;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -133,7 +131,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const agencyId = match.agency?.id ?? null;
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
-    const values = p.figures ?? figureValues(figuresOf(report));
+    const values = p.ahead?.figures ?? figureValues(figuresOf(report));
     let reportId: string;
     let version = 1;
     if (before) {
@@ -159,12 +157,14 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     if (key) existing.set(key, { id: reportId, current_version: version });
     documents.push({ sha256: p.sha256, name: p.item.name, kind: report.source.kind, size: p.bytes.length, bytes: p.bytes });
     const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
-    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: p.words }));
-    if (p.prepared) prepared.set(reportId, p.prepared);
-    if (p.bands) bands.set(reportId, p.bands);
+    const { ahead } = p;
+    const cells = p.cells && cellSetOf(reportId, version, report.format, p.cells);
+    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: ahead?.words, cells }));
+    if (ahead) prepared.set(reportId, ahead.prepared);
+    if (ahead) bands.set(reportId, ahead.bands);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
-    arrivals.push({ reportId, version, report, prepared: p.prepared, bands: p.bands });
+    arrivals.push({ reportId, version, report, prepared: ahead?.prepared, bands: ahead?.bands });
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
       id: p.item.id,
@@ -213,8 +213,12 @@ export async function parseChunk(items: ClaimedItem[], options: { worker?: boole
   const results = await parseChunkItems(items, options);
   items.forEach((item, i) => {
     const r = results[i];
-    if (r.ok) parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report, words: r.words, prepared: r.prepared, bands: r.bands, figures: r.figures });
-    else failed.push(failure(item, errorOf(r)));
+    if (!r.ok) failed.push(failure(item, errorOf(r)));
+    else if (r.ahead) {
+      const cells = unpackCellArrays(r.ahead.cells);
+      parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: withCellTables(r.report, r.report.format, cells), ahead: r.ahead, cells });
+    }
+    else parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report });
   });
   return { parsed, failed };
 }

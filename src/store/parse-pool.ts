@@ -14,6 +14,7 @@ import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
+import { cellArrays, packCellArrays, type CellArrays } from './cells.ts';
 import { figureValues, figuresOf } from './figures.ts';
 import { sectionWords } from './words.ts';
 
@@ -23,8 +24,22 @@ export interface ParseItem {
   upload: Uint8Array | null;
 }
 
+/** What the parse worker computes ahead for storing a report (parseItems with `ahead`). */
+export interface Ahead {
+  /** The sections' indexed words (sectionWords of each). */
+  words: string[];
+  prepared: Prepared;
+  /** The narrative's MinHash bands. */
+  bands: string[];
+  /** The report's figures (figureValues). */
+  figures: string;
+  /** Its cells as cell_sets arrays (packCellArrays): the report's tables and cells are left out. */
+  cells: CellArrays | string;
+}
+
 export type ParseResult =
-  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; words?: string[] | undefined; prepared?: Prepared | undefined; bands?: string[] | undefined; figures?: string | undefined }
+  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; ahead?: undefined }
+  | { ok: true; sha256: string; bytes: Uint8Array; report: Omit<Report, 'tables' | 'cells'>; ahead: Ahead }
   | { ok: false; error: { code: IngestErrorCode; file: string; message: string } | { internal: string } };
 
 export interface ParseRequest {
@@ -89,7 +104,8 @@ export async function parseItems(items: readonly ParseItem[], ahead: boolean): P
       if (ahead) {
         const prepared = prepare(report);
         const figures = figureValues(figuresOf(report));
-        out.push({ ok: true, sha256, bytes, report, words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures });
+        const { tables: _tables, cells: _cells, ...sent } = report;
+        out.push({ ok: true, sha256, bytes, report: sent, ahead: { words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures, cells: packCellArrays(cellArrays(report)) } });
       } else out.push({ ok: true, sha256, bytes, report });
     } catch (e) {
       out.push({ ok: false, error: e instanceof IngestError ? { code: e.code, file: e.file, message: e.message } : { internal: (e as Error).message } });

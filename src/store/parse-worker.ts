@@ -11,7 +11,14 @@ if (port) {
   port.on('message', (m: ParseRequest) => {
     void parseItems(m.items, true).then((results) => {
       const reply: ParseReply = { id: m.id, results };
-      const transfer = results.flatMap((r) => (r.ok ? [r.bytes.buffer as ArrayBuffer] : []));
+      // The bytes and the prepared narrative's typed arrays are moved, not copied.
+      const transfer = results.flatMap((r) => {
+        if (!r.ok) return [];
+        const p = r.ahead?.prepared;
+        const s = p?.shingles;
+        const arrays = p && s ? [p.offsets, s.hashes, s.next, s.unique, s.uniqueOf, s.sorted, s.sortedUnique] : [];
+        return [r.bytes, ...arrays].map((a) => a.buffer as ArrayBuffer);
+      });
       port.postMessage(reply, transfer);
     });
   });

@@ -42,6 +42,8 @@ export interface VersionInput {
   extra?: StoredDiagnostic[] | undefined;
   /** The sections' indexed words, when segmented already (sectionWords of each section). */
   words?: readonly string[] | undefined;
+  /** The version's cells, when made already (cellSetOf). */
+  cells?: { set: CellSet; layout: CellLayout } | undefined;
   /** Decisions of the previous version, by finding key, to carry over. */
   previous?: ReadonlyMap<string, { state: ReviewState; reason: string | null; decided_by: string | null; decided_at: Date | null }> | undefined;
 }
@@ -78,7 +80,7 @@ export function versionRows(input: VersionInput): VersionRows {
       note: input.note ?? null,
       created_by: input.createdBy,
     },
-    cells: cellSet(reportId, version, report),
+    cells: input.cells ?? cellSet(reportId, version, report),
     sections: sectionRows(reportId, version, report.sections, input.words),
     diagnostics: diagnosticRows(reportId, version, [...ownDiagnostics(report), ...(input.extra ?? [])], 0, input.previous),
   };
