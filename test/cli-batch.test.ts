@@ -3,11 +3,12 @@
 // pool itself: results in order, a worker that dies costs only its own task, never a hang.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { defaultJobs } from '../src/cli/batch.ts';
+import { busyNow, defaultJobs } from '../src/cli/batch.ts';
 import { crashFailure } from '../src/cli/errors.ts';
 import { runPool } from '../src/cli/pool.ts';
 import { CORPUS_DIR, loadManifest } from './support/corpus.ts';
@@ -74,6 +75,16 @@ describe('默认线程数', () => {
     assert.equal(defaultJobs(4000, 8, 5), 4);
     assert.equal(defaultJobs(4000, 2, 7), 1);
     assert.equal(defaultJobs(4000, 1, 0), 1);
+  });
+
+  it('忙碌程度按此刻在运行的进程计（不按滞后一分钟的平均负载）：两个空转的进程就是两个', { skip: process.platform === 'linux' ? false : '只有 Linux 有 /proc/loadavg' }, async () => {
+    const spinners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(busyNow() >= 2, `busyNow() = ${busyNow()}`);
+    } finally {
+      for (const s of spinners) s.kill('SIGKILL');
+    }
   });
 });
 

@@ -3,6 +3,7 @@
 // the worker threads of a pool (src/cli/worker.ts), so both paths print the same bytes; what it
 // returns is small and plain (strings and a few flags), cheap to send between threads.
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import type { Diagnostic, Severity } from '../interchange/types.ts';
 import { IngestError } from '../ingest/errors.ts';
@@ -42,14 +43,37 @@ const POOL_MIN_FILES = 300;
 
 /**
  * Worker processes by default: one per core, but no more than the cores other processes leave idle, plus
- * one (the load average of the last minute counts the busy ones). Threads beyond the idle cores
- * only take turns on the busy ones: on a machine whose two cores ran six other processes, two
- * threads took half as much CPU again as one and finished later.
+ * one. Threads beyond the idle cores only take turns with the busy ones: on a machine whose two
+ * cores ran six other processes, two threads took half as much CPU again as one and finished
+ * later. `busy`: the cores other processes keep busy now (busyNow).
  */
-export function defaultJobs(files: number, cores = availableParallelism(), load = loadavg()[0]): number {
+export function defaultJobs(files: number, cores = availableParallelism(), busy = busyNow()): number {
   if (files < POOL_MIN_FILES) return 1;
-  return Math.max(1, Math.min(cores, Math.round(cores - load) + 1));
+  return Math.max(1, Math.min(cores, Math.round(cores - busy) + 1));
 }
+
+/**
+ * How many other processes are running now. On Linux, the run queue of /proc/loadavg (its fourth
+ * field, "running/all", counts this process too), the least of a few readings a millisecond
+ * apart so that a passing task does not count. The one-minute load average (elsewhere) lags: a
+ * command that had just finished, such as the previous `gongkai check`, still weighed on it and
+ * made the next run choose one process (measured: 4,000 texts in 4.8 s instead of 3.7 s).
+ */
+export function busyNow(samples = 3): number {
+  let least = Infinity;
+  try {
+    for (let i = 0; i < samples; i++) {
+      if (i > 0) Atomics.wait(PAUSE, 0, 0, 1);
+      const running = Number(/ (\d+)\//.exec(readFileSync('/proc/loadavg', 'latin1'))?.[1]);
+      if (!Number.isFinite(running)) return loadavg()[0];
+      least = Math.min(least, Math.max(0, running - 1));
+    }
+    return least;
+  } catch {
+    return loadavg()[0];
+  }
+}
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
  * The Node/V8 options of the pool's worker processes (`size` of them on `cores` cores). A worker
