@@ -47,9 +47,10 @@ const POOL_MIN_FILES = 300;
  * cores ran six other processes, two threads took half as much CPU again as one and finished
  * later. `busy`: the cores other processes keep busy now (busyNow).
  */
-export function defaultJobs(files: number, cores = availableParallelism(), busy = busyNow()): number {
+export function defaultJobs(files: number, cores = availableParallelism(), busy?: number): number {
   if (files < POOL_MIN_FILES) return 1;
-  return Math.max(1, Math.min(cores, Math.round(cores - busy) + 1));
+  // Read only now: a small batch never waits for the readings.
+  return Math.max(1, Math.min(cores, Math.round(cores - (busy ?? busyNow())) + 1));
 }
 
 /**

@@ -83,7 +83,7 @@ export function cellArrays(report: Pick<Report, 'format' | 'tables' | 'cells'>):
 
 /** The cells of a report version, in its format's layout. */
 export function cellSet(reportId: string, version: number, report: Report): { set: CellSet; layout: CellLayout } {
-  return { set: { report_id: reportId, version, ...cellArrays(report) }, layout: formatLayout(report.format) };
+  return cellSetOf(reportId, version, report.format, cellArrays(report));
 }
 
 /**
