@@ -4,6 +4,7 @@
 // corpus list leaves out its total when asked to.
 
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, test } from 'node:test';
 import { parseText } from '../src/pipeline.ts';
 import { arrayLiteral, insertMany } from '../src/store/bulk.ts';
@@ -18,9 +19,18 @@ const seed = readdirSync(SEEDS).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort()[
 const ADMIN = { role: 'admin' as const, userId: '00000000-0000-0000-0000-000000000000', login: 't', regionPrefix: null, agencyId: null };
 
 test('array literals quote and escape every string, and write NULL for nothing', () => {
-  assert.equal(arrayLiteral([1, null, 'a"b', 'c\\d', undefined, 'NULL', '{x,y}']), '{1,NULL,"a\\"b","c\\\\d",NULL,"NULL","{x,y}"}');
+  assert.equal(arrayLiteral([1, null, 'a"b', 'c\\d', undefined, 'NULL', '{x,y}']), '{1,null,"a\\"b","c\\\\d",null,"NULL","{x,y}"}');
+  // A line break is not JSON's escape in an array literal: such arrays are written element by element.
+  assert.equal(arrayLiteral(['a\nb', null, 2]), '{"a\nb",NULL,2}');
   assert.equal(arrayLiteral([]), '{}');
 });
+
+/** Arrays whose literals take each way (JSON, element by element), and the text PostgreSQL reads back. */
+const AWKWARD_ARRAYS: (string | null)[][] = [
+  ['a"b', 'c\\d', null, 'NULL', 'null', '{x,y}', '', ' 空格 ', '引号"与反斜杠\\'],
+  ['行一\n行二', 'tab\tx', null, '\\n', 'emoji 😀', '"'],
+  [],
+];
 
 for (const backend of BACKENDS) {
   describe(`cell sets on ${backend}`, () => {
@@ -30,6 +40,18 @@ for (const backend of BACKENDS) {
     });
     after(async () => {
       await store.close();
+    });
+
+    test('array literals read back as the same arrays', async () => {
+      for (const values of AWKWARD_ARRAYS) {
+        const { rows } = await sql<{ a: (string | null)[] }>`SELECT ${arrayLiteral(values)}::text[] AS a`.execute(store.db);
+        assert.deepEqual(rows[0].a, values);
+      }
+      // As a row's array in a many-row insert: each array a quoted element of its column's literal.
+      const rows = AWKWARD_ARRAYS.map((values, i) => ({ id: `awkward-${i}`, table_ids: values, row_ids: values.toReversed(), col_ids: values.map((v) => (v === null ? null : `（${v}）`)) }));
+      await insertMany(store.db, 'cell_layouts', { id: 'text', table_ids: 'text[]', row_ids: 'text[]', col_ids: 'text[]' }, rows);
+      const back = await store.db.selectFrom('cell_layouts').select(['id', 'table_ids', 'row_ids', 'col_ids']).where('id', 'like', 'awkward-%').orderBy('id').execute();
+      assert.deepEqual(back, rows);
     });
 
     test('values, statuses and awkward printed text read back exactly', async () => {

@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { BATCH_JIT_FLAGS } from '../batch-jit.ts';
 import type { Diagnostic, Severity } from '../interchange/types.ts';
 import { IngestError } from '../ingest/errors.ts';
 import type * as Pipeline from '../pipeline.ts';
@@ -77,27 +78,15 @@ export function busyNow(samples = 3): number {
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * The Node/V8 options of the pool's worker processes (`size` of them on `cores` cores). A worker
- * lives for one batch, and its JIT warm-up is much of its work: of 3.5 s CPU for 2,000 real-layout
- * texts, 1.3 s went to the optimizing compiler (TurboFan: 410 compilations, 580 ms of them
- * recompiling functions optimized before their rarer paths had run), and the first texts, still
- * interpreted, cost 8 ms each against 1 ms once warm. So a worker
- * - inlines less (a smaller budget per optimized function: less to compile, code barely slower);
- * - compiles every function to baseline code at once (Sparkplug: cheap, and twice as fast as the
- *   interpreter for the first texts);
- * - optimizes a function only after four times V8's default budget of its bytecode has run
- *   (fewer functions optimized before their feedback is complete, then thrown away), and
- *   without loop peeling (a costly pass that these loops gain little from).
- * When the workers fill the cores, each also runs its compiler and garbage collector on its own
- * thread: their background threads would only take turns with the workers.
- * Measured on 2 cores, 2,000 texts in one process, CPU time in 10 alternating pairs: 12% less
- * with the last three (the median; no slower once warm: texts 2,000 to 4,000 cost the same). Over 4,000 texts
- * (`npm run bench -- real`): 5.3 s wall and 9.7 s CPU with none of these, 4.5 s and 8.1 s with
- * `--single-threaded` and the inlining budget; threads in one process: 6.3 s and 11.4 s.
+ * The Node/V8 options of the pool's worker processes (`size` of them on `cores` cores): the JIT
+ * tuned for batch work (batch-jit.ts: a worker lives for one batch, its warm-up is much of its
+ * work). When the workers fill the cores, each also runs its compiler and garbage collector on
+ * its own thread: their background threads would only take turns with the workers. Over 4,000
+ * texts (`npm run bench -- real`): 5.3 s wall and 9.7 s CPU with none of these, 4.5 s and 8.1 s
+ * with `--single-threaded` and the inlining budget; threads in one process: 6.3 s and 11.4 s.
  */
 export function workerFlags(size: number, cores = availableParallelism()): string[] {
-  const jit = ['--max-inlined-bytecode-size-cumulative=100', '--always-sparkplug', '--interrupt-budget=270336', '--no-turbo-loop-peeling'];
-  return [...(size >= cores ? ['--single-threaded'] : []), ...jit];
+  return [...(size >= cores ? ['--single-threaded'] : []), ...BATCH_JIT_FLAGS];
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -182,10 +182,17 @@ export function candidatePatterns(name: string): string[] {
   return [...patterns];
 }
 
+/** The stretches of `name` that candidatePatterns looks for: its first two characters, and every other 4-character stretch. */
+function stretchesOf(name: string): { head: string; fours: string[] } {
+  const fours: string[] = [];
+  for (let i = 0; i + 4 <= name.length; i += 2) fours.push(name.slice(i, i + 4));
+  return { head: name.slice(0, 2), fours };
+}
+
 /** Whether `candidate` is one that `candidatePatterns(name)` finds (the candidates' query, in memory). */
-function mayResemble(name: string, candidate: string): boolean {
-  if (candidate.length === name.length && name.length >= 3 && candidate.startsWith(name.slice(0, 2))) return true;
-  for (let i = 0; i + 4 <= name.length; i += 2) if (candidate.includes(name.slice(i, i + 4))) return true;
+function mayResemble(name: string, stretches: { head: string; fours: readonly string[] }, candidate: string): boolean {
+  if (candidate.length === name.length && name.length >= 3 && candidate.startsWith(stretches.head)) return true;
+  for (const four of stretches.fours) if (candidate.includes(four)) return true;
   return false;
 }
 
@@ -243,6 +250,8 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
         .execute()
     : [];
   type Row = { id: string; name: string; kind: AgencyKind | null; level: AgencyLevel | null; region_code: string | null; parent_id: string | null; demo: boolean };
+  // The candidates' normalized names, made when first compared.
+  const candidateNames: (string | undefined)[] = [];
   // Agencies this call creates, in the order of their first printed name.
   const created = new Map<string, Row>();
   const out: ({ kind: 'known'; name: string } | { kind: 'undecided'; suggestions: AgencySuggestion[] } | { kind: 'created'; name: string; first: boolean } | undefined)[] = [];
@@ -253,14 +262,15 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
     if (row) return out.push({ kind: 'created', name: n, first: false });
     // Names undecided before are looked at again: agencies created since may be suggested too.
     const suggestions: AgencySuggestion[] = [];
+    const stretches = stretchesOf(n);
     // Only the candidates this name's own query would find: the answer must not depend on the other names.
-    for (const c of candidates) {
-      if (!mayResemble(n, c.name)) continue;
-      const why = resemblance(n, normalizeAgencyName(c.name));
+    candidates.forEach((c, i) => {
+      if (!mayResemble(n, stretches, c.name)) return;
+      const why = resemblance(n, (candidateNames[i] ??= normalizeAgencyName(c.name)));
       if (why) suggestions.push({ id: c.id, name: c.name, why });
-    }
+    });
     for (const c of created.values()) {
-      if (!mayResemble(n, c.name)) continue;
+      if (!mayResemble(n, stretches, c.name)) continue;
       const why = resemblance(n, c.name);
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     }

@@ -17,32 +17,91 @@ function quoted(s: string): string {
   return SPECIAL.test(s) ? `"${s.replace(/["\\]/g, '\\$&')}"` : `"${s}"`;
 }
 
-/** A PostgreSQL array literal of numbers, strings and nulls ('{1,NULL,"a\\"b"}'). */
-export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
-  let out = '{';
+/** What JSON would write otherwise than an array literal reads it: control characters (a line break…) and surrogates. */
+const JSON_ESCAPED = /[\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * Whether JSON writes these values as a PostgreSQL array literal reads them: finite numbers as
+ * String() does, null and undefined as null (read as NULL), strings in double quotes with their
+ * quotes and backslashes escaped by a backslash — unless a string holds a character JSON escapes
+ * by name or code.
+ */
+function jsonReadable(values: readonly unknown[]): boolean {
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (i) out += ',';
-    out += x === null || x === undefined ? 'NULL' : typeof x === 'number' ? String(x) : quoted(x);
+    if (x === null || x === undefined) continue;
+    if (typeof x === 'number' ? !Number.isFinite(x) : typeof x !== 'string' || JSON_ESCAPED.test(x)) return false;
   }
-  return `${out}}`;
+  return true;
+}
+
+/** A PostgreSQL array literal of numbers, strings and nulls ('{1,NULL,"a\\"b"}'). */
+export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
+  // One native call for the whole array, when it can.
+  if (jsonReadable(values)) return `{${JSON.stringify(values).slice(1, -1)}}`;
+  // Parts joined once: a string grown by += is a chain of one small object per piece, all alive
+  // until the statement is sent (and copied by every young-generation collection meanwhile).
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    parts[i] = x === null || x === undefined ? 'NULL' : typeof x === 'number' ? String(x) : quoted(x);
+  }
+  return joined(parts, '{', '}');
 }
 
 /**
  * An array literal as one quoted element of another array literal: arrayLiteral(values) quoted,
- * built in one pass (the inner quotes and backslashes escaped once more).
+ * built in one pass (the inner quotes and backslashes escaped once more). Numbers alone need no
+ * quotes: JSON writes them.
  */
 function nestedLiteral(values: readonly (string | number | null | undefined)[]): string {
-  let out = '"{';
+  if (numbersOnly(values)) return `"{${JSON.stringify(values).slice(1, -1)}}"`;
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
-    if (i) out += ',';
-    if (x === null || x === undefined) out += 'NULL';
-    else if (typeof x === 'number') out += String(x);
-    else if (SPECIAL.test(x)) out += `\\"${x.replace(/\\/g, '\\\\\\\\').replace(/"/g, '\\\\\\"')}\\"`;
-    else out += `\\"${x}\\"`;
+    if (x === null || x === undefined) parts[i] = 'NULL';
+    else if (typeof x === 'number') parts[i] = String(x);
+    else if (x.length <= SHORT) parts[i] = shortNested(x);
+    else parts[i] = nestedElement(x);
   }
-  return `${out}}"`;
+  return joined(parts, '"{', '}"');
+}
+
+/** A string as an element of a nested array literal: in escaped double quotes, its quotes and backslashes escaped twice. */
+function nestedElement(x: string): string {
+  return SPECIAL.test(x) ? `\\"${x.replace(/\\/g, '\\\\\\\\').replace(/"/g, '\\\\\\"')}\\"` : `\\"${x}\\"`;
+}
+
+/**
+ * Short strings repeat (a cell's status, a printed 0): their nested elements are made once. The
+ * map is emptied when full, so that it never grows with the data.
+ */
+const SHORT = 16;
+const shortElements = new Map<string, string>();
+function shortNested(x: string): string {
+  let e = shortElements.get(x);
+  if (e === undefined) {
+    if (shortElements.size >= 4096) shortElements.clear();
+    shortElements.set(x, (e = nestedElement(x)));
+  }
+  return e;
+}
+
+/** Whether these are only finite numbers and nulls. */
+function numbersOnly(values: readonly unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x !== null && x !== undefined && (typeof x !== 'number' || !Number.isFinite(x))) return false;
+  }
+  return true;
+}
+
+/** `open` + parts joined by commas + `close`, as one flat string (no chain for the driver to flatten again). */
+function joined(parts: string[], open: string, close: string): string {
+  if (!parts.length) return open + close;
+  parts[0] = open + parts[0];
+  parts[parts.length - 1] += close;
+  return parts.join(',');
 }
 
 /** One element of a column's array literal, as node-postgres would write it (NULL, or quoted text). */
@@ -63,12 +122,9 @@ function element(v: unknown, type: string): string {
 
 /** A column's values as one array literal (one text parameter: no per-element work in the driver). */
 function columnLiteral(rows: readonly object[], column: string, type: string): string {
-  let out = '{';
-  for (let i = 0; i < rows.length; i++) {
-    if (i) out += ',';
-    out += element((rows[i] as Record<string, unknown>)[column], type);
-  }
-  return `${out}}`;
+  const parts = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) parts[i] = element((rows[i] as Record<string, unknown>)[column], type);
+  return joined(parts, '{', '}');
 }
 
 export async function insertMany<T extends object>(

@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/types.ts';
 import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
-import { insertMany, type Executor } from './bulk.ts';
+import { arrayLiteral, insertMany, type Executor } from './bulk.ts';
 import { readCellSets, tablesFromRows, tablesOf, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 
@@ -282,13 +282,14 @@ async function peerCandidates(ctx: Context, heads: readonly Head[], turns: reado
     lastOf.set(t.id, n);
     if (!first.has(t.id)) first.set(t.id, n);
   });
+  // The arrays go as literals (arrayLiteral: one native call for each, not the driver's per element).
   const k: { n: number; head: string; year: number; band: number; bucket: string; next: number | null }[] = [];
   turns.forEach((t, n) => t.bands && t.year !== null && t.bands.forEach((bucket, band) => k.push({ n, head: t.id, year: t.year!, band, bucket, next: next.get(n) ?? null })));
   // A report of the set is seen through its stored bands (its version before the set) only by
   // the turns before its first one, in order; on demand, only through its turn.
   const found = k.length
     ? await sql<Candidate>`
-    WITH k AS NOT MATERIALIZED (SELECT * FROM unnest(${k.map((r) => r.n)}::int4[], ${k.map((r) => r.head)}::uuid[], ${k.map((r) => r.year)}::int4[], ${k.map((r) => r.band)}::int4[], ${k.map((r) => r.bucket)}::text[], ${k.map((r) => r.next)}::int4[]) AS k(n, head, year, band, bucket, next)),
+    WITH k AS NOT MATERIALIZED (SELECT * FROM unnest(${arrayLiteral(k.map((r) => r.n))}::int4[], ${arrayLiteral(k.map((r) => r.head))}::uuid[], ${arrayLiteral(k.map((r) => r.year))}::int4[], ${arrayLiteral(k.map((r) => r.band))}::int4[], ${arrayLiteral(k.map((r) => r.bucket))}::text[], ${arrayLiteral(k.map((r) => r.next))}::int4[]) AS k(n, head, year, band, bucket, next)),
     s AS (SELECT * FROM unnest(${[...first.keys()]}::uuid[], ${[...first.values()]}::int4[]) AS s(head, n)),
     c AS (
       SELECT k.n, k.head, b.report_id AS peer, b.version, NULL::int4 AS via, count(*) AS shared

@@ -17,7 +17,7 @@ import { decisionsOfMany } from './diagnostics.ts';
 import { figureValues, figuresKey, figuresOf } from './figures.ts';
 import { newId } from './ids.ts';
 import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './cells.ts';
-import { errorOf, parseChunkItems, type Ahead } from './parse-pool.ts';
+import { errorOf, parseChunkItems, startChunkParse, type Ahead, type ChunkParse, type ParseResult } from './parse-pool.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';
 import { insertVersions, versionRows, type VersionRows } from './reports.ts';
@@ -206,11 +206,10 @@ export interface ParsedChunk {
   agencies?: Map<Parsed, MatchResult | string> | undefined;
 }
 
-/** Read and parse a chunk's items (in the parse worker when the chunk is big, or `worker`). */
-export async function parseChunk(items: ClaimedItem[], options: { worker?: boolean | undefined } = {}): Promise<ParsedChunk> {
+/** A chunk's items with their parse results: parsed reports ready to store, and failures. */
+function chunkOf(items: readonly ClaimedItem[], results: readonly ParseResult[]): ParsedChunk {
   const parsed: Parsed[] = [];
   const failed: ItemResult[] = [];
-  const results = await parseChunkItems(items, options);
   items.forEach((item, i) => {
     const r = results[i];
     if (!r.ok) failed.push(failure(item, errorOf(r)));
@@ -221,6 +220,11 @@ export async function parseChunk(items: ClaimedItem[], options: { worker?: boole
     else parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report });
   });
   return { parsed, failed };
+}
+
+/** Read and parse a chunk's items (in the parse worker when the chunk is big, or `worker`). */
+export async function parseChunk(items: ClaimedItem[], options: { worker?: boolean | undefined } = {}): Promise<ParsedChunk> {
+  return chunkOf(items, await parseChunkItems(items, options));
 }
 
 /**
@@ -304,26 +308,36 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   // finds the agencies the chunk before it created, as when each was matched just before storing.
   let agencyTurn: Promise<unknown> = Promise.resolve();
   let size = options.chunkSize ?? FIRST_CHUNK_SIZE;
-  const claimAndParse = async (): Promise<ParsedChunk | null> => {
+  // A chunk claimed, its parsing started (by the worker thread, which goes on while the main
+  // thread stores the chunk before it), and its agencies matched as soon as it is parsed.
+  const claimAndStart = async (): Promise<{ parse: ChunkParse; chunk: Promise<ParsedChunk> } | null> => {
     const items = await claim(store.db, size, { batchId: options.batchId, deadWorkers });
     size = options.chunkSize ?? Math.min(CHUNK_SIZE, size * 2);
     if (!items.length) return null;
-    const chunk = await parseChunk(items, { worker: options.parseWorker });
-    const matched = agencyTurn.then(() => agenciesOf(store.db, chunk.parsed));
-    agencyTurn = matched.catch(() => undefined);
-    chunk.agencies = await matched;
-    return chunk;
+    const parse = startChunkParse(items, { worker: options.parseWorker });
+    const turn = agencyTurn;
+    const chunk = parse.done().then(async (results) => {
+      const parsed = chunkOf(items, results);
+      await turn;
+      parsed.agencies = await agenciesOf(store.db, parsed.parsed);
+      return parsed;
+    });
+    agencyTurn = chunk.catch(() => undefined);
+    return { parse, chunk };
   };
   const loop = async () => {
     if (options.signal?.aborted) return;
-    // The next chunk is claimed and parsed while this one is stored (one chunk ahead).
-    let next = claimAndParse();
+    let next = claimAndStart();
     for (;;) {
-      const chunk = await next;
-      if (!chunk) return;
-      next = options.signal?.aborted ? Promise.resolve(null) : claimAndParse();
+      const started = await next;
+      if (!started) return;
+      // The main thread parses what the worker has not reached yet (else it would only wait).
+      await started.parse.help();
+      // The next chunk is claimed and parsed while this one is stored.
+      next = options.signal?.aborted ? Promise.resolve(null) : claimAndStart();
       // Not left unhandled if storing this chunk fails (its items stay claimed until their lease ends).
       next.catch(() => undefined);
+      const chunk = await started.chunk;
       const { results } = await storeChunk(store, chunk, cache);
       done += results.length;
       options.onChunk?.(results);
