@@ -1,10 +1,13 @@
-// `npm run bench`: every benchmark section in turn, on one core (this thread), with the machine's
+// `npm run bench`: every benchmark section in turn (most on one core, this thread; the import and
+// the whole-process figures use every core), with the machine's
 // Node version, measuring the built package (bench/subject.ts). A section is a module under bench/ exporting a function that returns the lines
 // to print; add one by adding an entry to SECTIONS.
 //
 //   npm run bench                    all sections
 //   npm run bench -- text html       only the sections named
 //   npm run bench -- text=2000       a section with a size argument (number of reports)
+
+import { availableParallelism } from 'node:os';
 
 interface Section {
   id: string;
@@ -37,7 +40,7 @@ if (args.length && chosen.length === 0) {
   process.exit(2);
 }
 
-console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，单核；测的是编译后的 dist/，即 npx gongkai 运行的代码）`);
+console.log(`Gongkai 基准测试（Node ${process.version}，${process.platform}/${process.arch}，本机 ${availableParallelism()} 核：多数项按单核 CPU 时间计，导入与整个进程的测速用到全部核；测的是编译后的 dist/，即 npx gongkai 运行的代码）`);
 for (const s of chosen) {
   console.log(`\n【${s.title}】`);
   const size = args.find((a) => a.id === s.id)?.size;
