@@ -40,7 +40,7 @@ function summary(r: ParseResult): unknown {
 
 test('the worker and the main thread share a chunk and give the main thread’s results, in order', async () => {
   const list = items(60, 5_100_000);
-  const expected = (await parseItems(list, true)).map(summary);
+  const expected = (await parseItems(list)).map(summary);
   // Asked at once: the worker is still starting, so the main thread parses every slice.
   const first = startChunkParse(list, { worker: true });
   assert.deepEqual((await first.help()).map(summary), expected);
@@ -60,7 +60,7 @@ test('the worker and the main thread share a chunk and give the main thread’s 
 
 test('a worker that dies mid-chunk leaves its slices to the main thread', { timeout: 60_000 }, async () => {
   const list = items(40, 5_200_000);
-  const expected = (await parseItems(list, true)).map(summary);
+  const expected = (await parseItems(list)).map(summary);
   if (!runningParseWorker()) startChunkParse(list.slice(0, 1), { worker: true });
   assert.equal(await parseWorkerReady(), true);
   const w = runningParseWorker();

@@ -22,15 +22,15 @@ const JSON_ESCAPED = /[\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * Whether JSON writes these values as a PostgreSQL array literal reads them: finite numbers as
- * String() does, null and undefined as null (read as NULL), strings in double quotes with their
- * quotes and backslashes escaped by a backslash — unless a string holds a character JSON escapes
- * by name or code.
+ * String() does, null and undefined as null (read as NULL), and (`strings`) strings in double
+ * quotes with their quotes and backslashes escaped by a backslash — unless a string holds a
+ * character JSON escapes by name or code.
  */
-function jsonReadable(values: readonly unknown[]): boolean {
+function jsonReadable(values: readonly unknown[], strings: boolean): boolean {
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x === null || x === undefined) continue;
-    if (typeof x === 'number' ? !Number.isFinite(x) : typeof x !== 'string' || JSON_ESCAPED.test(x)) return false;
+    if (typeof x === 'number' ? !Number.isFinite(x) : !strings || typeof x !== 'string' || JSON_ESCAPED.test(x)) return false;
   }
   return true;
 }
@@ -38,7 +38,7 @@ function jsonReadable(values: readonly unknown[]): boolean {
 /** A PostgreSQL array literal of numbers, strings and nulls ('{1,NULL,"a\\"b"}'). */
 export function arrayLiteral(values: readonly (string | number | null | undefined)[]): string {
   // One native call for the whole array, when it can.
-  if (jsonReadable(values)) return `{${JSON.stringify(values).slice(1, -1)}}`;
+  if (jsonReadable(values, true)) return `{${JSON.stringify(values).slice(1, -1)}}`;
   // Parts joined once: a string grown by += is a chain of one small object per piece, all alive
   // until the statement is sent (and copied by every young-generation collection meanwhile).
   const parts = new Array<string>(values.length);
@@ -52,10 +52,10 @@ export function arrayLiteral(values: readonly (string | number | null | undefine
 /**
  * An array literal as one quoted element of another array literal: arrayLiteral(values) quoted,
  * built in one pass (the inner quotes and backslashes escaped once more). Numbers alone need no
- * quotes: JSON writes them.
+ * quotes: JSON writes them (strings would need their escapes doubled).
  */
 function nestedLiteral(values: readonly (string | number | null | undefined)[]): string {
-  if (numbersOnly(values)) return `"{${JSON.stringify(values).slice(1, -1)}}"`;
+  if (jsonReadable(values, false)) return `"{${JSON.stringify(values).slice(1, -1)}}"`;
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
@@ -85,15 +85,6 @@ function shortNested(x: string): string {
     shortElements.set(x, (e = nestedElement(x)));
   }
   return e;
-}
-
-/** Whether these are only finite numbers and nulls. */
-function numbersOnly(values: readonly unknown[]): boolean {
-  for (let i = 0; i < values.length; i++) {
-    const x = values[i];
-    if (x !== null && x !== undefined && (typeof x !== 'number' || !Number.isFinite(x))) return false;
-  }
-  return true;
 }
 
 /** `open` + parts joined by commas + `close`, as one flat string (no chain for the driver to flatten again). */

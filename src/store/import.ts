@@ -14,7 +14,7 @@ import { recordAudit } from './audit.ts';
 import type { Executor } from './bulk.ts';
 import { crossCheck, VersionCache, type Arrival, type VersionCacheTx } from './cross.ts';
 import { decisionsOfMany } from './diagnostics.ts';
-import { figureValues, figuresKey, figuresOf } from './figures.ts';
+import { figuresKey } from './figures.ts';
 import { newId } from './ids.ts';
 import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './cells.ts';
 import { errorOf, parseChunkItems, startChunkParse, type Ahead, type ChunkParse, type ParseResult } from './parse-pool.ts';
@@ -36,10 +36,10 @@ interface Parsed {
   sha256: string;
   bytes: Uint8Array;
   report: Report;
-  /** What the parse worker computed ahead (else done when stored). */
-  ahead?: Ahead | undefined;
-  /** The cell arrays it sent, unpacked. */
-  cells?: CellArrays | undefined;
+  /** What parsing computed ahead for storing it. */
+  ahead: Ahead;
+  /** Its cell arrays (unpacked when the worker sent them as JSON). */
+  cells: CellArrays;
 }
 
 function failure(item: ClaimedItem, e: unknown): ItemResult {
@@ -131,7 +131,7 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     const agencyId = match.agency?.id ?? null;
     const key = agencyId && report.year !== null ? `${agencyId}/${report.year}` : null;
     const before = key ? existing.get(key) : undefined;
-    const values = p.ahead?.figures ?? figureValues(figuresOf(report));
+    const values = p.ahead.figures;
     let reportId: string;
     let version = 1;
     if (before) {
@@ -158,13 +158,13 @@ async function storeParsed(tx: Executor, parsed: Parsed[], matches: ReadonlyMap<
     documents.push({ sha256: p.sha256, name: p.item.name, kind: report.source.kind, size: p.bytes.length, bytes: p.bytes });
     const previous = before ? previousDecisions.get(`${before.id}/${before.current_version}`) : undefined;
     const { ahead } = p;
-    const cells = p.cells && cellSetOf(reportId, version, report.format, p.cells);
-    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: ahead?.words, cells }));
-    if (ahead) prepared.set(reportId, ahead.prepared);
-    if (ahead) bands.set(reportId, ahead.bands);
+    const cells = cellSetOf(reportId, version, report.format, p.cells);
+    versions.push(versionRows({ reportId, version, report, kind: 'import', documentSha256: p.sha256, createdBy: p.item.created_by, previous, words: ahead.words, cells }));
+    prepared.set(reportId, ahead.prepared);
+    bands.set(reportId, ahead.bands);
     known.set(p.sha256, { report_id: reportId, version });
     inMemory.set(reportId, report);
-    arrivals.push({ reportId, version, report, prepared: ahead?.prepared, bands: ahead?.bands });
+    arrivals.push({ reportId, version, report, prepared: ahead.prepared, bands: ahead.bands });
     const why = !match.agency ? (report.agency ? `机关“${report.agency}”与已有机关相近，需人工确认` : '报告未写明机关，需人工指定') : report.year === null ? '报告年度不明，需人工指定' : null;
     results.push({
       id: p.item.id,
@@ -213,11 +213,10 @@ function chunkOf(items: readonly ClaimedItem[], results: readonly ParseResult[])
   items.forEach((item, i) => {
     const r = results[i];
     if (!r.ok) failed.push(failure(item, errorOf(r)));
-    else if (r.ahead) {
+    else {
       const cells = unpackCellArrays(r.ahead.cells);
       parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: withCellTables(r.report, r.report.format, cells), ahead: r.ahead, cells });
     }
-    else parsed.push({ item, bytes: r.bytes, sha256: r.sha256, report: r.report });
   });
   return { parsed, failed };
 }

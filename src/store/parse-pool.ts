@@ -9,7 +9,6 @@
 
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import type { Worker } from 'node:worker_threads';
 import { useBatchJit } from '../batch-jit.ts';
 import { moduleBeside, startModuleWorker } from '../worker-threads.ts';
@@ -28,7 +27,7 @@ export interface ParseItem {
   upload: Uint8Array | null;
 }
 
-/** What the parse worker computes ahead for storing a report (parseItems with `ahead`). */
+/** What parsing computes ahead for storing a report (parseItems). */
 export interface Ahead {
   /** The sections' indexed words (sectionWords of each). */
   words: string[];
@@ -37,12 +36,11 @@ export interface Ahead {
   bands: string[];
   /** The report's figures (figureValues). */
   figures: string;
-  /** Its cells as cell_sets arrays (packCellArrays): the report's tables and cells are left out. */
+  /** Its cells as cell_sets arrays (packed as JSON when sent by the worker): the report's tables and cells are left out. */
   cells: CellArrays | string;
 }
 
 export type ParseResult =
-  | { ok: true; sha256: string; bytes: Uint8Array; report: Report; ahead?: undefined }
   | { ok: true; sha256: string; bytes: Uint8Array; report: Omit<Report, 'tables' | 'cells'>; ahead: Ahead }
   | { ok: false; error: { code: IngestErrorCode; file: string; message: string } | { internal: string } };
 
@@ -56,23 +54,12 @@ export interface ParseReply {
   results: ParseResult[];
 }
 
-/** The bytes of an item (a file named on the command line, or uploaded), size-checked. */
-export async function itemBytes(item: ParseItem): Promise<Uint8Array> {
-  if (item.upload) return item.upload;
-  if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
-  const info = await stat(item.path).catch(() => null);
-  if (!info?.isFile()) throw new IngestError('unreadable', item.name, '文件不存在或无法打开');
-  if (info.size > LIMITS.maxInputBytes) {
-    throw new IngestError('too_large', item.name, `文件过大（${formatBytes(info.size)}），超过 ${formatBytes(LIMITS.maxInputBytes)} 的上限`);
-  }
-  return readFile(item.path);
-}
-
 /**
- * itemBytes with blocking reads (for the worker thread, where nothing else waits): one open, one
- * fstat and one read instead of the promise API's separate stat, open, fstat, read and close.
+ * The bytes of an item (a file named on the command line, or uploaded), size-checked. Blocking
+ * reads: one open, one fstat and one read instead of the promise API's separate stat, open,
+ * fstat, read and close; the thread reading would parse the file next anyway.
  */
-export function itemBytesSync(item: ParseItem): Uint8Array {
+export function itemBytes(item: ParseItem): Uint8Array {
   if (item.upload) return item.upload;
   if (!item.path) throw new IngestError('unreadable', item.name, '没有文件内容');
   let fd: number;
@@ -94,23 +81,22 @@ export function itemBytesSync(item: ParseItem): Uint8Array {
 }
 
 /**
- * Read and parse items one after the other; `ahead`: read with blocking calls, and also segment
- * the sections' words, prepare the narrative, compute its MinHash bands and the report's figures
- * (in the worker, where it costs the main thread nothing).
+ * Read and parse items one after the other, and do ahead what storing them needs: segment the
+ * sections' words, prepare the narrative, compute its MinHash bands and the report's figures.
+ * `pack`: the cell arrays as JSON, to send to another thread (the worker's replies).
  */
-export async function parseItems(items: readonly ParseItem[], ahead: boolean, options: { pack?: boolean } = {}): Promise<ParseResult[]> {
+export async function parseItems(items: readonly ParseItem[], options: { pack?: boolean } = {}): Promise<ParseResult[]> {
   const out: ParseResult[] = [];
   for (const item of items) {
     try {
-      const bytes = ahead ? itemBytesSync(item) : await itemBytes(item);
+      const bytes = itemBytes(item);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const report = await parseReport(bytes, { name: item.name });
-      if (ahead) {
-        const prepared = prepare(report);
-        const figures = figureValues(figuresOf(report));
-        const { tables: _tables, cells: _cells, ...sent } = report;
-        out.push({ ok: true, sha256, bytes, report: sent, ahead: { words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures, cells: options.pack === false ? cellArrays(report) : packCellArrays(cellArrays(report)) } });
-      } else out.push({ ok: true, sha256, bytes, report });
+      const prepared = prepare(report);
+      const figures = figureValues(figuresOf(report));
+      const { tables: _tables, cells: _cells, ...sent } = report;
+      const cells = cellArrays(report);
+      out.push({ ok: true, sha256, bytes, report: sent, ahead: { words: report.sections.map(sectionWords), prepared, bands: bandKeys(prepared), figures, cells: options.pack ? packCellArrays(cells) : cells } });
     } catch (e) {
       out.push({ ok: false, error: e instanceof IngestError ? { code: e.code, file: e.file, message: e.message } : { internal: (e as Error).message } });
     }
@@ -292,7 +278,7 @@ export class ChunkParse {
       }
       const [slice] = waiting.splice(at, 1);
       this.bySlices.main++;
-      this.settle(slice, await parseItems(slice.items, true, { pack: false }));
+      this.settle(slice, await parseItems(slice.items));
       await new Promise<void>((r) => setImmediate(r));
     }
   }

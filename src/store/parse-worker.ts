@@ -9,7 +9,7 @@ import { parseItems, type ParseReply, type ParseRequest } from './parse-pool.ts'
 const port = parentPort;
 if (port) {
   port.on('message', (m: ParseRequest) => {
-    void parseItems(m.items, true).then((results) => {
+    void parseItems(m.items, { pack: true }).then((results) => {
       const reply: ParseReply = { id: m.id, results };
       // The bytes and the prepared narrative's typed arrays are moved, not copied.
       const transfer = results.flatMap((r) => {
