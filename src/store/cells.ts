@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CellProvenance, Report } from '../interchange/types.ts';
 import { formats, getFormat } from '../model/load.ts';
+import { sql } from 'kysely';
 import { insertMany, type Executor } from './bulk.ts';
 import type { CellSetsTable, CellsTable } from './schema.ts';
 
@@ -154,18 +155,53 @@ async function layoutsById(db: Executor, ids: Iterable<string>): Promise<Map<str
 export async function readCellSets(db: Executor, versions: readonly { reportId: string; version: number }[]): Promise<Map<string, Omit<CellRow, 'report_id' | 'version'>[]>> {
   const out = new Map<string, Omit<CellRow, 'report_id' | 'version'>[]>();
   if (!versions.length) return out;
-  const sets = await db
-    .selectFrom('cell_sets as s')
-    .select(['s.report_id', 's.version', 's.layout', 's.vals', 's.statuses', 's.raws', 's.lines', 's.pages', 's.src_tables', 's.src_rows', 's.src_cols'])
-    .where('s.report_id', 'in', [...new Set(versions.map((v) => v.reportId))])
-    .execute();
-  const wanted = new Set(versions.map((v) => `${v.reportId}/${v.version}`));
-  const layouts = await layoutsById(db, sets.map((s) => s.layout));
-  for (const s of sets) {
-    const key = `${s.report_id}/${s.version}`;
-    if (!wanted.has(key)) continue;
-    out.set(key, cellRows(s, layouts.get(s.layout)!));
+  // Only the versions asked for: a report corrected many times keeps every version's cells.
+  const sets = await sql<Omit<CellSetsTable, 'provenances'>>`
+    SELECT s.report_id, s.version, s.layout, s.vals, s.statuses, s.raws, s.lines, s.pages, s.src_tables, s.src_rows, s.src_cols
+    FROM unnest(${versions.map((v) => v.reportId)}::uuid[], ${versions.map((v) => v.version)}::int4[]) AS v(report_id, version)
+    JOIN cell_sets s ON s.report_id = v.report_id AND s.version = v.version`.execute(db);
+  const layouts = await layoutsById(db, sets.rows.map((s) => s.layout));
+  for (const s of sets.rows) out.set(`${s.report_id}/${s.version}`, cellRows(s, layouts.get(s.layout)!));
+  return out;
+}
+
+/** Where each of these addresses is in a layout's arrays (-1: not in it), made once per layout and list. */
+const placesMemo = new WeakMap<CellLayout, Map<string, number[]>>();
+export function placesIn(layout: CellLayout, addresses: readonly string[]): number[] {
+  let byList = placesMemo.get(layout);
+  if (!byList) placesMemo.set(layout, (byList = new Map<string, number[]>()));
+  const key = addresses.join(',');
+  let places = byList.get(key);
+  if (!places) {
+    const at = new Map(layout.table_ids.map((t, i) => [`${t}.${layout.row_ids[i]}.${layout.col_ids[i]}`, i]));
+    places = addresses.map((a) => at.get(a) ?? -1);
+    byList.set(key, places);
   }
+  return places;
+}
+
+/** The values of these addresses in a cell set's arrays (null: blank, missing, or not in its layout). */
+export function valuesAt(vals: readonly (number | string | null)[], layout: CellLayout, addresses: readonly string[]): (number | null)[] {
+  return placesIn(layout, addresses).map((i) => (i < 0 || vals[i] === null || vals[i] === undefined ? null : Number(vals[i]) + 0));
+}
+
+/**
+ * The values of these addresses in these versions, by `reportId/version`: only the values array
+ * is read, none of the provenance (for the checks that add up figures of many reports).
+ */
+export async function readCellValues(
+  db: Executor,
+  versions: readonly { reportId: string; version: number }[],
+  addresses: readonly string[],
+): Promise<Map<string, (number | null)[]>> {
+  const out = new Map<string, (number | null)[]>();
+  if (!versions.length) return out;
+  const sets = await sql<Pick<CellSetsTable, 'report_id' | 'version' | 'layout' | 'vals'>>`
+    SELECT s.report_id, s.version, s.layout, s.vals
+    FROM unnest(${versions.map((v) => v.reportId)}::uuid[], ${versions.map((v) => v.version)}::int4[]) AS v(report_id, version)
+    JOIN cell_sets s ON s.report_id = v.report_id AND s.version = v.version`.execute(db);
+  const layouts = await layoutsById(db, sets.rows.map((s) => s.layout));
+  for (const s of sets.rows) out.set(`${s.report_id}/${s.version}`, valuesAt(s.vals, layouts.get(s.layout)!, addresses));
   return out;
 }
 

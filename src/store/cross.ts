@@ -11,13 +11,15 @@
 // was), and a later item's finding comes back to it as a mirror, as if each item had been
 // imported on its own, wherever chunks end.
 
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { REPORT_SCHEMA, type Diagnostic, type Report } from '../interchange/types.ts';
-import { hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
+import { claimsArea, hierarchySum, historyCarryOver, historyInForce, historyReviewPending, similarityPeer, similarityPreviousYear } from '../check/cross/index.ts';
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { arrayLiteral, insertMany, type Executor } from './bulk.ts';
-import { readCellSets, tablesFromRows, tablesOf, type CellLayout, type CellSet } from './cells.ts';
+import { history } from '../model/history.ts';
+import { readCellSets, readCellValues, tablesFromRows, tablesOf, valuesAt, type CellLayout, type CellSet } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
+import type { DiagnosticsTable } from './schema.ts';
 
 /** Peers compared exactly per report: the candidates sharing the most MinHash bands. */
 const MAX_PEERS = 10;
@@ -66,10 +68,24 @@ interface CachedVersion {
  */
 export class VersionCache {
   readonly #entries = new Map<string, CachedVersion>();
+  /** The hierarchy cells' values of versions (a few numbers each: many more are kept than whole versions). */
+  readonly #values = new Map<string, (number | null)[]>();
   readonly limit: number;
+  readonly valuesLimit: number;
 
-  constructor(limit = 2000) {
+  constructor(limit = 2000, valuesLimit = 100_000) {
     this.limit = limit;
+    this.valuesLimit = valuesLimit;
+  }
+
+  values(key: string): (number | null)[] | undefined {
+    return this.#values.get(key);
+  }
+
+  addValues(key: string, values: (number | null)[]): void {
+    this.#values.delete(key);
+    this.#values.set(key, values);
+    if (this.#values.size > this.valuesLimit) this.#values.delete(this.#values.keys().next().value!);
   }
 
   get(reportId: string, version: number): CachedVersion | undefined {
@@ -103,6 +119,7 @@ export class VersionCache {
 export class VersionCacheTx {
   readonly #cache: VersionCache;
   readonly #staged: [string, CachedVersion][] = [];
+  readonly #values = new Map<string, (number | null)[]>();
 
   constructor(cache: VersionCache) {
     this.#cache = cache;
@@ -117,10 +134,21 @@ export class VersionCacheTx {
     this.#staged.push([`${reportId}/${version}`, entry]);
   }
 
+  /** A version's hierarchy values (`reportId/version`), from the cache or what this transaction noted. */
+  values(key: string): (number | null)[] | undefined {
+    return this.#values.get(key) ?? this.#cache.values(key);
+  }
+
+  stageValues(key: string, values: (number | null)[]): void {
+    this.#values.set(key, values);
+  }
+
   /** The transaction committed: what it noted goes into the cache. */
   commit(): void {
     for (const [key, entry] of this.#staged) this.#cache.add(key, entry);
+    for (const [key, values] of this.#values) this.#cache.addValues(key, values);
     this.#staged.length = 0;
+    this.#values.clear();
   }
 }
 
@@ -405,6 +433,47 @@ interface Outcome {
   neighbours: Set<string>;
 }
 
+/**
+ * The departments' reports as hierarchy.sum reads them: the hierarchy cells of their current
+ * versions, as tables. From the reports in memory, else the values noted before (the cache), else
+ * the cells cached whole, else the store (the values only): a government's departments are many,
+ * and each of them arriving checks the government again.
+ */
+async function hierarchyTables(ctx: Context, heads: readonly Head[]): Promise<Map<string, Pick<Report, 'tables'>>> {
+  const addresses = history().hierarchy.cells;
+  const out = new Map<string, Pick<Report, 'tables'>>();
+  const asTables = (values: readonly (number | null)[]): Pick<Report, 'tables'> => {
+    const tables: Report['tables'] = {};
+    addresses.forEach((a, i) => {
+      const [t, r, c] = a.split('.');
+      ((tables[t] ??= {})[r] ??= {})[c] = values[i];
+    });
+    return { tables };
+  };
+  const toRead: Head[] = [];
+  for (const h of heads) {
+    const inMemory = ctx.reports.get(h.id);
+    if (inMemory) {
+      out.set(h.id, inMemory);
+      continue;
+    }
+    const key = `${h.id}/${h.current_version}`;
+    let values = ctx.cache?.values(key);
+    if (!values) {
+      const cells = ctx.cache?.get(h.id, h.current_version)?.cells;
+      if (cells) ctx.cache!.stageValues(key, (values = valuesAt(cells.set.vals, cells.layout, addresses)));
+    }
+    if (values) out.set(h.id, asTables(values));
+    else toRead.push(h);
+  }
+  const read = await readCellValues(ctx.db, toRead.map((h) => ({ reportId: h.id, version: h.current_version })), addresses);
+  for (const [key, values] of read) {
+    ctx.cache?.stageValues(key, values);
+    out.set(key.slice(0, key.indexOf('/')), asTables(values));
+  }
+  return out;
+}
+
 /** The cross findings of these reports other than peers' (their current versions in ctx.reports or loaded). */
 async function findingsOf(ctx: Context, heads: readonly Head[]): Promise<Outcome> {
   const out: Outcome = { findings: new Map(), neighbours: new Set() };
@@ -423,7 +492,8 @@ async function findingsOf(ctx: Context, heads: readonly Head[]): Promise<Outcome
   const nexts = at(nextPairs);
   seen(ctx, prevs);
   if (!heads.length) return out;
-  const governments = dated.filter((h) => h.kind === 'government');
+  // A government's departments matter only when its report says it covers its area (hierarchy.sum).
+  const governments = dated.filter((h) => h.kind === 'government' && ctx.reports.has(h.id) && claimsArea(ctx.reports.get(h.id)!));
   const departments = governments.length
     ? await ctx.db.selectFrom('agencies').select(['id', 'parent_id']).where('parent_id', 'in', governments.map((g) => g.agency_id!)).execute()
     : [];
@@ -431,8 +501,8 @@ async function findingsOf(ctx: Context, heads: readonly Head[]): Promise<Outcome
     ? await reportsAt(ctx.db, governments.flatMap((g) => departments.filter((d) => d.parent_id === g.agency_id).map((d) => ({ agency: d.id, year: g.year! }))))
     : [];
   const parentReports = at(parentPairs);
-  seen(ctx, depReports);
-  const toLoad = [...prevs, ...depReports].filter((h, i, a) => !ctx.reports.has(h.id) && a.findIndex((x) => x.id === h.id) === i);
+  const depTables = await hierarchyTables(ctx, depReports);
+  const toLoad = prevs.filter((h, i, a) => !ctx.reports.has(h.id) && a.findIndex((x) => x.id === h.id) === i);
   for (const [id, r] of await loadLite(ctx.db, toLoad, true, ctx.cache)) ctx.reports.set(id, r);
 
   for (const h of heads) {
@@ -452,7 +522,7 @@ async function findingsOf(ctx: Context, heads: readonly Head[]): Promise<Outcome
       if (h.kind === 'government') {
         const deps = departments.filter((d) => d.parent_id === h.agency_id);
         const reps = depReports.filter((r) => deps.some((d) => d.id === r.agency_id) && r.year === h.year);
-        const loaded = reps.map((r) => ctx.reports.get(r.id)).filter((r): r is Lite => !!r);
+        const loaded = reps.flatMap((r) => depTables.get(r.id) ?? []);
         list.push(...cross(hierarchySum(report, loaded, deps.length - reps.length), null));
       } else if (h.parent_id) {
         const gov = parentReports.find((p) => p.agency_id === h.parent_id && p.year === h.year);
@@ -472,12 +542,13 @@ async function replaceCross(
   only?: (d: { report_id: string; rule: string; related_report_id: string | null }) => boolean,
 ): Promise<void> {
   if (!heads.length) return;
-  const old = await db
-    .selectFrom('diagnostics as d')
-    .innerJoin('reports as r', (j) => j.onRef('r.id', '=', 'd.report_id').onRef('r.current_version', '=', 'd.version'))
-    .select(['d.report_id', 'd.finding_key', 'd.state', 'd.reason', 'd.decided_by', 'd.decided_at', 'd.origin', 'd.position', 'd.rule', 'd.related_report_id'])
-    .where('d.report_id', 'in', heads.map((h) => h.id))
-    .execute();
+  // By (report, version) pairs: one index range each, whatever the planner knows of the tables.
+  const old = (
+    await sql<Pick<Selectable<DiagnosticsTable>, 'report_id' | 'finding_key' | 'state' | 'reason' | 'decided_by' | 'decided_at' | 'origin' | 'position' | 'rule' | 'related_report_id'>>`
+      SELECT d.report_id, d.finding_key, d.state, d.reason, d.decided_by, d.decided_at, d.origin, d.position, d.rule, d.related_report_id
+      FROM unnest(${heads.map((h) => h.id)}::uuid[], ${heads.map((h) => h.current_version)}::int4[]) AS v(report_id, version)
+      JOIN diagnostics d ON d.report_id = v.report_id AND d.version = v.version`.execute(db)
+  ).rows;
   const oldBy = groupBy(old, (d) => d.report_id);
   const rows = [];
   const drop: { report_id: string; version: number; position: number }[] = [];

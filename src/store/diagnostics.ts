@@ -124,13 +124,12 @@ export async function refreshCounts(db: Executor, reportIds: readonly string[]):
       rules = d.rules, updated_at = now()
     FROM (SELECT x.id, c.errors, c.warnings, c.open, c.total, ${RULES_OF_REPORT} AS rules
           -- One pass over the version's findings for the four counts.
-          FROM reports x CROSS JOIN LATERAL (SELECT
+          FROM unnest(${[...reportIds]}::uuid[]) AS u(id) JOIN reports x ON x.id = u.id CROSS JOIN LATERAL (SELECT
             count(*) FILTER (WHERE g.severity = 'error' AND g.state NOT IN ('dismissed', 'fixed')) AS errors,
             count(*) FILTER (WHERE g.severity = 'warning' AND g.state NOT IN ('dismissed', 'fixed')) AS warnings,
             count(*) FILTER (WHERE g.state = 'open' AND g.severity <> 'info') AS open,
             count(*) FILTER (WHERE g.severity <> 'info') AS total
-            FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version) c
-          WHERE x.id = ANY(${[...reportIds]}::uuid[])) d
+            FROM diagnostics g WHERE g.report_id = x.id AND g.version = x.current_version) c) d
     WHERE r.id = d.id`.execute(db);
 }
 

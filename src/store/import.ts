@@ -20,6 +20,7 @@ import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './
 import { errorOf, parseChunkItems, startChunkParse, type Ahead, type ChunkParse, type ParseResult } from './parse-pool.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';
+import { ImportStatistics } from './statistics.ts';
 import { insertVersions, versionRows, type VersionRows } from './reports.ts';
 import type { AgencySuggestion, DocumentsTable, ReportsTable } from './schema.ts';
 
@@ -302,6 +303,7 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   const deadWorkers = await deadLocalWorkers(store.db);
   const workers = options.workers ?? 1;
   const cache = new VersionCache();
+  const statistics = await ImportStatistics.of(store.db);
   // Chunks' agencies are matched one chunk after the other, in the order they were parsed: the
   // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
   // finds the agencies the chunk before it created, as when each was matched just before storing.
@@ -338,6 +340,7 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
       next.catch(() => undefined);
       const chunk = await started.chunk;
       const { results } = await storeChunk(store, chunk, cache);
+      await statistics.stored(store.db, results.filter((r) => r.state === 'imported').length);
       done += results.length;
       options.onChunk?.(results);
     }

@@ -18,7 +18,7 @@ export const hierarchySumMeta: RuleMeta<'below'> = {
   messages: { below: { origin: 'check', example: '表三“本年新收”行“总计”列为5，少于所属2个部门同年度报告之和7；报告称涵盖全地区，数字应不少于各部门之和' } },
 };
 
-const valueOf = (r: Report, address: string) => {
+const valueOf = (r: Pick<Report, 'tables'>, address: string) => {
   const [t, row, c] = address.split('.');
   return r.tables[t]?.[row]?.[c] ?? null;
 };
@@ -30,10 +30,11 @@ export function claimsArea(report: Report): boolean {
 }
 
 /**
- * `departments`: the departments' reports of the same year; `missing`: how many departments of
- * the government have no report that year.
+ * `departments`: the departments' reports of the same year (only their tables are read, and of
+ * them only the cells of history().hierarchy.cells); `missing`: how many departments of the
+ * government have no report that year.
  */
-export function hierarchySum(government: Report, departments: readonly Report[], missing = 0): Diagnostic[] {
+export function hierarchySum(government: Report, departments: readonly Pick<Report, 'tables'>[], missing = 0): Diagnostic[] {
   if (!departments.length || !claimsArea(government)) return [];
   const format = getFormat(government.format);
   const out: Diagnostic[] = [];
