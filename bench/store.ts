@@ -44,10 +44,10 @@ function urlOf(database: string): string {
   return u.toString();
 }
 
-/** An import of the files in `dir` timed in a process of its own (bench/import-process.ts). */
+/** An import of the files in `dir` timed in a process of its own (bench/import-process.mjs). */
 function timeImport(backend: 'pglite' | 'postgres', target: string, dir: string): { line: string; rate: number } {
-  const script = fileURLToPath(new URL('./import-process.ts', import.meta.url));
-  const r = spawnSync(process.execPath, ['--import', 'tsx', script, backend, target, dir], { encoding: 'utf8' });
+  const script = fileURLToPath(new URL('./import-process.mjs', import.meta.url));
+  const r = spawnSync(process.execPath, [script, backend, target, dir], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`导入基准进程失败（${backend}）：${r.stderr || r.stdout}`);
   const { files, seconds, chunkMs } = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { files: number; seconds: number; chunkMs: number[] };
   return {
