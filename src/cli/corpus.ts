@@ -1,6 +1,7 @@
 // Commands of the corpus: import files into the database, serve the API (and the web app), and
 // start (first run: accounts and the demo corpus; then serve).
 
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { expandArchive } from '../ingest/archive.ts';
@@ -86,6 +87,11 @@ export function registerImport(program: Command): void {
         '\n终端中在标准错误显示进度；结束时给出汇总。退出码：0 完成；2 有文件无法读取或用法有误。',
     )
     .action(async (paths: string[], opts: DatabaseOptions & { publish?: boolean; json?: boolean }) => {
+      // An import of a directory, an archive or several files is likely to parse in the worker
+      // thread: it loads while the store opens and the files are listed.
+      if (paths.length > 1 || paths.some((p) => /\.zip$/i.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
+        void import('../store/parse-pool.ts').then((m) => m.startParseWorker());
+      }
       let store: Store;
       try {
         store = await openFromOptions(opts);

@@ -181,6 +181,15 @@ function spawn(): Worker {
   return w;
 }
 
+/**
+ * Start the worker thread ahead of an import that will need it (`gongkai import` does, before it
+ * opens the store): it loads its modules and the word segmenter while the store opens and the
+ * batch is written, instead of after the first chunk is claimed. Nothing if it runs or failed.
+ */
+export function startParseWorker(): void {
+  if (!worker && !broken) worker = spawn();
+}
+
 /** The worker thread, once started and while it runs (for tests: it can be stopped to see the main thread take over). */
 export function runningParseWorker(): Worker | null {
   return worker;
