@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { measureFigures, ruleShares } from '../src/store/aggregates.ts';
 import { reviewDiagnostic } from '../src/store/diagnostics.ts';
-import { refreshFigures } from '../src/store/figures.ts';
+import { refreshFigures } from '../src/store/refresh-figures.ts';
 import { drainQueue } from '../src/store/import.ts';
 import { createBatch } from '../src/store/jobs.ts';
 import { correctReport } from '../src/store/reports.ts';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { refreshFigures } from '../src/store/figures.ts';
+import { refreshFigures } from '../src/store/refresh-figures.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { loadReport, reportHead } from '../src/store/reports.ts';
 import { BACKENDS, freshStore } from './support/store.ts';

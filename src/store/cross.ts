@@ -17,7 +17,8 @@ import { claimsArea, hierarchySum, historyCarryOver, historyInForce, historyRevi
 import { bandKeys, prepare, type Prepared } from '../check/similarity.ts';
 import { arrayLiteral, insertMany, type Executor } from './bulk.ts';
 import { history } from '../model/history.ts';
-import { readCellSets, readCellValues, tablesFromRows, tablesOf, valuesAt, type CellLayout, type CellSet } from './cells.ts';
+import { tablesFromRows, tablesOf, valuesAt, type CellLayout, type CellSet } from './cell-arrays.ts';
+import { readCellSets, readCellValues } from './cells.ts';
 import { diagnosticRows, insertDiagnostics, refreshCounts, type StoredDiagnostic } from './diagnostics.ts';
 import type { DiagnosticsTable } from './schema.ts';
 

@@ -16,7 +16,7 @@ import { crossCheck, VersionCache, type Arrival, type VersionCacheTx } from './c
 import { decisionsOfMany } from './diagnostics.ts';
 import { figuresKey } from './figures.ts';
 import { newId } from './ids.ts';
-import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './cells.ts';
+import { cellSetOf, unpackCellArrays, withCellTables, type CellArrays } from './cell-arrays.ts';
 import { errorOf, parseChunkItems, startChunkParse, type Ahead, type ChunkParse, type ParseResult } from './parse-pool.ts';
 import { claim, deadLocalWorkers, finishItems, type ClaimedItem, type ItemResult } from './jobs.ts';
 import type { Store } from './open.ts';

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { acquireDirLock, type DirLock } from './lock.ts';
 import { seedCalendar } from './calendar.ts';
 import { seedLayouts } from './cells.ts';
-import { refreshFigures } from './figures.ts';
+import { refreshFigures } from './refresh-figures.ts';
 import { migrate } from './migrate.ts';
 import { PGlitePool } from './pglite-pool.ts';
 import type { Database } from './schema.ts';

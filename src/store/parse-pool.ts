@@ -17,7 +17,7 @@ import { IngestError, type IngestErrorCode } from '../ingest/errors.ts';
 import { LIMITS, formatBytes } from '../ingest/limits.ts';
 import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
-import { cellArrays, packCellArrays, type CellArrays } from './cells.ts';
+import { cellArrays, packCellArrays, type CellArrays } from './cell-arrays.ts';
 import { figureValues, figuresOf } from './figures.ts';
 import { sectionWords } from './words.ts';
 

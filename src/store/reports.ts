@@ -4,7 +4,8 @@
 import { REPORT_SCHEMA, type Report, type Section, type SourceKind } from '../interchange/types.ts';
 import { insertMany, type Executor } from './bulk.ts';
 import { figureValues, figuresFromValues, figuresKey, figuresOf } from './figures.ts';
-import { cellSet, insertCellSets, readCellSets, tablesFromRows, type CellLayout, type CellSet } from './cells.ts';
+import { cellSet, tablesFromRows, type CellLayout, type CellSet } from './cell-arrays.ts';
+import { insertCellSets, readCellSets } from './cells.ts';
 import { decisionsOf, diagnosticRows, insertDiagnostics, ownDiagnostics, type DiagnosticRowIn, type StoredDiagnostic } from './diagnostics.ts';
 import type { ReportVersionsTable, ReviewState, VersionMeta } from './schema.ts';
 import { sectionWords } from './words.ts';
