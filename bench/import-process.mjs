@@ -21,9 +21,9 @@ if (!backend || !target || !dir || !['pglite', 'postgres'].includes(backend)) {
   console.error('用法：import-process.mjs (pglite 数据目录 | postgres 连接地址) 文件目录');
   process.exit(2);
 }
-// As `gongkai import DIR` does: the parse worker starts loading before the store opens.
-const { startParseWorker } = await import(new URL('store/parse-pool.js', dist).href);
-startParseWorker();
+// As `gongkai import DIR` does: the parsing gets ready (worker, word segmenters) while the store opens.
+const { prepareParsing } = await import(new URL('store/parse-pool.js', dist).href);
+prepareParsing();
 const { openStore } = await import(new URL('store/open.js', dist).href);
 const { createBatch } = await import(new URL('store/jobs.js', dist).href);
 const { drainQueue } = await import(new URL('store/import.js', dist).href);

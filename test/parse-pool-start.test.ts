@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { parseItems, parseWorkerReady, runningParseWorker, startChunkParse, startParseWorker, type ParseItem, type ParseResult } from '../src/store/parse-pool.ts';
+import { parseItems, parseWorkerReady, runningParseWorker, startChunkParse, prepareParsing, type ParseItem, type ParseResult } from '../src/store/parse-pool.ts';
 import { writeCorpusFiles } from './support/corpus-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-parse-start-'));
@@ -17,11 +17,11 @@ const summary = (r: ParseResult) => (r.ok ? { sha256: r.sha256, report: r.report
 
 test('a worker started ahead is ready for the first chunk and shares it', async () => {
   assert.equal(runningParseWorker(), null, 'no worker before an import asks for one');
-  startParseWorker();
+  prepareParsing();
   const worker = runningParseWorker();
   assert.ok(worker);
   assert.equal(await parseWorkerReady(), true);
-  startParseWorker();
+  prepareParsing();
   assert.equal(runningParseWorker(), worker, 'started once');
   const list: ParseItem[] = writeCorpusFiles(dir, 40, 5_300_000).map((p) => ({ name: p.split('/').pop()!, path: p, upload: null }));
   const parse = startChunkParse(list, { worker: true });

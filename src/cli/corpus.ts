@@ -88,9 +88,9 @@ export function registerImport(program: Command): void {
     )
     .action(async (paths: string[], opts: DatabaseOptions & { publish?: boolean; json?: boolean }) => {
       // An import of a directory, an archive or several files is likely to parse in the worker
-      // thread: it loads while the store opens and the files are listed.
+      // thread: it and this thread's word segmenter load while the store opens and the files are listed.
       if (paths.length > 1 || paths.some((p) => /\.zip$/i.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
-        void import('../store/parse-pool.ts').then((m) => m.startParseWorker());
+        void import('../store/parse-pool.ts').then((m) => m.prepareParsing());
       }
       let store: Store;
       try {
