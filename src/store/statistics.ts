@@ -36,8 +36,14 @@ export class ImportStatistics {
   async stored(db: Executor, added: number): Promise<boolean> {
     this.#reports += added;
     if (this.#reports < this.#from || this.#reports < 2 * this.#analyzedAt) return false;
-    await sql`ANALYZE ${sql.raw(IMPORT_LOOKUP_TABLES.join(', '))}`.execute(db);
     this.#analyzedAt = this.#reports;
+    try {
+      await sql`ANALYZE ${sql.raw(IMPORT_LOOKUP_TABLES.join(', '))}`.execute(db);
+    } catch {
+      // Statistics only speed the queries up: an import never fails for want of them (a role that
+      // does not own the tables gets a warning from the server, not an error, and goes on too).
+      return false;
+    }
     return true;
   }
 }
