@@ -59,6 +59,10 @@ interface AxeViolation {
 
 /** axe-core run in the page; its serious and critical violations, described. */
 export async function accessibility(page: Page): Promise<string[]> {
+  // A dropdown still closing (antd keeps its list in the page until its animation ends, then marks
+  // it hidden) is not the page a user reads: let it settle first, for up to five seconds.
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+  for (let i = 0; i < 100 && (await open.count()) > 0; i++) await page.waitForTimeout(50);
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
