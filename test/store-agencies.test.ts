@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { levelFromName, matchAgenciesInOrder, matchAgencies, similarAgencies, type MatchResult } from '../src/store/agencies.ts';
 import type { Executor } from '../src/store/bulk.ts';
+import { newId } from '../src/store/ids.ts';
 import { BACKENDS, freshStore, type TestStore } from './support/store.ts';
 
 /** The agencies table with ids replaced by names (ids differ from one store to the other). */
@@ -111,6 +112,24 @@ for (const backend of BACKENDS) {
       // The same department with another ending (厅 for 局) may be a misprint: left for a person.
       const ending = await matchAgenciesInOrder(together.db, ['泗县民政厅']);
       assert.deepEqual(ending[0]?.suggestions.map((s) => s.name), ['泗县民政局']);
+    });
+
+    test('the agency a name resembles is found among many that share its words', async () => {
+      // 800 governments share 人民政府 (and 县人民政, 民政府…) with the printed name; the one it
+      // resembles was created last.
+      await together.db
+        .insertInto('agencies')
+        .values(Array.from({ length: 800 }, (_, i) => ({ id: newId(), name: `第${i}号县人民政府`, kind: 'government' as const })))
+        .execute();
+      await matchAgenciesInOrder(together.db, ['阿合奇县人民政府']);
+      const printed = '克孜勒苏柯尔克孜自治州阿合奇县人民政府';
+      assert.deepEqual(
+        (await similarAgencies(together.db, printed)).map((s) => `${s.name}：${s.why}`),
+        ['阿合奇县人民政府：名称只差前面的“克孜勒苏柯尔克孜自治州”'],
+      );
+      const [r] = await matchAgenciesInOrder(together.db, [printed]);
+      assert.equal(r?.match, 'undecided');
+      assert.deepEqual(r?.suggestions.map((s) => s.name), ['阿合奇县人民政府']);
     });
   });
 }

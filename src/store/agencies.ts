@@ -94,19 +94,12 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 /** Agencies whose name is close to `name` (for a person to choose from). */
 export async function similarAgencies(db: Executor, name: string, limit = 5): Promise<AgencySuggestion[]> {
   const norm = normalizeAgencyName(name);
-  const patterns = candidatePatterns(norm);
-  const rows = await db
-    .selectFrom('agencies')
-    .select(['id', 'name'])
-    .where(sql<boolean>`name LIKE ANY(${patterns.length ? patterns : [`%${escapeLike(norm)}%`]}::text[])`)
-    .limit(500)
-    .execute();
   const out: AgencySuggestion[] = [];
-  for (const r of rows) {
-    const why = resemblance(norm, normalizeAgencyName(r.name));
+  for (const r of await candidatesOf(db, [norm])) {
+    const why = resemblance(norm, r.name);
     if (why) out.push({ id: r.id, name: r.name, why });
   }
-  return out.sort((a, b) => Math.abs(a.name.length - norm.length) - Math.abs(b.name.length - norm.length)).slice(0, limit);
+  return out.sort(bySuggestion(norm)).slice(0, limit);
 }
 
 export async function findAgencyByName(db: Executor, name: string): Promise<Agency | undefined> {
@@ -170,30 +163,33 @@ export async function createAgency(db: Executor, input: NewAgency): Promise<Agen
 
 
 /**
- * The LIKE patterns that find every agency `resemblance` may accept for `name`: names sharing a
- * 4-character stretch with it (one is the other with a place in front), and names of its length
- * that begin with its first two characters (a character or two changed: 某县财政局 / 某县财务局,
- * where every stretch of four may hold the changed character).
+ * The agencies that may resemble these (normalized) names: what `resemblance` can accept, found
+ * through indexes (migration 0034) instead of comparing every agency. A name that is a stretch of
+ * four characters or more at the end of one of them; a name that ends with one of them (four
+ * characters or more); a name of the same length beginning with the same two characters.
  */
-export function candidatePatterns(name: string): string[] {
-  const patterns = new Set<string>();
-  for (let i = 0; i + 4 <= name.length; i += 2) patterns.add(`%${escapeLike(name.slice(i, i + 4))}%`);
-  if (name.length >= 3) patterns.add(escapeLike(name.slice(0, 2)) + '_'.repeat(name.length - 2));
-  return [...patterns];
-}
-
-/** The stretches of `name` that candidatePatterns looks for: its first two characters, and every other 4-character stretch. */
-function stretchesOf(name: string): { head: string; fours: string[] } {
-  const fours: string[] = [];
-  for (let i = 0; i + 4 <= name.length; i += 2) fours.push(name.slice(i, i + 4));
-  return { head: name.slice(0, 2), fours };
-}
-
-/** Whether `candidate` is one that `candidatePatterns(name)` finds (the candidates' query, in memory). */
-function mayResemble(name: string, stretches: { head: string; fours: readonly string[] }, candidate: string): boolean {
-  if (candidate.length === name.length && name.length >= 3 && candidate.startsWith(stretches.head)) return true;
-  for (const four of stretches.fours) if (candidate.includes(four)) return true;
-  return false;
+async function candidatesOf(db: Executor, names: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const suffixes = new Set<string>();
+  const endings = new Set<string>();
+  const heads = new Map<string, { head: string; length: number }>();
+  for (const n of names) {
+    for (let i = 1; n.length - i >= 4; i++) suffixes.add(n.slice(i));
+    if (n.length >= 4) endings.add(`${escapeLike([...n].reverse().join(''))}%`);
+    if (n.length >= 3) heads.set(`${n.slice(0, 2)}/${n.length}`, { head: n.slice(0, 2), length: n.length });
+  }
+  if (!suffixes.size && !endings.size && !heads.size) return [];
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'name'])
+    .where((eb) =>
+      eb.or([
+        ...(suffixes.size ? [eb('name', 'in', [...suffixes])] : []),
+        // One condition each, so that each is a range of an index (LIKE ANY or a join is not).
+        ...[...endings].map((e) => sql<boolean>`reverse(name) LIKE ${e}`),
+        ...[...heads.values()].map((x) => sql<boolean>`(left(name, 2) = ${x.head} AND char_length(name) = ${x.length})`),
+      ]),
+    )
+    .execute();
 }
 
 const placeOf = (name: string) => name.replace('人民政府', '').replace('街道办事处', '');
@@ -233,11 +229,9 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
   if (!names.length) return norms.map(() => undefined);
   const known = await findAgenciesByNames(db, names);
   const unknown = names.filter((n) => !known.has(n));
-  // Candidates for a person's choice: what each name's own query would find (candidatePatterns).
-  const patterns = new Set(unknown.flatMap(candidatePatterns));
-  const candidates = patterns.size
-    ? await db.selectFrom('agencies').select(['id', 'name']).where(sql<boolean>`name LIKE ANY(${[...patterns]}::text[])`).execute()
-    : [];
+  // Candidates for a person's choice: what resemblance may accept for any of the names. Each
+  // name keeps only those it resembles, as if it had been looked up on its own.
+  const candidates = unknown.length ? await candidatesOf(db, unknown) : [];
   // Governments whose place is a beginning of a new department's name.
   const places = new Set<string>();
   for (const n of unknown) if (kindFromName(n) === 'department') for (let i = 2; i < n.length; i++) places.add(n.slice(0, i));
@@ -262,15 +256,11 @@ export async function matchAgenciesInOrder(db: Executor, printed: readonly (stri
     if (row) return out.push({ kind: 'created', name: n, first: false });
     // Names undecided before are looked at again: agencies created since may be suggested too.
     const suggestions: AgencySuggestion[] = [];
-    const stretches = stretchesOf(n);
-    // Only the candidates this name's own query would find: the answer must not depend on the other names.
     candidates.forEach((c, i) => {
-      if (!mayResemble(n, stretches, c.name)) return;
       const why = resemblance(n, (candidateNames[i] ??= normalizeAgencyName(c.name)));
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     });
     for (const c of created.values()) {
-      if (!mayResemble(n, stretches, c.name)) continue;
       const why = resemblance(n, c.name);
       if (why) suggestions.push({ id: c.id, name: c.name, why });
     }
