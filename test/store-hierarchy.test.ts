@@ -11,8 +11,6 @@ import { generateReport } from './support/generate.ts';
 import { renderReport } from './support/layouts.ts';
 import { BACKENDS, freshStore, type TestStore } from './support/store.ts';
 
-const COLUMNS = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_service', 'other_org', 'total'];
-
 /**
  * A report's text: the generator's report `seed`, renamed to `agency` and `year`, with `received`
  * new applications (all from 自然人). A department's other hierarchy cells (办理结果总计, 表四)
@@ -25,9 +23,10 @@ function reportText(seed: number, agency: string, year: number, received: number
   if (claims) g.sections[0].paragraphs.push('本报告汇总了全县各部门的政府信息公开工作情况。');
   g.agency = agency;
   g.year = year;
-  g.tables.applications.new_received = Object.fromEntries(COLUMNS.map((c) => [c, c === 'natural_person' || c === 'total' ? received : 0]));
+  const columns = Object.keys(g.tables.applications.new_received);
+  g.tables.applications.new_received = Object.fromEntries(columns.map((c) => [c, c === 'natural_person' || c === 'total' ? received : 0]));
   if (role === 'department') {
-    g.tables.applications.results_total = Object.fromEntries(COLUMNS.map((c) => [c, 0]));
+    g.tables.applications.results_total = Object.fromEntries(columns.map((c) => [c, 0]));
     for (const row of Object.keys(g.tables.review_litigation)) g.tables.review_litigation[row] = Object.fromEntries(Object.keys(g.tables.review_litigation[row]).map((c) => [c, 0]));
   }
   return new TextEncoder().encode(renderReport(g, 'tab-rows', seed).text);

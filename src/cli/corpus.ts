@@ -87,9 +87,9 @@ export function registerImport(program: Command): void {
         '\n终端中在标准错误显示进度；结束时给出汇总。退出码：0 完成；2 有文件无法读取或用法有误。',
     )
     .action(async (paths: string[], opts: DatabaseOptions & { publish?: boolean; json?: boolean }) => {
-      // An import of a directory, an archive or several files is likely to parse in the worker
-      // thread: it and this thread's word segmenter load while the store opens and the files are listed.
-      if (paths.length > 1 || paths.some((p) => /\.zip$/i.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
+      // An import of a directory or of several files is likely to parse in the worker thread: it
+      // and this thread's word segmenter load while the store opens and the files are listed.
+      if (paths.length > 1 || paths.some((p) => statSync(p, { throwIfNoEntry: false })?.isDirectory())) {
         void import('../store/parse-pool.ts').then((m) => m.prepareParsing());
       }
       let store: Store;

@@ -303,7 +303,7 @@ export async function drainQueue(store: Store, options: DrainOptions = {}): Prom
   const deadWorkers = await deadLocalWorkers(store.db);
   const workers = options.workers ?? 1;
   const cache = new VersionCache();
-  const statistics = await ImportStatistics.of(store.db);
+  const statistics = new ImportStatistics();
   // Chunks' agencies are matched one chunk after the other, in the order they were parsed: the
   // next chunk's while this one is stored (its transaction writes no agency), so that a chunk
   // finds the agencies the chunk before it created, as when each was matched just before storing.

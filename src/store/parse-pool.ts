@@ -19,7 +19,7 @@ import type { Report } from '../interchange/types.ts';
 import { parseReport } from '../pipeline.ts';
 import { cellArrays, packCellArrays, type CellArrays } from './cell-arrays.ts';
 import { figureValues, figuresOf } from './figures.ts';
-import { sectionWords } from './words.ts';
+import { loadSegmenter, sectionWords } from './words.ts';
 
 export interface ParseItem {
   name: string;
@@ -192,7 +192,7 @@ export function prepareParsing(): void {
   if (!worker && !broken) worker = spawn();
   setTimeout(() => {
     try {
-      sectionWords({ title: '', text: '政府信息公开工作年度报告' });
+      loadSegmenter();
     } catch {
       // Only a head start: the import's own parsing meets the same failure and reports it per file.
     }

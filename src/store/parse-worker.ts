@@ -5,7 +5,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { parseItems, type ParseReply, type ParseRequest } from './parse-pool.ts';
-import { sectionWords } from './words.ts';
+import { loadSegmenter } from './words.ts';
 
 const port = parentPort;
 if (port) {
@@ -25,5 +25,5 @@ if (port) {
   });
   port.postMessage({ id: 0, results: [] } satisfies ParseReply);
   // The word segmenter's dictionary (~150 ms to load) before the first slice arrives, not in it.
-  sectionWords({ title: '', text: '政府信息公开工作年度报告' });
+  loadSegmenter();
 }

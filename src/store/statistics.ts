@@ -16,26 +16,25 @@ export const IMPORT_LOOKUP_TABLES = ['reports', 'report_versions', 'narrative_ba
 export const ANALYZE_FROM_REPORTS = 1000;
 
 export class ImportStatistics {
-  #analyzedAt: number;
-  #reports: number;
-  readonly #from: number;
+  /** The reports when the tables were last analyzed (or when the import began), and now; null until counted. */
+  #analyzedAt: number | null = null;
+  #reports = 0;
 
-  private constructor(reports: number, from: number) {
-    this.#analyzedAt = reports;
-    this.#reports = reports;
-    this.#from = from;
-  }
+  /** `from`: reports stored before the first analysis (ANALYZE_FROM_REPORTS). */
+  constructor(readonly from = ANALYZE_FROM_REPORTS) {}
 
-  /** Statistics for an import into this store (its reports counted now). */
-  static async of(db: Executor, options: { from?: number | undefined } = {}): Promise<ImportStatistics> {
-    const { n } = await db.selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    return new ImportStatistics(Number(n), options.from ?? ANALYZE_FROM_REPORTS);
-  }
-
-  /** `added` reports were stored; analyzes the lookup tables when the reports have doubled (returns whether it did). */
+  /**
+   * `added` reports were stored; analyzes the lookup tables when the reports have doubled
+   * (returns whether it did). The store's reports are counted at the first call: a drain that
+   * finds nothing to import (the server polls) costs no query.
+   */
   async stored(db: Executor, added: number): Promise<boolean> {
-    this.#reports += added;
-    if (this.#reports < this.#from || this.#reports < 2 * this.#analyzedAt) return false;
+    if (this.#analyzedAt === null) {
+      const { n } = await db.selectFrom('reports').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      this.#reports = Number(n);
+      this.#analyzedAt = this.#reports - added;
+    } else this.#reports += added;
+    if (this.#reports < this.from || this.#reports < 2 * this.#analyzedAt) return false;
     this.#analyzedAt = this.#reports;
     try {
       await sql`ANALYZE ${sql.raw(IMPORT_LOOKUP_TABLES.join(', '))}`.execute(db);
